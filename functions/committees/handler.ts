@@ -1,0 +1,12 @@
+import { type Municipality, ljungby } from '../../shared/municipality';
+import { routes } from '../../shared/routes';
+import { httpRoute } from '../lib/http';
+
+export const createHandler = (municipality: Municipality) =>
+  httpRoute(routes.listCommittees, {}, async () => ({
+    statusCode: 200,
+    json: municipality.committees.map(({ id, name }) => ({ id, name })),
+    headers: { 'cache-control': 'public, max-age=300' },
+  }));
+
+export const handler = createHandler(ljungby);

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { envNames } from '../../shared/env-names';
+
+const envSchema = z.object({
+  [envNames.stage]: z.string().min(1),
+  [envNames.tableName]: z.string().min(1),
+  [envNames.allowedOrigins]: z.string().default(''),
+  [envNames.responseShards]: z.coerce.number().int().min(1).max(64).default(4),
+  [envNames.publicBaseUrl]: z.url(),
+  [envNames.dynamoEndpoint]: z.url().optional(),
+  [envNames.sesEndpoint]: z.url().optional(),
+});
+
+export interface HandlerEnv {
+  readonly stage: string;
+  readonly tableName: string;
+  readonly allowedOrigins: readonly string[];
+  readonly responseShards: number;
+  readonly publicBaseUrl: string;
+  readonly dynamoEndpoint?: string;
+  readonly sesEndpoint?: string;
+}
+
+let cached: HandlerEnv | undefined;
+
+/** The handler environment, read and validated once per cold start; a missing variable fails fast. */
+export function env(): HandlerEnv {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid handler environment: ${z.prettifyError(parsed.error)}`);
+  const e = parsed.data;
+  cached = {
+    stage: e[envNames.stage],
+    tableName: e[envNames.tableName],
+    allowedOrigins: e[envNames.allowedOrigins].split(',').filter(Boolean),
+    responseShards: e[envNames.responseShards],
+    publicBaseUrl: e[envNames.publicBaseUrl],
+    ...(e[envNames.dynamoEndpoint] ? { dynamoEndpoint: e[envNames.dynamoEndpoint] } : {}),
+    ...(e[envNames.sesEndpoint] ? { sesEndpoint: e[envNames.sesEndpoint] } : {}),
+  };
+  return cached;
+}

@@ -1,0 +1,119 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import type { Caller } from '../../shared/access';
+import { PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
+import type { RouteDefinition } from '../../shared/routes';
+import { callerFromClaims } from './caller';
+import { errorAnswer } from './http-errors';
+import { logger } from './logger';
+import { parseJsonBody, zodIssues } from './parse';
+
+/** A payload-v2 event; officials' routes also carry the JWT authorizer's claims. */
+export type HttpEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & { authorizer?: { jwt?: { claims?: unknown } } };
+};
+export type HttpResult = Exclude<APIGatewayProxyResultV2, string>;
+
+export interface ParsedRequest<P, Q, B> {
+  readonly path: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly caller: Caller | undefined;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly correlationId: string;
+}
+
+export type Reply =
+  | { readonly statusCode: number; readonly json: unknown; readonly headers?: Record<string, string> }
+  | { readonly statusCode: number; readonly html: string; readonly headers?: Record<string, string> }
+  | { readonly statusCode: number; readonly text: string; readonly contentType: string; readonly headers?: Record<string, string> };
+
+interface Schemas<P, Q, B> {
+  readonly path?: z.ZodType<P>;
+  readonly query?: z.ZodType<Q>;
+  readonly body?: z.ZodType<B>;
+}
+
+const CORRELATION_HEADER = 'x-correlation-id';
+
+function correlationIdOf(event: HttpEvent): string {
+  const supplied = event.headers?.[CORRELATION_HEADER];
+  return supplied && /^[\w-]{8,64}$/.test(supplied) ? supplied : event.requestContext.requestId;
+}
+
+function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(zodIssues(schema, value, where));
+}
+
+function decodeBody(event: HttpEvent, limitBytes: number): string {
+  if (event.body === undefined || event.body === null) return '';
+  const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (bytes.length > limitBytes) throw new PayloadTooLargeError(limitBytes);
+  return bytes.toString('utf8');
+}
+
+function parseBody<B>(event: HttpEvent, route: RouteDefinition, schema: z.ZodType<B> | undefined): B {
+  const raw = decodeBody(event, route.bodyLimitBytes);
+  if (!schema) return undefined as B;
+  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    throw new UnsupportedMediaTypeError('Send the body as JSON with "Content-Type: application/json".');
+  }
+  return validate(schema, parseJsonBody(raw), 'body');
+}
+
+export function toResult(reply: Reply, correlationId: string): HttpResult {
+  const base = { 'cache-control': 'no-store', [CORRELATION_HEADER]: correlationId, ...reply.headers };
+  if ('json' in reply) {
+    return {
+      statusCode: reply.statusCode,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...base },
+      body: JSON.stringify(reply.json),
+    };
+  }
+  if ('html' in reply) {
+    return { statusCode: reply.statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...base }, body: reply.html };
+  }
+  return { statusCode: reply.statusCode, headers: { 'content-type': reply.contentType, ...base }, body: reply.text };
+}
+
+/**
+ * The one middy chain for HTTP handlers: correlation id and logger context, body limit, content type,
+ * zod parsing of path, query and body, and the mapping of domain errors to answers.
+ */
+export function httpRoute<P = undefined, Q = undefined, B = undefined>(
+  route: RouteDefinition,
+  schemas: Schemas<P, Q, B>,
+  run: (request: ParsedRequest<P, Q, B>) => Promise<Reply>,
+) {
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .use({
+      before: ({ event, context }) => {
+        logger.addContext(context);
+        logger.appendKeys({ correlationId: correlationIdOf(event), route: route.name });
+      },
+      onError: (request) => {
+        const correlationId = correlationIdOf(request.event);
+        const answer = errorAnswer(request.error, correlationId);
+        if (answer.statusCode >= 500) logger.error('unhandled error', { error: request.error as Error });
+        request.response = toResult({ statusCode: answer.statusCode, json: answer.body }, correlationId);
+      },
+    })
+    .handler(async (event) => {
+      const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      if (route.access === 'official' && !caller) throw new UnauthorizedError('A valid officials\u2019 token is required.');
+      const request: ParsedRequest<P, Q, B> = {
+        path: validate(schemas.path, event.pathParameters ?? {}, 'path'),
+        query: validate(schemas.query, event.queryStringParameters ?? {}, 'query'),
+        body: parseBody(event, route, schemas.body),
+        caller,
+        headers: event.headers ?? {},
+        correlationId: correlationIdOf(event),
+      };
+      return toResult(await run(request), request.correlationId);
+    });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { type Issue, ValidationError } from '../../shared/errors';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const issue = (path: string, message: string, messageEn: string): Issue => ({ path, message, messageEn });
+
+/** JSON.parse that refuses prototype-polluting keys and answers bad JSON with a 400, never a throw. */
+export function parseJsonBody(raw: string): unknown {
+  if (raw.trim() === '') throw new ValidationError([issue('body', 'Begäran saknar innehåll.', 'The request body is empty.')]);
+  let pollutingKey: string | undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw, (key, v: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) pollutingKey = key;
+      return v;
+    });
+  } catch {
+    throw new ValidationError([issue('body', 'Innehållet är inte giltig JSON.', 'The body is not valid JSON.')]);
+  }
+  if (pollutingKey !== undefined) {
+    throw new ValidationError([issue('body', `Fältet "${pollutingKey}" är inte tillåtet.`, `The field "${pollutingKey}" is not allowed.`)]);
+  }
+  return value;
+}
+
+/** Body paths read as in the contract (`answers.q2`); path and query keep their prefix. */
+function joinPath(where: string, zodIssue: z.core.$ZodIssue): string {
+  const keys = zodIssue.code === 'unrecognized_keys' ? [...zodIssue.path, zodIssue.keys.join(',')] : zodIssue.path;
+  const segments = [...(where === 'body' ? [] : [where]), ...keys.map(String)];
+  return segments.join('.') || where;
+}
+
+/** The failures of `schema` on `value`, in Swedish and English (zod's own locales). */
+export function zodIssues(schema: z.ZodType, value: unknown, where: string): Issue[] {
+  const en = schema.safeParse(value, { error: z.locales.en().localeError });
+  const sv = schema.safeParse(value, { error: z.locales.sv().localeError });
+  const enIssues = en.success ? [] : en.error.issues;
+  const svIssues = sv.success ? [] : sv.error.issues;
+  return enIssues.map((e, i) => issue(joinPath(where, e), svIssues[i]?.message ?? e.message, e.message));
+}

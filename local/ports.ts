@@ -1,0 +1,49 @@
+import { createServer } from 'node:net';
+import { z } from 'zod';
+
+const portsSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
+  SCHEDULE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+});
+
+export interface LocalPorts {
+  readonly api: number;
+  readonly dynamodb: number;
+  readonly ses: number;
+  readonly scheduleIntervalSeconds: number;
+}
+
+export function localPorts(environment: NodeJS.ProcessEnv = process.env): LocalPorts {
+  const parsed = portsSchema.safeParse(environment);
+  if (!parsed.success) throw new Error(`Bad local setting: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  const p = parsed.data;
+  return { api: p.PORT, dynamodb: p.DYNAMODB_PORT, ses: p.SES_PORT, scheduleIntervalSeconds: p.SCHEDULE_INTERVAL_SECONDS };
+}
+
+/** Resolves when nothing listens on the port; rejects with a one-line reason otherwise. */
+export function assertPortFree(port: number, envName: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE'
+        ? `Port ${port} is already in use (${envName}): stop whatever uses it, or set ${envName} to another port.`
+        : `Port ${port} (${envName}) cannot be used: ${error.message}`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+/** A port the OS says is free right now (for tests). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import type { JobDefinition } from '../shared/routes';
+import { lambdaContext } from './lambda-context';
+
+export type JobHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
+
+/** The event EventBridge delivers to a scheduled Lambda target. */
+export function scheduledEvent(job: JobDefinition): ScheduledEvent {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: 'eu-north-1',
+    resources: [`arn:aws:events:eu-north-1:000000000000:rule/local-${job.name}`],
+    detail: {},
+  };
+}
+
+export interface LocalScheduler {
+  /** Runs the job now, unless a run of it is still going (as one Lambda schedule target would not overlap here). */
+  run(name: string): Promise<{ ran: boolean; result?: unknown }>;
+  has(name: string): boolean;
+  stop(): Promise<void>;
+}
+
+export function startScheduler(
+  jobs: readonly JobDefinition[],
+  loadHandler: (job: JobDefinition) => Promise<JobHandler>,
+  intervalSeconds: number,
+  onError: (job: JobDefinition, error: unknown) => void,
+): LocalScheduler {
+  const byName = new Map(jobs.map((job) => [job.name, job]));
+  const running = new Map<string, Promise<unknown>>();
+
+  const run = async (name: string): Promise<{ ran: boolean; result?: unknown }> => {
+    const job = byName.get(name);
+    if (!job || running.has(name)) return { ran: false };
+    const invocation = loadHandler(job).then((handler) => handler(scheduledEvent(job), lambdaContext(`job-${job.name}`, 15 * 60_000)));
+    running.set(name, invocation);
+    try {
+      return { ran: true, result: await invocation };
+    } finally {
+      running.delete(name);
+    }
+  };
+
+  const timer = setInterval(() => {
+    for (const job of jobs) run(job.name).catch((error: unknown) => onError(job, error));
+  }, intervalSeconds * 1000);
+  timer.unref();
+
+  return {
+    run,
+    has: (name) => byName.has(name),
+    async stop() {
+      clearInterval(timer);
+      await Promise.allSettled(running.values());
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import sesEmulator from 'aws-ses-v2-local';
+import { envNames } from '../shared/env-names';
+import { jobList, routeList } from '../shared/routes';
+import { getStageConfig, handlerEnvironment } from '../shared/stages';
+import { table, tableName } from '../shared/table';
+import { ensureTable, localDynamoClient, startDynamoDbLocal } from './dynamodb';
+import { type LambdaHttpHandler, createGateway } from './gateway';
+import { localIdentity } from './identity';
+import { assertJava17 } from './java';
+import { localRoutes } from './local-routes';
+import { localDir, projectRoot } from './paths';
+import { type LocalPorts, assertPortFree } from './ports';
+import { type JobHandler, startScheduler } from './scheduler';
+
+export interface LocalStackOptions {
+  readonly ports: LocalPorts;
+  readonly inMemory: boolean;
+  readonly log?: (line: Record<string, unknown>) => void;
+}
+
+export interface LocalStack {
+  readonly urls: { api: string; dynamodb: string; ses: string };
+  stop(): Promise<void>;
+}
+
+async function loadExport<T>(modulePath: string): Promise<T> {
+  const loaded = (await import(join(projectRoot, modulePath))) as { handler?: T };
+  if (typeof loaded.handler !== 'function') throw new Error(`${modulePath} does not export a handler`);
+  return loaded.handler;
+}
+
+const listen = (server: Server, port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+
+const close = (server: Server): Promise<void> =>
+  new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+/** Starts DynamoDB Local, the SES emulator, the gateway and the scheduler; `stop` ends every one of them. */
+export async function startLocalStack({ ports, inMemory, log = () => undefined }: LocalStackOptions): Promise<LocalStack> {
+  assertJava17();
+  await assertPortFree(ports.api, 'PORT');
+  await assertPortFree(ports.dynamodb, 'DYNAMODB_PORT');
+  await assertPortFree(ports.ses, 'SES_PORT');
+
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async (): Promise<void> => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
+    stoppers.length = 0;
+  };
+  try {
+    const dynamo = await startDynamoDbLocal(ports.dynamodb, inMemory ? undefined : join(localDir, 'dynamodb'));
+    stoppers.push(dynamo.stop);
+    const ses = await sesEmulator({ host: '127.0.0.1', port: ports.ses });
+    stoppers.push(() => close(ses));
+
+    const stage = getStageConfig('local');
+    const localTableName = tableName(stage.name);
+    Object.assign(process.env, handlerEnvironment(stage, localTableName), {
+      [envNames.dynamoEndpoint]: dynamo.endpoint,
+      [envNames.sesEndpoint]: `http://127.0.0.1:${ports.ses}`,
+      AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    });
+    const client = localDynamoClient(ports.dynamodb);
+    await ensureTable(client, table, localTableName);
+    client.destroy();
+
+    const scheduler = startScheduler(jobList, (job) => loadExport<JobHandler>(job.handler), ports.scheduleIntervalSeconds, (job, error) =>
+      log({ level: 'ERROR', message: `job ${job.name} failed`, error: error instanceof Error ? error.message : String(error) }),
+    );
+    stoppers.push(scheduler.stop);
+
+    const identity = await localIdentity(ports.api);
+    const gateway = createServer(
+      createGateway({
+        routes: routeList,
+        loadHandler: (route) => loadExport<LambdaHttpHandler>(route.handler),
+        verifyToken: identity.verify,
+        allowedOrigins: stage.allowedOrigins,
+        localRoutes: localRoutes({ scheduler, identity }),
+        log,
+      }),
+    );
+    await listen(gateway, ports.api);
+    stoppers.push(() => close(gateway));
+
+    return {
+      urls: { api: `http://localhost:${ports.api}`, dynamodb: dynamo.endpoint.replace('127.0.0.1', 'localhost'), ses: `http://localhost:${ports.ses}` },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

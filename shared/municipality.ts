@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A committee (nämnd); the id is a slug used in URLs and in `committee:<id>` token groups. */
+export const committeeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug'),
+  name: z.string().min(1),
+});
+export type Committee = z.infer<typeof committeeSchema>;
+
+export const municipalitySchema = z.strictObject({
+  name: z.string().min(1),
+  committees: z.array(committeeSchema).min(1),
+  localities: z.array(z.string().min(1)).min(1),
+});
+export type Municipality = z.infer<typeof municipalitySchema>;
+
+/** Ljungby kommun, the default configuration (from the municipality's own web pages). */
+export const ljungby: Municipality = municipalitySchema.parse({
+  name: 'Ljungby kommun',
+  committees: [
+    { id: 'kommunstyrelsen', name: 'Kommunstyrelsen' },
+    { id: 'barn-och-utbildningsnamnden', name: 'Barn- och utbildningsnämnden' },
+    { id: 'kultur-och-fritidsnamnden', name: 'Kultur- och fritidsnämnden' },
+    { id: 'miljo-och-byggnamnden', name: 'Miljö- och byggnämnden' },
+    { id: 'socialnamnden', name: 'Socialnämnden' },
+    { id: 'tekniska-namnden', name: 'Tekniska nämnden' },
+    { id: 'val-och-demokratinamnden', name: 'Val- och demokratinämnden' },
+    { id: 'krisledningsnamnden', name: 'Krisledningsnämnden' },
+    { id: 'familjeratt', name: 'Gemensamma nämnden för familjerättsliga frågor' },
+    { id: 'overformyndarnamnden', name: 'Gemensamma överförmyndarnämnden' },
+  ],
+  localities: ['Ljungby', 'Lagan', 'Lidhult', 'Ryssby', 'Agunnaryd', 'Vittaryd', 'Annerstad'],
+});

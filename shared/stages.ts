@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { envNames } from './env-names';
+
+/** Settings that differ between deployments; chosen with `-c stage=<name>` (CDK) or `local` (npm start). */
+export const stageConfigSchema = z.strictObject({
+  /** Origins allowed to call the public API from a browser (the municipality's web pages). */
+  allowedOrigins: z.array(z.url()).min(1),
+  /** Partitions per dialogue that responses are spread over (fixed per dialogue when it is created). */
+  responseShards: z.int().min(1).max(64),
+  /** API Gateway throttling; over it the API answers 429. */
+  throttle: z.strictObject({ ratePerSecond: z.int().positive(), burst: z.int().positive() }),
+  logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)]),
+  /** Stateful resources survive `cdk destroy` when true. */
+  retainData: z.boolean(),
+  publicBaseUrl: z.url(),
+});
+export type StageConfig = z.infer<typeof stageConfigSchema>;
+
+const stages = {
+  local: {
+    allowedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
+    responseShards: 4,
+    throttle: { ratePerSecond: 1000, burst: 2000 },
+    logRetentionDays: 7,
+    retainData: false,
+    publicBaseUrl: 'http://localhost:3000',
+  },
+  dev: {
+    allowedOrigins: ['https://test.ljungby.se'],
+    responseShards: 4,
+    throttle: { ratePerSecond: 50, burst: 100 },
+    logRetentionDays: 30,
+    retainData: false,
+    publicBaseUrl: 'https://dialog-dev.ljungby.se',
+  },
+  prod: {
+    allowedOrigins: ['https://www.ljungby.se', 'https://ljungby.se'],
+    responseShards: 8,
+    throttle: { ratePerSecond: 200, burst: 400 },
+    logRetentionDays: 365,
+    retainData: true,
+    publicBaseUrl: 'https://dialog.ljungby.se',
+  },
+} satisfies Record<string, StageConfig>;
+
+export type StageName = keyof typeof stages;
+export const stageNames = Object.keys(stages) as StageName[];
+
+/** The named stage's validated settings; an unknown name or invalid setting throws a one-line error. */
+export function getStageConfig(name: unknown): StageConfig & { name: StageName } {
+  if (typeof name !== 'string' || !(name in stages)) {
+    throw new Error(`Unknown stage "${String(name)}": use one of ${stageNames.join(', ')} (-c stage=<name>)`);
+  }
+  const stageName = name as StageName;
+  const parsed = stageConfigSchema.safeParse(stages[stageName]);
+  if (!parsed.success) {
+    throw new Error(`Stage "${stageName}" is misconfigured: ${z.prettifyError(parsed.error)}`);
+  }
+  return { ...parsed.data, name: stageName };
+}
+
+/** The environment every handler gets, in AWS and locally. */
+export function handlerEnvironment(stage: StageConfig & { name: string }, tableNameValue: string): Record<string, string> {
+  return {
+    [envNames.stage]: stage.name,
+    [envNames.tableName]: tableNameValue,
+    [envNames.allowedOrigins]: stage.allowedOrigins.join(','),
+    [envNames.responseShards]: String(stage.responseShards),
+    [envNames.publicBaseUrl]: stage.publicBaseUrl,
+  };
+}

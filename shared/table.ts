@@ -1,0 +1,38 @@
+/**
+ * The single table: keys, indexes and TTL, declared once.
+ * The CDK stack and the local stack both create the table from this; adapters use the attribute names.
+ */
+
+export const attr = {
+  pk: 'pk',
+  sk: 'sk',
+  gsi1pk: 'gsi1pk',
+  gsi1sk: 'gsi1sk',
+  /** Epoch seconds; DynamoDB's TTL deletes the item some time after. */
+  expiresAt: 'expiresAt',
+} as const;
+
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableDefinition {
+  /** Suffix after the stage prefix: `<stage>-medborgardialog`. */
+  readonly baseName: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly indexes: readonly IndexDefinition[];
+  readonly timeToLiveAttribute: string;
+}
+
+export const table: TableDefinition = {
+  baseName: 'medborgardialog',
+  partitionKey: attr.pk,
+  sortKey: attr.sk,
+  indexes: [{ name: 'gsi1', partitionKey: attr.gsi1pk, sortKey: attr.gsi1sk }],
+  timeToLiveAttribute: attr.expiresAt,
+};
+
+export const tableName = (stage: string): string => `${stage}-${table.baseName}`;
