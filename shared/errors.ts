@@ -24,8 +24,8 @@ export class UnauthorizedError extends Error {}
 
 /** A dialogue cannot open: the policy fields in `missing` are not filled in. */
 export class IncompleteError extends Error {
-  constructor(readonly missing: readonly string[]) {
-    super(`incomplete: ${missing.join('; ')}`);
+  constructor(readonly missing: readonly Issue[]) {
+    super(`incomplete: ${missing.map((m) => m.path).join(', ')}`);
   }
 }
 

@@ -42,7 +42,14 @@ const route = (
 export const routes = {
   health: route('Health', 'GET', '/health', 'functions/health/handler.ts', 'public'),
   listCommittees: route('ListCommittees', 'GET', '/committees', 'functions/committees/handler.ts', 'public'),
+  getDialogue: route('GetDialogue', 'GET', '/dialogues/{id}', 'functions/dialogues/get/handler.ts', 'public'),
+  submitResponse: route('SubmitResponse', 'POST', '/dialogues/{id}/responses', 'functions/dialogues/submit/handler.ts', 'public'),
   whoAmI: route('WhoAmI', 'GET', '/admin/me', 'functions/admin/me/handler.ts', 'official'),
+  createDialogue: route('CreateDialogue', 'POST', '/admin/dialogues', 'functions/admin/dialogues/create/handler.ts', 'official'),
+  listDialogues: route('ListDialogues', 'GET', '/admin/dialogues', 'functions/admin/dialogues/list/handler.ts', 'official'),
+  getDialogueForOfficial: route('GetDialogueForOfficial', 'GET', '/admin/dialogues/{id}', 'functions/admin/dialogues/get/handler.ts', 'official'),
+  updateDialogue: route('UpdateDialogue', 'PUT', '/admin/dialogues/{id}', 'functions/admin/dialogues/update/handler.ts', 'official'),
+  changeDialogueStatus: route('ChangeDialogueStatus', 'POST', '/admin/dialogues/{id}/status', 'functions/admin/dialogues/status/handler.ts', 'official'),
 } as const satisfies Record<string, RouteDefinition>;
 
 export const jobs = {

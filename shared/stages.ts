@@ -13,6 +13,8 @@ export const stageConfigSchema = z.strictObject({
   /** Stateful resources survive `cdk destroy` when true. */
   retainData: z.boolean(),
   publicBaseUrl: z.url(),
+  /** Where the stage is deployed; citizens' data stays in Sweden. */
+  region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
 });
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
@@ -24,6 +26,7 @@ const stages = {
     logRetentionDays: 7,
     retainData: false,
     publicBaseUrl: 'http://localhost:3000',
+    region: 'eu-north-1',
   },
   dev: {
     allowedOrigins: ['https://test.ljungby.se'],
@@ -32,6 +35,7 @@ const stages = {
     logRetentionDays: 30,
     retainData: false,
     publicBaseUrl: 'https://dialog-dev.ljungby.se',
+    region: 'eu-north-1',
   },
   prod: {
     allowedOrigins: ['https://www.ljungby.se', 'https://ljungby.se'],
@@ -40,6 +44,7 @@ const stages = {
     logRetentionDays: 365,
     retainData: true,
     publicBaseUrl: 'https://dialog.ljungby.se',
+    region: 'eu-north-1',
   },
 } satisfies Record<string, StageConfig>;
 

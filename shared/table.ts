@@ -12,6 +12,9 @@ export const attr = {
   expiresAt: 'expiresAt',
 } as const;
 
+/** The listing index: dialogues by creation time. */
+export const GSI1 = 'gsi1';
+
 export interface IndexDefinition {
   readonly name: string;
   readonly partitionKey: string;
@@ -31,7 +34,7 @@ export const table: TableDefinition = {
   baseName: 'medborgardialog',
   partitionKey: attr.pk,
   sortKey: attr.sk,
-  indexes: [{ name: 'gsi1', partitionKey: attr.gsi1pk, sortKey: attr.gsi1sk }],
+  indexes: [{ name: GSI1, partitionKey: attr.gsi1pk, sortKey: attr.gsi1sk }],
   timeToLiveAttribute: attr.expiresAt,
 };
 

@@ -2,9 +2,10 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { Caller } from '../../shared/access';
-import { PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
 import type { RouteDefinition } from '../../shared/routes';
 import { callerFromClaims } from './caller';
+import { requireCaller } from './caller-required';
 import { errorAnswer } from './http-errors';
 import { logger } from './logger';
 import { parseJsonBody, zodIssues } from './parse';
@@ -105,7 +106,7 @@ export function httpRoute<P = undefined, Q = undefined, B = undefined>(
     })
     .handler(async (event) => {
       const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-      if (route.access === 'official' && !caller) throw new UnauthorizedError('A valid officials\u2019 token is required.');
+      if (route.access === 'official') requireCaller(caller);
       const request: ParsedRequest<P, Q, B> = {
         path: validate(schemas.path, event.pathParameters ?? {}, 'path'),
         query: validate(schemas.query, event.queryStringParameters ?? {}, 'query'),

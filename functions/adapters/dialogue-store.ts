@@ -1,0 +1,75 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { Dialogue } from '../../shared/dialogue/schema';
+import { ConflictError } from '../../shared/errors';
+import { keys } from '../../shared/keys';
+import type { DialogueStore } from '../../shared/ports';
+import { GSI1, attr } from '../../shared/table';
+
+const ITEM_ATTRIBUTES = [attr.pk, attr.sk, attr.gsi1pk, attr.gsi1sk, 'kind'] as const;
+
+function toDialogue(item: Record<string, unknown>): Dialogue {
+  const dialogue = { ...item };
+  for (const name of ITEM_ATTRIBUTES) delete dialogue[name];
+  return dialogue as unknown as Dialogue;
+}
+
+function toItem(dialogue: Dialogue): Record<string, unknown> {
+  return { ...dialogue, ...keys.dialogue(dialogue.id), ...keys.dialogueListing(dialogue.createdAt, dialogue.id), kind: 'dialogue' };
+}
+
+export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: string): DialogueStore {
+  return {
+    async get(id) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.dialogue(id), ConsistentRead: true }));
+      return Item ? toDialogue(Item) : undefined;
+    },
+    async create(dialogue) {
+      try {
+        await client.send(new PutCommand({ TableName: tableName, Item: toItem(dialogue), ConditionExpression: `attribute_not_exists(${attr.pk})` }));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`A dialogue "${dialogue.id}" already exists.`);
+        throw error;
+      }
+    },
+    async replace(dialogue, expectedVersion) {
+      try {
+        await client.send(new PutCommand({
+          TableName: tableName,
+          Item: toItem(dialogue),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The dialogue was changed by someone else; reload it and try again.');
+        throw error;
+      }
+    },
+    async list() {
+      const dialogues: Dialogue[] = [];
+      const pages = paginateQuery({ client }, {
+        TableName: tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': attr.gsi1pk },
+        ExpressionAttributeValues: { ':pk': keys.dialogueListingPk },
+      });
+      for await (const page of pages) dialogues.push(...(page.Items ?? []).map(toDialogue));
+      return dialogues;
+    },
+    async hasResponses({ id, responseShards }) {
+      const probes = Array.from({ length: responseShards }, (_, shard) =>
+        client.send(new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': attr.pk },
+          ExpressionAttributeValues: { ':pk': keys.responsePartition(id, shard) },
+          Limit: 1,
+          ProjectionExpression: '#pk',
+        })),
+      );
+      return (await Promise.all(probes)).some((page) => (page.Items?.length ?? 0) > 0);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import type { JobDefinition } from '../../shared/routes';
+import { logger } from './logger';
+
+/** The EventBridge scheduled event, checked at the boundary like any other input. */
+const scheduledEventSchema = z.object({
+  id: z.string(),
+  'detail-type': z.literal('Scheduled Event'),
+  source: z.literal('aws.events'),
+  time: z.string(),
+});
+
+/** The middy chain for scheduled jobs: logger context, event validation, one structured log line per run. */
+export function scheduledJob<R>(job: JobDefinition, run: (context: Context) => Promise<R>) {
+  return middy<unknown, R, Error, Context>()
+    .use({
+      before: ({ event, context }) => {
+        logger.addContext(context);
+        const parsed = scheduledEventSchema.safeParse(event);
+        if (!parsed.success) throw new Error(`job ${job.name}: not a scheduled event: ${z.prettifyError(parsed.error)}`);
+        logger.appendKeys({ correlationId: parsed.data.id, job: job.name });
+      },
+      onError: ({ error }) => {
+        logger.error('job failed', { error: error as Error });
+      },
+    })
+    .handler(async (_event, context) => {
+      const result = await run(context);
+      logger.info('job finished', { result: result as Record<string, unknown> });
+      return result;
+    });
+}

@@ -1,0 +1,27 @@
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { ljungby } from '../../shared/municipality';
+import type { Clock, IdSource } from '../../shared/ports';
+import { dynamoDialogueStore } from '../adapters/dialogue-store';
+import { createDocumentClient } from '../adapters/dynamodb';
+import { dynamoResponseStore } from '../adapters/response-store';
+import { env } from './env';
+
+export const systemClock: Clock = { now: () => new Date() };
+export const randomIds: IdSource & { suffix(): string } = {
+  newId: () => randomUUID(),
+  shard: (shards) => randomInt(shards),
+  suffix: () => randomBytes(2).toString('hex'),
+};
+
+const client = createDocumentClient();
+
+/** The real dependencies, created once per cold start and shared by every handler in the bundle. */
+export const runtime = {
+  dialogues: dynamoDialogueStore(client, env().tableName),
+  responses: dynamoResponseStore(client, env().tableName),
+  municipality: ljungby,
+  clock: systemClock,
+  ids: randomIds,
+  responseShards: env().responseShards,
+};
+export type Runtime = typeof runtime;

@@ -1,0 +1,46 @@
+import { type App, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { getStageConfig } from '../shared/stages';
+import { Api } from './api';
+import { Data } from './data';
+import { Schedules } from './schedules';
+import type { DeployStage } from './stage';
+
+export interface MedborgardialogStackProps extends StackProps {
+  readonly stage: DeployStage;
+}
+
+/** One deployment of the product: stateful data, the HTTP API and the scheduled jobs. */
+export class MedborgardialogStack extends Stack {
+  constructor(scope: Construct, id: string, props: MedborgardialogStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    const data = new Data(this, 'Data', stage);
+    const api = new Api(this, 'Api', {
+      stage,
+      table: data.table,
+      userPool: data.userPool,
+      userPoolClient: data.userPoolClient,
+    });
+    new Schedules(this, 'Schedules', { stage, table: data.table });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'UserPoolId', { value: data.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: data.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}
+
+/**
+ * The stack for the stage named by `-c stage=<name>`. The name is validated first, so an unknown
+ * stage fails with one clear line before anything is synthesized. No account lookups: synth works offline.
+ */
+export function addStageStack(app: App): MedborgardialogStack {
+  const stage = getStageConfig(app.node.tryGetContext('stage'));
+  if (stage.name === 'local') throw new Error('The "local" stage is for npm start, not for deployment: use -c stage=dev or prod');
+  return new MedborgardialogStack(app, `Medborgardialog-${stage.name}`, {
+    stage,
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: stage.region },
+  });
+}

@@ -1,0 +1,74 @@
+import { mayRead } from '../access';
+import type { Caller } from '../access';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { Municipality } from '../municipality';
+import type { Clock, DialogueStore } from '../ports';
+import { dialogueIdFrom } from './ids';
+import { type MissingField, changeStatus, closeIfDue, createDialogue, editDialogue, openingWarnings } from './rules';
+import type { Dialogue, DialogueDefinition } from './schema';
+
+/** The officials' use cases over dialogues (contract section 3). */
+export interface ManageDeps {
+  readonly dialogues: DialogueStore;
+  readonly municipality: Municipality;
+  readonly clock: Clock;
+  readonly ids: { suffix(): string };
+  readonly responseShards: number;
+}
+
+export async function create(deps: ManageDeps, caller: Caller, definition: DialogueDefinition): Promise<Dialogue> {
+  const dialogue = createDialogue(definition, caller, deps.municipality, {
+    id: dialogueIdFrom(definition.title.sv, deps.ids.suffix()),
+    now: deps.clock.now(),
+    responseShards: deps.responseShards,
+  });
+  await deps.dialogues.create(dialogue);
+  return dialogue;
+}
+
+const committeesOf = (d: Dialogue): string[] => [d.leadCommittee, ...d.participatingCommittees];
+
+/** The dialogues of the caller's committees (lead or participating); all of them for an admin. */
+export async function list(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller): Promise<Dialogue[]> {
+  return (await deps.dialogues.list()).filter((d) => mayRead(caller, committeesOf(d)));
+}
+
+export async function read(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, id: string): Promise<Dialogue> {
+  const dialogue = await deps.dialogues.get(id);
+  if (!dialogue) throw new NotFoundError(`There is no dialogue "${id}".`);
+  if (!mayRead(caller, committeesOf(dialogue))) throw new ForbiddenError('This dialogue belongs to another committee.');
+  return dialogue;
+}
+
+export async function update(deps: ManageDeps, caller: Caller, id: string, definition: DialogueDefinition): Promise<Dialogue> {
+  const existing = await read(deps, caller, id);
+  const hasResponses = existing.status === 'draft' ? false : await deps.dialogues.hasResponses(existing);
+  const edited = editDialogue(existing, definition, caller, deps.municipality, { now: deps.clock.now(), hasResponses });
+  await deps.dialogues.replace(edited, existing.version);
+  return edited;
+}
+
+export async function setStatus(
+  deps: ManageDeps,
+  caller: Caller,
+  id: string,
+  status: 'open' | 'closed',
+): Promise<{ dialogue: Dialogue; warnings: MissingField[] }> {
+  const existing = await read(deps, caller, id);
+  const changed = changeStatus(existing, status, caller, deps.clock.now());
+  await deps.dialogues.replace(changed, existing.version);
+  return { dialogue: changed, warnings: status === 'open' ? openingWarnings(changed) : [] };
+}
+
+/** The `close-dialogues` job: closes every open dialogue whose closing time has passed. */
+export async function closeDue(deps: Pick<ManageDeps, 'dialogues' | 'clock'>): Promise<{ closed: string[] }> {
+  const now = deps.clock.now();
+  const closed: string[] = [];
+  for (const dialogue of await deps.dialogues.list()) {
+    const next = closeIfDue(dialogue, now);
+    if (!next) continue;
+    await deps.dialogues.replace(next, dialogue.version);
+    closed.push(dialogue.id);
+  }
+  return { closed };
+}

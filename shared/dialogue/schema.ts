@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ageBands, profileQuestionsSchema, questionSchema, relations } from './questions';
+import { isoDate, isoDateTime, localized, plainText, slugId } from './text';
+
+/** SKR's participation ladder (delaktighetstrappan), P6. */
+export const influenceLevels = ['information', 'consultation', 'dialogue', 'influence', 'co-decision'] as const;
+export type InfluenceLevel = (typeof influenceLevels)[number];
+
+/** P10: how the dialogue is run; web surveys run in the product. */
+export const methods = ['web-survey', 'meeting', 'workshop', 'walk', 'focus-group', 'other'] as const;
+
+export const statuses = ['draft', 'open', 'closed', 'decided'] as const;
+export type DialogueStatus = (typeof statuses)[number];
+
+const alternative = z.strictObject({ id: slugId, title: localized(200), description: localized(3000) });
+
+export const formatSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('single-question') }),
+  z.strictObject({ kind: z.literal('alternatives'), alternatives: z.array(alternative).min(2).max(20) }),
+]);
+
+export const targetGroupSchema = z.strictObject({
+  description: localized(1000),
+  /** Optional structured criteria, so results can report how much of the target group was reached. */
+  criteria: z
+    .strictObject({
+      relations: z.array(z.enum(relations)).min(1).optional(),
+      ageBands: z.array(z.enum(ageBands)).min(1).optional(),
+      localities: z.array(plainText(100)).min(1).optional(),
+    })
+    .optional(),
+});
+
+export const influenceSchema = z.strictObject({
+  level: z.enum(influenceLevels),
+  canChange: localized(1000),
+  cannotChange: localized(1000),
+});
+
+export const decisionPlanSchema = z.strictObject({
+  /** The committee that takes the decision (usually the lead committee). */
+  committee: slugId,
+  expectedDate: isoDate,
+});
+
+export const feedbackPromiseSchema = z.strictObject({
+  how: localized(1000),
+  byDate: isoDate,
+});
+
+/**
+ * What an official writes. Everything but the title may be missing while the dialogue is a draft;
+ * `missingForOpening` lists what opening needs (P6, P7, P8, P12).
+ */
+export const dialogueDefinitionSchema = z.strictObject({
+  title: localized(200),
+  summary: localized(1000).optional(),
+  background: localized(10_000).optional(),
+  targetGroup: targetGroupSchema.optional(),
+  question: localized(500).optional(),
+  format: formatSchema.default({ kind: 'single-question' }),
+  influence: influenceSchema.optional(),
+  leadCommittee: slugId,
+  participatingCommittees: z.array(slugId).max(20).default([]),
+  decision: decisionPlanSchema.optional(),
+  feedbackPromise: feedbackPromiseSchema.optional(),
+  methods: z.array(z.enum(methods)).min(1).default(['web-survey']),
+  caseNumber: plainText(40).optional(),
+  opensAt: isoDateTime.optional(),
+  closesAt: isoDateTime.optional(),
+  resultsVisibility: z.enum(['after-close', 'live']).default('after-close'),
+  questions: z.array(questionSchema).max(60).default([]),
+  profileQuestions: profileQuestionsSchema.default({ relation: true, ageBand: true, locality: true }),
+});
+export type DialogueDefinition = z.infer<typeof dialogueDefinitionSchema>;
+
+/** Fields the server manages; accepted and ignored in a body, so a fetched dialogue can be posted as a copy. */
+export const serverManagedFields = ['id', 'status', 'createdAt', 'updatedAt', 'version', 'responseShards', 'openedAt', 'closedAt', 'createdBy'] as const;
+
+export interface Dialogue extends DialogueDefinition {
+  readonly id: string;
+  readonly status: DialogueStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Bumped on every change; writes are conditional on it. */
+  readonly version: number;
+  /** How many partitions this dialogue's responses are spread over; fixed at creation. */
+  readonly responseShards: number;
+  readonly openedAt?: string;
+  readonly closedAt?: string;
+  readonly createdBy: string;
+}
+
+const ignoredFields = Object.fromEntries(serverManagedFields.map((field) => [field, z.unknown().optional()])) as Record<
+  (typeof serverManagedFields)[number],
+  z.ZodOptional<z.ZodUnknown>
+>;
+
+/** The body of create and edit: a definition, plus any server-managed fields, which are dropped. */
+export const dialogueInputSchema = dialogueDefinitionSchema.extend(ignoredFields).transform((input): DialogueDefinition => {
+  const definition: Record<string, unknown> = { ...input };
+  for (const field of serverManagedFields) delete definition[field];
+  return definition as DialogueDefinition;
+});

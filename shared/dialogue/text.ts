@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Control characters other than tab and newline never belong in citizen or official text. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Text as stored: Unicode NFC, trimmed, no control characters; kept as text, never interpreted as markup. */
+export const normaliseText = (value: string): string => value.normalize('NFC').replace(CONTROL, '').trim();
+
+/** A normalised, non-empty string of at most `max` characters. */
+export const plainText = (max: number) => z.string().transform(normaliseText).pipe(z.string().min(1).max(max));
+
+/** Swedish required, English optional (Swedish first, English second). */
+export const localized = (max: number) => z.strictObject({ sv: plainText(max), en: plainText(max).optional() });
+export type Localized = z.infer<ReturnType<typeof localized>>;
+
+export const slugId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40');
+export const isoDate = z.iso.date();
+export const isoDateTime = z.iso.datetime({ offset: true });

@@ -1,0 +1,20 @@
+/** Every key of the single table is built here, and nowhere else. */
+
+const dialoguePk = (dialogueId: string): string => `DIALOGUE#${dialogueId}`;
+
+export const keys = {
+  dialogue: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'DEFINITION' }),
+  /** Index entry listing all dialogues, newest last; dialogues are few (tens a year), so one partition suffices. */
+  dialogueListing: (createdAt: string, dialogueId: string) => ({ gsi1pk: 'DIALOGUES', gsi1sk: `${createdAt}#${dialogueId}` }),
+  dialogueListingPk: 'DIALOGUES',
+  /** Responses are spread over shards so one popular dialogue is not capped by one partition's write rate. */
+  responsePartition: (dialogueId: string, shard: number) => `${dialoguePk(dialogueId)}#RESPONSES#${shard}`,
+  /** Time-ordered, so the aggregation reads "everything after a watermark" per shard. */
+  responseSort: (receivedAt: string, responseId: string) => `${receivedAt}#${responseId}`,
+  submission: (dialogueId: string, submissionId: string) => ({ pk: `${dialoguePk(dialogueId)}#SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
+  /** Honeypot hits: kept apart, never counted. */
+  quarantinePartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#QUARANTINE`,
+  /** Contacts sort by the hash of their address: no time order, so nothing joins them to responses. */
+  contact: (dialogueId: string, emailHash: string) => ({ pk: `${dialoguePk(dialogueId)}#CONTACTS`, sk: emailHash }),
+  contactPartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#CONTACTS`,
+} as const;

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { isAcceptingResponses } from '../dialogue/rules';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Municipality } from '../municipality';
+import type { Clock, ContactForFeedback, DialogueStore, IdSource, ResponseStore } from '../ports';
+import { HONEYPOT_FIELD, type ResponseBody } from './schema';
+import { validateResponse } from './validate';
+
+export interface SubmitDeps {
+  readonly dialogues: Pick<DialogueStore, 'get'>;
+  readonly responses: ResponseStore;
+  readonly municipality: Municipality;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}
+
+export interface Receipt {
+  readonly responseId: string;
+  readonly dialogueId: string;
+  readonly receivedAt: string;
+  /** Whether an address for the result was kept. */
+  readonly willReceiveFeedback: boolean;
+}
+
+export const normaliseEmail = (email: string): string => email.normalize('NFC').trim().toLowerCase();
+
+/** Keys a contact per dialogue and address, so one person answering twice is one recipient. */
+export const emailHash = (dialogueId: string, email: string): string =>
+  createHash('sha256').update(`${dialogueId}\u0000${normaliseEmail(email)}`).digest('hex');
+
+function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback | undefined {
+  if (!body.contact?.consent) return undefined;
+  const email = normaliseEmail(body.contact.email);
+  return { email, emailHash: emailHash(dialogueId, email), language: body.contact.language };
+}
+
+/** P12 and the public path: check a response against its dialogue and store it once. */
+export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: ResponseBody): Promise<Receipt> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const dialogue = await deps.dialogues.get(dialogueId);
+    if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${dialogueId}".`);
+    const now = deps.clock.now();
+    if (!isAcceptingResponses(dialogue, now)) throw new ConflictError('This dialogue is not open for responses.');
+
+    // A bot that filled the invisible field gets an ordinary receipt; what it sent is kept apart, uncounted and unchecked.
+    const quarantined = (body[HONEYPOT_FIELD] ?? '').trim() !== '';
+    const valid = quarantined ? { answers: {}, profile: {} } : validateResponse(dialogue, body, deps.municipality);
+    const contact = quarantined ? undefined : contactOf(dialogueId, body);
+    const outcome = await deps.responses.save({
+      dialogueId,
+      dialogueVersion: dialogue.version,
+      submissionId: body.submissionId,
+      responseId: deps.ids.newId(),
+      shard: deps.ids.shard(dialogue.responseShards),
+      receivedAt: now.toISOString(),
+      answers: valid.answers,
+      profile: valid.profile,
+      quarantined,
+      ...(contact ? { contact } : {}),
+    });
+    if (outcome.kind !== 'retry') {
+      return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: contact !== undefined };
+    }
+  }
+  throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');
+}

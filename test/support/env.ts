@@ -1,0 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { envNames } from '../../shared/env-names';
+import { getStageConfig, handlerEnvironment } from '../../shared/stages';
+
+// Every test file gets its own table, so files never see each other's data.
+Object.assign(process.env, handlerEnvironment(getStageConfig('local'), `test-${randomBytes(6).toString('hex')}`), {
+  [envNames.dynamoEndpoint]: process.env.TEST_DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:1',
+  AWS_REGION: 'eu-north-1',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
+});
