@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import sesEmulator from 'aws-ses-v2-local';
 import { envNames } from '../shared/env-names';
 import { jobList, routeList } from '../shared/routes';
@@ -13,6 +14,7 @@ import { localRoutes } from './local-routes';
 import { localDir, projectRoot } from './paths';
 import { type LocalPorts, assertPortFree } from './ports';
 import { type JobHandler, startScheduler } from './scheduler';
+import { seedDemo } from './seed';
 
 export interface LocalStackOptions {
   readonly ports: LocalPorts;
@@ -72,6 +74,7 @@ export async function startLocalStack({ ports, inMemory, log = () => undefined }
     });
     const client = localDynamoClient(ports.dynamodb);
     await ensureTable(client, table, localTableName);
+    await seedDemo(DynamoDBDocumentClient.from(client), localTableName, stage.responseShards);
     client.destroy();
 
     const scheduler = startScheduler(jobList, (job) => loadExport<JobHandler>(job.handler), ports.scheduleIntervalSeconds, (job, error) =>

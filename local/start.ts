@@ -1,28 +1,29 @@
 import { parseArgs } from 'node:util';
 import { localPorts } from './ports';
-import { type LocalStack, startLocalStack } from './stack';
+import { startLocalStack } from './stack';
 
 /** `npm start [-- --in-memory]`: the whole product on this machine. */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
   const ports = localPorts();
   const started = Date.now();
-  let stack: LocalStack | undefined;
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-
-  stack = await startLocalStack({
+  const starting = startLocalStack({
     ports,
     inMemory: values['in-memory'],
     log: (line) => console.log(JSON.stringify(line)),
   });
+  let stopping = false;
+  // A signal during start-up waits for the start to finish, then stops everything it started.
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    void starting.then((stack) => stack.stop(), () => undefined).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  const stack = await starting;
   const { api, dynamodb, ses } = stack.urls;
   console.log([
     `  API and pages     ${api}   (health ${api}/health)`,

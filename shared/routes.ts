@@ -1,15 +1,26 @@
 /**
- * The route and job manifest: every HTTP route and every scheduled job, declared once.
- * The CDK stack (infra/) and the local gateway and scheduler (local/) are both built from it.
+ * The route and job manifest: every HTTP route and every scheduled job, declared once, with the zod schemas
+ * of its input. The CDK stack (infra/), the local gateway and scheduler (local/), the handlers' parsing
+ * (functions/lib/http.ts) and the OpenAPI document (shared/openapi.ts) are all built from it.
  */
+import { z } from 'zod';
+import { dialogueInputSchema } from './dialogue/schema';
+import { slugId } from './dialogue/text';
+import { responseBodySchema } from './responses/schema';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** `public`: anyone; `official`: a valid officials' token (Cognito JWT in AWS, dev token locally). */
 export type Access = 'public' | 'official';
 
-export interface RouteDefinition {
-  /** Stable name, used for the Lambda function's logical id. */
+export interface RouteSchemas<P = unknown, Q = unknown, B = unknown> {
+  readonly path?: z.ZodType<P>;
+  readonly query?: z.ZodType<Q>;
+  readonly body?: z.ZodType<B>;
+}
+
+export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+  /** Stable name, used for the Lambda function's logical id and the OpenAPI operation id. */
   readonly name: string;
   readonly method: HttpMethod;
   /** API Gateway path syntax: `/dialogues/{id}`. */
@@ -17,8 +28,13 @@ export interface RouteDefinition {
   /** Module path from the project root; it exports `handler`. */
   readonly handler: string;
   readonly access: Access;
-  /** Largest accepted request body; enforced by the gateway and again by the handler. */
+  /** One line for the API documentation. */
+  readonly summary: string;
+  /** Largest accepted request body; the local gateway enforces it, and every handler again (AWS behaves the same). */
   readonly bodyLimitBytes: number;
+  readonly schemas: RouteSchemas<P, Q, B>;
+  /** The status of a successful answer (201 for routes that create). */
+  readonly successStatus: 200 | 201 | 202;
 }
 
 export interface JobDefinition {
@@ -30,27 +46,52 @@ export interface JobDefinition {
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
-const route = (
-  name: string,
-  method: HttpMethod,
-  path: string,
-  handler: string,
-  access: Access,
-  bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES,
-): RouteDefinition => ({ name, method, path, handler, access, bodyLimitBytes });
+type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus';
+type RouteInput<P, Q, B> = Omit<RouteDefinition<P, Q, B>, Defaulted> & Partial<Pick<RouteDefinition<P, Q, B>, Defaulted>>;
+
+const route = <P = undefined, Q = undefined, B = undefined>(input: RouteInput<P, Q, B>): RouteDefinition<P, Q, B> => ({
+  bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+  schemas: {},
+  successStatus: 200,
+  ...input,
+});
+
+/** `{id}` in a dialogue route. */
+export const dialogueIdPath = z.strictObject({ id: slugId });
+const dialogueStatusBody = z.strictObject({ status: z.enum(['open', 'closed']) });
 
 export const routes = {
-  health: route('Health', 'GET', '/health', 'functions/health/handler.ts', 'public'),
-  listCommittees: route('ListCommittees', 'GET', '/committees', 'functions/committees/handler.ts', 'public'),
-  getDialogue: route('GetDialogue', 'GET', '/dialogues/{id}', 'functions/dialogues/get/handler.ts', 'public'),
-  submitResponse: route('SubmitResponse', 'POST', '/dialogues/{id}/responses', 'functions/dialogues/submit/handler.ts', 'public'),
-  whoAmI: route('WhoAmI', 'GET', '/admin/me', 'functions/admin/me/handler.ts', 'official'),
-  createDialogue: route('CreateDialogue', 'POST', '/admin/dialogues', 'functions/admin/dialogues/create/handler.ts', 'official'),
-  listDialogues: route('ListDialogues', 'GET', '/admin/dialogues', 'functions/admin/dialogues/list/handler.ts', 'official'),
-  getDialogueForOfficial: route('GetDialogueForOfficial', 'GET', '/admin/dialogues/{id}', 'functions/admin/dialogues/get/handler.ts', 'official'),
-  updateDialogue: route('UpdateDialogue', 'PUT', '/admin/dialogues/{id}', 'functions/admin/dialogues/update/handler.ts', 'official'),
-  changeDialogueStatus: route('ChangeDialogueStatus', 'POST', '/admin/dialogues/{id}/status', 'functions/admin/dialogues/status/handler.ts', 'official'),
-} as const satisfies Record<string, RouteDefinition>;
+  health: route({ name: 'Health', method: 'GET', path: '/health', handler: 'functions/health/handler.ts', access: 'public', summary: 'Liveness check' }),
+  openApi: route({ name: 'OpenApi', method: 'GET', path: '/openapi.json', handler: 'functions/openapi/handler.ts', access: 'public', summary: 'This API described as OpenAPI 3.1' }),
+  listCommittees: route({ name: 'ListCommittees', method: 'GET', path: '/committees', handler: 'functions/committees/handler.ts', access: 'public', summary: 'The municipality’s committees' }),
+  getDialogue: route({
+    name: 'GetDialogue', method: 'GET', path: '/dialogues/{id}', handler: 'functions/dialogues/get/handler.ts', access: 'public',
+    summary: 'A dialogue’s public definition: conditions first, then the questions', schemas: { path: dialogueIdPath },
+  }),
+  submitResponse: route({
+    name: 'SubmitResponse', method: 'POST', path: '/dialogues/{id}/responses', handler: 'functions/dialogues/submit/handler.ts', access: 'public',
+    summary: 'Submit a response; idempotent on submissionId', successStatus: 201, schemas: { path: dialogueIdPath, body: responseBodySchema },
+  }),
+  whoAmI: route({ name: 'WhoAmI', method: 'GET', path: '/admin/me', handler: 'functions/admin/me/handler.ts', access: 'official', summary: 'The signed-in official and their committees' }),
+  createDialogue: route({
+    name: 'CreateDialogue', method: 'POST', path: '/admin/dialogues', handler: 'functions/admin/dialogues/create/handler.ts', access: 'official',
+    summary: 'Create a draft dialogue (server-managed fields in the body are ignored, so a fetched dialogue can be posted as a copy)',
+    successStatus: 201, schemas: { body: dialogueInputSchema },
+  }),
+  listDialogues: route({ name: 'ListDialogues', method: 'GET', path: '/admin/dialogues', handler: 'functions/admin/dialogues/list/handler.ts', access: 'official', summary: 'The dialogues of the caller’s committees' }),
+  getDialogueForOfficial: route({
+    name: 'GetDialogueForOfficial', method: 'GET', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/get/handler.ts', access: 'official',
+    summary: 'A dialogue’s full definition', schemas: { path: dialogueIdPath },
+  }),
+  updateDialogue: route({
+    name: 'UpdateDialogue', method: 'PUT', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/update/handler.ts', access: 'official',
+    summary: 'Edit a dialogue (questions lock once a response exists)', schemas: { path: dialogueIdPath, body: dialogueInputSchema },
+  }),
+  changeDialogueStatus: route({
+    name: 'ChangeDialogueStatus', method: 'POST', path: '/admin/dialogues/{id}/status', handler: 'functions/admin/dialogues/status/handler.ts', access: 'official',
+    summary: 'Open or close a dialogue (opening needs every policy field)', schemas: { path: dialogueIdPath, body: dialogueStatusBody },
+  }),
+} as const;
 
 export const jobs = {
   closeDialogues: { name: 'close-dialogues', handler: 'functions/jobs/close-dialogues/handler.ts', rateMinutes: 5 },

@@ -3,9 +3,7 @@ import { routes } from '../../shared/routes';
 import { httpRoute } from '../lib/http';
 
 export const createHandler = (municipality: Municipality) =>
-  httpRoute(routes.listCommittees, {}, async () => ({
-    statusCode: 200,
-    json: municipality.committees.map(({ id, name }) => ({ id, name })),
+  httpRoute(routes.listCommittees, async () => ({ json: municipality.committees.map(({ id, name }) => ({ id, name })),
     headers: { 'cache-control': 'public, max-age=300' },
   }));
 

@@ -25,16 +25,12 @@ export interface ParsedRequest<P, Q, B> {
   readonly correlationId: string;
 }
 
-export type Reply =
-  | { readonly statusCode: number; readonly json: unknown; readonly headers?: Record<string, string> }
-  | { readonly statusCode: number; readonly html: string; readonly headers?: Record<string, string> }
-  | { readonly statusCode: number; readonly text: string; readonly contentType: string; readonly headers?: Record<string, string> };
-
-interface Schemas<P, Q, B> {
-  readonly path?: z.ZodType<P>;
-  readonly query?: z.ZodType<Q>;
-  readonly body?: z.ZodType<B>;
-}
+/** A handler's answer; without a statusCode it is the route's successStatus. */
+export type Reply = { readonly statusCode?: number; readonly headers?: Record<string, string> } & (
+  | { readonly json: unknown }
+  | { readonly html: string }
+  | { readonly text: string; readonly contentType: string }
+);
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -57,7 +53,7 @@ function decodeBody(event: HttpEvent, limitBytes: number): string {
   return bytes.toString('utf8');
 }
 
-function parseBody<B>(event: HttpEvent, route: RouteDefinition, schema: z.ZodType<B> | undefined): B {
+function parseBody<B>(event: HttpEvent, route: Pick<RouteDefinition, 'bodyLimitBytes'>, schema: z.ZodType<B> | undefined): B {
   const raw = decodeBody(event, route.bodyLimitBytes);
   if (!schema) return undefined as B;
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -67,30 +63,28 @@ function parseBody<B>(event: HttpEvent, route: RouteDefinition, schema: z.ZodTyp
   return validate(schema, parseJsonBody(raw), 'body');
 }
 
-export function toResult(reply: Reply, correlationId: string): HttpResult {
+export function toResult(reply: Reply, correlationId: string, defaultStatus = 200): HttpResult {
+  const statusCode = reply.statusCode ?? defaultStatus;
   const base = { 'cache-control': 'no-store', [CORRELATION_HEADER]: correlationId, ...reply.headers };
   if ('json' in reply) {
     return {
-      statusCode: reply.statusCode,
+      statusCode,
       headers: { 'content-type': 'application/json; charset=utf-8', ...base },
       body: JSON.stringify(reply.json),
     };
   }
   if ('html' in reply) {
-    return { statusCode: reply.statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...base }, body: reply.html };
+    return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...base }, body: reply.html };
   }
-  return { statusCode: reply.statusCode, headers: { 'content-type': reply.contentType, ...base }, body: reply.text };
+  return { statusCode, headers: { 'content-type': reply.contentType, ...base }, body: reply.text };
 }
 
 /**
  * The one middy chain for HTTP handlers: correlation id and logger context, body limit, content type,
  * zod parsing of path, query and body, and the mapping of domain errors to answers.
  */
-export function httpRoute<P = undefined, Q = undefined, B = undefined>(
-  route: RouteDefinition,
-  schemas: Schemas<P, Q, B>,
-  run: (request: ParsedRequest<P, Q, B>) => Promise<Reply>,
-) {
+export function httpRoute<P, Q, B>(route: RouteDefinition<P, Q, B>, run: (request: ParsedRequest<P, Q, B>) => Promise<Reply>) {
+  const { schemas } = route;
   return middy<HttpEvent, HttpResult, Error, Context>()
     .use({
       before: ({ event, context }) => {
@@ -115,6 +109,6 @@ export function httpRoute<P = undefined, Q = undefined, B = undefined>(
         headers: event.headers ?? {},
         correlationId: correlationIdOf(event),
       };
-      return toResult(await run(request), request.correlationId);
+      return toResult(await run(request), request.correlationId, route.successStatus);
     });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 /** Control characters other than tab and newline never belong in citizen or official text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Text as stored: Unicode NFC, trimmed, no control characters; kept as text, never interpreted as markup. */

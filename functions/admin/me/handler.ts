@@ -3,9 +3,7 @@ import { routes } from '../../../shared/routes';
 import { httpRoute } from '../../lib/http';
 
 /** Who the signed-in official is and which committees they act for; the officials' console starts here. */
-export const handler = httpRoute(routes.whoAmI, {}, async ({ caller }) => ({
-  statusCode: 200,
-  json: {
+export const handler = httpRoute(routes.whoAmI, async ({ caller }) => ({ json: {
     sub: caller?.sub,
     email: caller?.email,
     isAdmin: caller?.isAdmin ?? false,

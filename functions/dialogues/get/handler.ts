@@ -3,13 +3,12 @@ import { NotFoundError } from '../../../shared/errors';
 import { routes } from '../../../shared/routes';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
-import { dialogueIdPath } from '../../lib/schemas';
 
 export const createHandler = ({ dialogues, municipality }: Pick<Runtime, 'dialogues' | 'municipality'>) =>
-  httpRoute(routes.getDialogue, { path: dialogueIdPath }, async ({ path }) => {
+  httpRoute(routes.getDialogue, async ({ path }) => {
     const dialogue = await dialogues.get(path.id);
     if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${path.id}".`);
-    return { statusCode: 200, json: publicDefinition(dialogue, municipality), headers: { 'cache-control': 'public, max-age=60' } };
+    return { json: publicDefinition(dialogue, municipality), headers: { 'cache-control': 'public, max-age=60' } };
   });
 
 export const handler = createHandler(runtime);

@@ -5,9 +5,7 @@ import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Pick<Runtime, 'dialogues'>) =>
-  httpRoute(routes.listDialogues, {}, async ({ caller }) => ({
-    statusCode: 200,
-    json: (await list(deps, requireCaller(caller))).map(({ id, title, status, leadCommittee, participatingCommittees, opensAt, closesAt, createdAt, updatedAt }) => ({
+  httpRoute(routes.listDialogues, async ({ caller }) => ({ json: (await list(deps, requireCaller(caller))).map(({ id, title, status, leadCommittee, participatingCommittees, opensAt, closesAt, createdAt, updatedAt }) => ({
       id, title, status, leadCommittee, participatingCommittees, opensAt, closesAt, createdAt, updatedAt,
     })),
   }));
