@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import type { HttpEvent, HttpResult } from '../../../functions/lib/http';
+import type { RouteDefinition } from '../../../shared/routes';
+
+/** An official as the Cognito JWT authorizer describes them. */
+export interface Official {
+  readonly sub: string;
+  readonly email?: string;
+  readonly committees?: readonly string[];
+  readonly admin?: boolean;
+}
+
+export const officialOf = (committee: string, sub = `official-${committee}`): Official => ({
+  sub,
+  email: `${sub}@ljungby.se`,
+  committees: [committee],
+});
+export const administrator: Official = { sub: 'official-admin', email: 'admin@ljungby.se', committees: [], admin: true };
+
+/**
+ * Claims as API Gateway's JWT authorizer hands them to Lambda: every value a string,
+ * the array claim `cognito:groups` as `"[a b]"`.
+ */
+export function claimsOf(official: Official): Record<string, string> {
+  const groups = [...(official.committees ?? []).map((c) => `committee:${c}`), ...(official.admin ? ['admin'] : [])];
+  return {
+    sub: official.sub,
+    ...(official.email ? { email: official.email } : {}),
+    'cognito:groups': `[${groups.join(' ')}]`,
+    token_use: 'id',
+  };
+}
+
+export interface RequestOptions {
+  readonly pathParameters?: Record<string, string>;
+  /** A value to send as JSON; a string is sent as is. */
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /** Sent instead of the default `application/json`; `null` sends no content type at all. */
+  readonly contentType?: string | null;
+  readonly isBase64Encoded?: boolean;
+  readonly official?: Official;
+  readonly query?: Record<string, string>;
+}
+
+const fillPath = (path: string, parameters: Record<string, string>): string =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name] ?? ''));
+
+/** An API Gateway HTTP API (payload v2) event for `route`, the way the gateway builds it. */
+export function httpEvent(route: RouteDefinition, options: RequestOptions = {}): HttpEvent {
+  const pathParameters = options.pathParameters ?? {};
+  const rawPath = fillPath(route.path, pathParameters);
+  const routeKey = `${route.method} ${route.path}`;
+  const now = new Date();
+  const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+  const headers: Record<string, string> = {
+    host: 'api.test.local',
+    'user-agent': 'jest-integration',
+    ...(contentType !== null ? { 'content-type': contentType } : {}),
+    ...Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const requestId = randomUUID();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
+    headers,
+    ...(options.query ? { queryStringParameters: options.query } : {}),
+    ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'test',
+      domainName: 'api.test.local',
+      domainPrefix: 'api',
+      http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'jest-integration' },
+      requestId,
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(options.official ? { authorizer: { jwt: { claims: claimsOf(options.official), scopes: null } } } : {}),
+    },
+    ...(body !== undefined ? { body } : {}),
+    isBase64Encoded: options.isBase64Encoded ?? false,
+  } as HttpEvent;
+}
+
+/** A minimal Lambda context. */
+export function lambdaContext(functionName = 'integration-test'): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'test',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** An EventBridge scheduled event, as the rule delivers it. */
+export function scheduledEvent(): ScheduledEvent {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'eu-north-1',
+    resources: ['arn:aws:events:eu-north-1:000000000000:rule/close-dialogues'],
+    detail: {},
+  };
+}
+
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+export interface Answer<T = unknown> {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  /** The parsed JSON body (undefined when there is none). */
+  readonly json: T;
+  readonly raw: HttpResult;
+}
+
+/** Calls a handler the way Lambda does and parses its JSON answer. */
+export async function invoke<T = unknown>(handler: HttpHandler, event: HttpEvent): Promise<Answer<T>> {
+  const raw = await handler(event, lambdaContext(event.routeKey));
+  const headers = Object.fromEntries(Object.entries(raw.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  const json = (typeof raw.body === 'string' && raw.body !== '' ? JSON.parse(raw.body) : undefined) as T;
+  return { statusCode: raw.statusCode ?? 200, headers, json, raw };
+}
