@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { handlerEnvironment } from '../shared/stages';
+import { lambdaBundling } from './bundling';
 import { type DeployStage, removalPolicyFor } from './stage';
 
 export const projectRoot = path.resolve(__dirname, '..');
@@ -57,12 +58,11 @@ export class ServiceFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // CJS dependencies bundled into ESM call `require`; ESM has none unless we make one.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        target: lambdaBundling.target,
+        mainFields: [...lambdaBundling.mainFields],
+        banner: lambdaBundling.banner,
         // Bundle the AWS SDK too: the version we test is the version that runs, not the runtime's.
-        externalModules: [],
+        externalModules: [...lambdaBundling.lazyExternals],
       },
     });
     props.table.grantReadWriteData(this);

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const portsSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

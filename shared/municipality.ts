@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A committee (nämnd); the id is a slug used in URLs and in `committee:<id>` token groups. */
 export const committeeSchema = z.strictObject({

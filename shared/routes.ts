@@ -3,7 +3,7 @@
  * of its input. The CDK stack (infra/), the local gateway and scheduler (local/), the handlers' parsing
  * (functions/lib/http.ts) and the OpenAPI document (shared/openapi.ts) are all built from it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
 import { responseBodySchema } from './responses/schema';
@@ -60,37 +60,50 @@ const route = <P = undefined, Q = undefined, B = undefined>(input: RouteInput<P,
 export const dialogueIdPath = z.strictObject({ id: slugId });
 const dialogueStatusBody = z.strictObject({ status: z.enum(['open', 'closed']) });
 
+export const healthRoute = /* @__PURE__ */ route({ name: 'Health', method: 'GET', path: '/health', handler: 'functions/health/handler.ts', access: 'public', summary: 'Liveness check' });
+export const openApiRoute = /* @__PURE__ */ route({ name: 'OpenApi', method: 'GET', path: '/openapi.json', handler: 'functions/openapi/handler.ts', access: 'public', summary: 'This API described as OpenAPI 3.1' });
+export const listCommitteesRoute = /* @__PURE__ */ route({ name: 'ListCommittees', method: 'GET', path: '/committees', handler: 'functions/committees/handler.ts', access: 'public', summary: 'The municipality’s committees' });
+export const getDialogueRoute = /* @__PURE__ */ route({
+  name: 'GetDialogue', method: 'GET', path: '/dialogues/{id}', handler: 'functions/dialogues/get/handler.ts', access: 'public',
+  summary: 'A dialogue’s public definition: conditions first, then the questions', schemas: { path: dialogueIdPath },
+});
+export const submitResponseRoute = /* @__PURE__ */ route({
+  name: 'SubmitResponse', method: 'POST', path: '/dialogues/{id}/responses', handler: 'functions/dialogues/submit/handler.ts', access: 'public',
+  summary: 'Submit a response; idempotent on submissionId', successStatus: 201, schemas: { path: dialogueIdPath, body: responseBodySchema },
+});
+export const whoAmIRoute = /* @__PURE__ */ route({ name: 'WhoAmI', method: 'GET', path: '/admin/me', handler: 'functions/admin/me/handler.ts', access: 'official', summary: 'The signed-in official and their committees' });
+export const createDialogueRoute = /* @__PURE__ */ route({
+  name: 'CreateDialogue', method: 'POST', path: '/admin/dialogues', handler: 'functions/admin/dialogues/create/handler.ts', access: 'official',
+  summary: 'Create a draft dialogue (server-managed fields in the body are ignored, so a fetched dialogue can be posted as a copy)',
+  successStatus: 201, schemas: { body: dialogueInputSchema },
+});
+export const listDialoguesRoute = /* @__PURE__ */ route({ name: 'ListDialogues', method: 'GET', path: '/admin/dialogues', handler: 'functions/admin/dialogues/list/handler.ts', access: 'official', summary: 'The dialogues of the caller’s committees' });
+export const getDialogueForOfficialRoute = /* @__PURE__ */ route({
+  name: 'GetDialogueForOfficial', method: 'GET', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/get/handler.ts', access: 'official',
+  summary: 'A dialogue’s full definition', schemas: { path: dialogueIdPath },
+});
+export const updateDialogueRoute = /* @__PURE__ */ route({
+  name: 'UpdateDialogue', method: 'PUT', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/update/handler.ts', access: 'official',
+  summary: 'Edit a dialogue (questions lock once a response exists)', schemas: { path: dialogueIdPath, body: dialogueInputSchema },
+});
+export const changeDialogueStatusRoute = /* @__PURE__ */ route({
+  name: 'ChangeDialogueStatus', method: 'POST', path: '/admin/dialogues/{id}/status', handler: 'functions/admin/dialogues/status/handler.ts', access: 'official',
+  summary: 'Open or close a dialogue (opening needs every policy field)', schemas: { path: dialogueIdPath, body: dialogueStatusBody },
+});
+
+/** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */
 export const routes = {
-  health: route({ name: 'Health', method: 'GET', path: '/health', handler: 'functions/health/handler.ts', access: 'public', summary: 'Liveness check' }),
-  openApi: route({ name: 'OpenApi', method: 'GET', path: '/openapi.json', handler: 'functions/openapi/handler.ts', access: 'public', summary: 'This API described as OpenAPI 3.1' }),
-  listCommittees: route({ name: 'ListCommittees', method: 'GET', path: '/committees', handler: 'functions/committees/handler.ts', access: 'public', summary: 'The municipality’s committees' }),
-  getDialogue: route({
-    name: 'GetDialogue', method: 'GET', path: '/dialogues/{id}', handler: 'functions/dialogues/get/handler.ts', access: 'public',
-    summary: 'A dialogue’s public definition: conditions first, then the questions', schemas: { path: dialogueIdPath },
-  }),
-  submitResponse: route({
-    name: 'SubmitResponse', method: 'POST', path: '/dialogues/{id}/responses', handler: 'functions/dialogues/submit/handler.ts', access: 'public',
-    summary: 'Submit a response; idempotent on submissionId', successStatus: 201, schemas: { path: dialogueIdPath, body: responseBodySchema },
-  }),
-  whoAmI: route({ name: 'WhoAmI', method: 'GET', path: '/admin/me', handler: 'functions/admin/me/handler.ts', access: 'official', summary: 'The signed-in official and their committees' }),
-  createDialogue: route({
-    name: 'CreateDialogue', method: 'POST', path: '/admin/dialogues', handler: 'functions/admin/dialogues/create/handler.ts', access: 'official',
-    summary: 'Create a draft dialogue (server-managed fields in the body are ignored, so a fetched dialogue can be posted as a copy)',
-    successStatus: 201, schemas: { body: dialogueInputSchema },
-  }),
-  listDialogues: route({ name: 'ListDialogues', method: 'GET', path: '/admin/dialogues', handler: 'functions/admin/dialogues/list/handler.ts', access: 'official', summary: 'The dialogues of the caller’s committees' }),
-  getDialogueForOfficial: route({
-    name: 'GetDialogueForOfficial', method: 'GET', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/get/handler.ts', access: 'official',
-    summary: 'A dialogue’s full definition', schemas: { path: dialogueIdPath },
-  }),
-  updateDialogue: route({
-    name: 'UpdateDialogue', method: 'PUT', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/update/handler.ts', access: 'official',
-    summary: 'Edit a dialogue (questions lock once a response exists)', schemas: { path: dialogueIdPath, body: dialogueInputSchema },
-  }),
-  changeDialogueStatus: route({
-    name: 'ChangeDialogueStatus', method: 'POST', path: '/admin/dialogues/{id}/status', handler: 'functions/admin/dialogues/status/handler.ts', access: 'official',
-    summary: 'Open or close a dialogue (opening needs every policy field)', schemas: { path: dialogueIdPath, body: dialogueStatusBody },
-  }),
+  health: healthRoute,
+  openApi: openApiRoute,
+  listCommittees: listCommitteesRoute,
+  getDialogue: getDialogueRoute,
+  submitResponse: submitResponseRoute,
+  whoAmI: whoAmIRoute,
+  createDialogue: createDialogueRoute,
+  listDialogues: listDialoguesRoute,
+  getDialogueForOfficial: getDialogueForOfficialRoute,
+  updateDialogue: updateDialogueRoute,
+  changeDialogueStatus: changeDialogueStatusRoute,
 } as const;
 
 export const jobs = {
@@ -98,5 +111,5 @@ export const jobs = {
 } as const satisfies Record<string, JobDefinition>;
 
 export type RouteName = keyof typeof routes;
-export const routeList: readonly RouteDefinition[] = Object.values(routes);
-export const jobList: readonly JobDefinition[] = Object.values(jobs);
+export const routeList: readonly RouteDefinition[] = /* @__PURE__ */ Object.values(routes);
+export const jobList: readonly JobDefinition[] = /* @__PURE__ */ Object.values(jobs);

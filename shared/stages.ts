@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { envNames } from './env-names';
 
 /** Settings that differ between deployments; chosen with `-c stage=<name>` (CDK) or `local` (npm start). */

@@ -1,9 +1,9 @@
 import { type Municipality, ljungby } from '../../shared/municipality';
-import { routes } from '../../shared/routes';
+import { listCommitteesRoute } from '../../shared/routes';
 import { httpRoute } from '../lib/http';
 
 export const createHandler = (municipality: Municipality) =>
-  httpRoute(routes.listCommittees, async () => ({ json: municipality.committees.map(({ id, name }) => ({ id, name })),
+  httpRoute(listCommitteesRoute, async () => ({ json: municipality.committees.map(({ id, name }) => ({ id, name })),
     headers: { 'cache-control': 'public, max-age=300' },
   }));
 

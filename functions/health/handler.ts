@@ -1,4 +1,4 @@
-import { routes } from '../../shared/routes';
+import { healthRoute } from '../../shared/routes';
 import { httpRoute } from '../lib/http';
 
-export const handler = httpRoute(routes.health, async () => ({ json: { status: 'ok' } }));
+export const handler = httpRoute(healthRoute, async () => ({ json: { status: 'ok' } }));

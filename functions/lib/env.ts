@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { envNames } from '../../shared/env-names';
 
 const envSchema = z.object({

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/access';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
 import type { RouteDefinition } from '../../shared/routes';

@@ -1,5 +1,11 @@
-import { z } from 'zod';
+import type * as z from 'zod';
+import english from 'zod/v4/locales/en.js';
+import swedish from 'zod/v4/locales/sv.js';
 import { type Issue, ValidationError } from '../../shared/errors';
+
+// Only the two locales we speak: zod's `z.locales` would bundle all forty.
+const englishErrors = english().localeError;
+const swedishErrors = swedish().localeError;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -33,8 +39,8 @@ function joinPath(where: string, zodIssue: z.core.$ZodIssue): string {
 
 /** The failures of `schema` on `value`, in Swedish and English (zod's own locales). */
 export function zodIssues(schema: z.ZodType, value: unknown, where: string): Issue[] {
-  const en = schema.safeParse(value, { error: z.locales.en().localeError });
-  const sv = schema.safeParse(value, { error: z.locales.sv().localeError });
+  const en = schema.safeParse(value, { error: englishErrors });
+  const sv = schema.safeParse(value, { error: swedishErrors });
   const enIssues = en.success ? [] : en.error.issues;
   const svIssues = sv.success ? [] : sv.error.issues;
   return enIssues.map((e, i) => issue(joinPath(where, e), svIssues[i]?.message ?? e.message, e.message));

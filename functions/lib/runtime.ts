@@ -1,6 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { ljungby } from '../../shared/municipality';
 import type { Clock, IdSource } from '../../shared/ports';
+import { cachedDialogues } from '../adapters/dialogue-cache';
 import { dynamoDialogueStore } from '../adapters/dialogue-store';
 import { createDocumentClient } from '../adapters/dynamodb';
 import { dynamoResponseStore } from '../adapters/response-store';
@@ -14,10 +15,13 @@ export const randomIds: IdSource & { suffix(): string } = {
 };
 
 const client = createDocumentClient();
+const dialogues = dynamoDialogueStore(client, env().tableName);
 
 /** The real dependencies, created once per cold start and shared by every handler in the bundle. */
 export const runtime = {
-  dialogues: dynamoDialogueStore(client, env().tableName),
+  dialogues,
+  /** For the public hot path (submissions); officials always read the table. */
+  cachedDialogues: cachedDialogues(dialogues, systemClock),
   responses: dynamoResponseStore(client, env().tableName),
   municipality: ljungby,
   clock: systemClock,

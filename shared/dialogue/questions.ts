@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localized, slugId } from './text';
 
 export const questionTypes = ['single', 'multiple', 'rating', 'ranking', 'text', 'yesno'] as const;

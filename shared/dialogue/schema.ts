@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ageBands, profileQuestionsSchema, questionSchema, relations } from './questions';
 import { isoDate, isoDateTime, localized, plainText, slugId } from './text';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Control characters other than tab and newline never belong in citizen or official text. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ageBands, relations } from '../dialogue/questions';
 
 /** One answer's value; its fit to the question is checked against the dialogue (validate.ts). */

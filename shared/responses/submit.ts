@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { isAcceptingResponses } from '../dialogue/rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Municipality } from '../municipality';
-import type { Clock, ContactForFeedback, DialogueStore, IdSource, ResponseStore } from '../ports';
+import type { Dialogue } from '../dialogue/schema';
+import type { Clock, ContactForFeedback, IdSource, ResponseStore } from '../ports';
 import { HONEYPOT_FIELD, type ResponseBody } from './schema';
 import { validateResponse } from './validate';
 
 export interface SubmitDeps {
-  readonly dialogues: Pick<DialogueStore, 'get'>;
+  /** `fresh: false` may answer from a short-lived cache: the write re-checks status and version anyway. */
+  readonly dialogues: { get(id: string, fresh: boolean): Promise<Dialogue | undefined> };
   readonly responses: ResponseStore;
   readonly municipality: Municipality;
   readonly clock: Clock;
@@ -37,7 +39,7 @@ function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback |
 /** P12 and the public path: check a response against its dialogue and store it once. */
 export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: ResponseBody): Promise<Receipt> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const dialogue = await deps.dialogues.get(dialogueId);
+    const dialogue = await deps.dialogues.get(dialogueId, attempt > 0);
     if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${dialogueId}".`);
     const now = deps.clock.now();
     if (!isAcceptingResponses(dialogue, now)) throw new ConflictError('This dialogue is not open for responses.');

@@ -1,11 +1,11 @@
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { NotFoundError } from '../../../shared/errors';
-import { routes } from '../../../shared/routes';
+import { getDialogueRoute } from '../../../shared/routes';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
 
 export const createHandler = ({ dialogues, municipality }: Pick<Runtime, 'dialogues' | 'municipality'>) =>
-  httpRoute(routes.getDialogue, async ({ path }) => {
+  httpRoute(getDialogueRoute, async ({ path }) => {
     const dialogue = await dialogues.get(path.id);
     if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${path.id}".`);
     return { json: publicDefinition(dialogue, municipality), headers: { 'cache-control': 'public, max-age=60' } };

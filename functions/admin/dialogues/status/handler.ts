@@ -1,11 +1,11 @@
 import { setStatus } from '../../../../shared/dialogue/manage';
-import { routes } from '../../../../shared/routes';
+import { changeDialogueStatusRoute } from '../../../../shared/routes';
 import { requireCaller } from '../../../lib/caller-required';
 import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Runtime) =>
-  httpRoute(routes.changeDialogueStatus, async ({ caller, path, body }) => {
+  httpRoute(changeDialogueStatusRoute, async ({ caller, path, body }) => {
     const { dialogue, warnings } = await setStatus(deps, requireCaller(caller), path.id, body.status);
     return { json: { ...dialogue, warnings } };
   });

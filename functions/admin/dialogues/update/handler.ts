@@ -1,11 +1,11 @@
 import { update } from '../../../../shared/dialogue/manage';
-import { routes } from '../../../../shared/routes';
+import { updateDialogueRoute } from '../../../../shared/routes';
 import { requireCaller } from '../../../lib/caller-required';
 import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Runtime) =>
-  httpRoute(routes.updateDialogue, async ({ caller, path, body }) => ({ json: await update(deps, requireCaller(caller), path.id, body),
+  httpRoute(updateDialogueRoute, async ({ caller, path, body }) => ({ json: await update(deps, requireCaller(caller), path.id, body),
   }));
 
 export const handler = createHandler(runtime);

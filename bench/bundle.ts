@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { lambdaBundling } from '../infra/bundling';
+import { projectRoot } from '../local/paths';
+import { report } from './harness';
+
+const outDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
+
+/** Bundles like the CDK functions do (ESM, minified, AWS SDK included). */
+async function bundle(entry: string, name: string): Promise<string> {
+  const outfile = join(outDir, `${name}.mjs`);
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: true,
+    target: lambdaBundling.target,
+    mainFields: [...lambdaBundling.mainFields],
+    banner: { js: lambdaBundling.banner },
+    external: [...lambdaBundling.lazyExternals],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** Cold import time of a bundle in a fresh Node process, median of several runs. */
+function coldImportMs(file: string, runs = 15): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+  const env = { ...process.env, STAGE: 'bench', TABLE_NAME: 'bench', PUBLIC_BASE_URL: 'http://localhost:3000', AWS_REGION: 'eu-north-1' };
+  return median(Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim())));
+}
+
+export async function benchBundle(): Promise<void> {
+  const submit = await bundle(join(projectRoot, 'functions/dialogues/submit/handler.ts'), 'submit');
+  const baseline = await bundle(join(projectRoot, 'bench/baseline-handler.ts'), 'baseline');
+  report('submit_bundle_kb', statSync(submit).size / 1024, 'KB');
+  report('baseline_bundle_kb', statSync(baseline).size / 1024, 'KB');
+  const submitMs = coldImportMs(submit);
+  const baselineMs = coldImportMs(baseline);
+  report('submit_init_ms', submitMs, 'ms');
+  report('submit_init_vs_baseline', submitMs / baselineMs);
+}

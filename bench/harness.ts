@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { envNames } from '../shared/env-names';
+import { routeList } from '../shared/routes';
+import { getStageConfig, handlerEnvironment } from '../shared/stages';
+import { table } from '../shared/table';
+import { ensureTable, localDynamoClient, startDynamoDbLocal, type RunningDynamo } from '../local/dynamodb';
+import { type LambdaHttpHandler, createGateway } from '../local/gateway';
+import { localIdentity } from '../local/identity';
+import { projectRoot } from '../local/paths';
+import { freePort } from '../local/ports';
+import { seedDemo } from '../local/seed';
+
+/** Prints one benchmark line in the contract's shape. */
+export const report = (name: string, value: number, unit = ''): void =>
+  console.log(`bench: ${name} = ${Number(value.toPrecision(4))}${unit ? ` ${unit}` : ''}`);
+
+export interface BenchStack {
+  readonly dynamo: RunningDynamo;
+  readonly documentClient: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local in memory, the table, the demo dialogue and the local gateway: the real parts, in this process. */
+export async function startBenchStack(): Promise<BenchStack> {
+  const dynamo = await startDynamoDbLocal(await freePort());
+  const tableName = `bench-${Date.now()}`;
+  const stage = getStageConfig('local');
+  Object.assign(process.env, handlerEnvironment(stage, tableName), {
+    [envNames.dynamoEndpoint]: dynamo.endpoint,
+    AWS_REGION: 'eu-north-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  });
+  const client = localDynamoClient(Number(new URL(dynamo.endpoint).port));
+  const documentClient = DynamoDBDocumentClient.from(client);
+  await ensureTable(client, table, tableName);
+  await seedDemo(documentClient, tableName, stage.responseShards);
+  const port = await freePort();
+  const identity = await localIdentity(port);
+  const server: Server = createServer(
+    createGateway({
+      routes: routeList,
+      loadHandler: async (route) => ((await import(join(projectRoot, route.handler))) as { handler: LambdaHttpHandler }).handler,
+      verifyToken: identity.verify,
+      allowedOrigins: stage.allowedOrigins,
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    dynamo,
+    documentClient,
+    tableName,
+    apiUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      client.destroy();
+      await dynamo.stop();
+    },
+  };
+}
+
+/** Runs `task(i)` for i < total with `concurrency` in flight; returns operations per second. */
+export async function throughput(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await task(next++);
+    }),
+  );
+  return total / ((performance.now() - started) / 1000);
+}

@@ -1,0 +1,19 @@
+import { startBenchStack } from './harness';
+import { benchSubmit } from './submit';
+import { benchBundle } from './bundle';
+
+/** `npm run bench`: every benchmark against the real local parts; ratios use baselines from the same run. */
+async function main(): Promise<void> {
+  await benchBundle();
+  const stack = await startBenchStack();
+  try {
+    await benchSubmit(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { Dialogue } from '../../shared/dialogue/schema';
+import type { Clock, DialogueStore } from '../../shared/ports';
+
+/**
+ * Keeps each dialogue for a few seconds in the warm Lambda, so a burst of submissions costs one read.
+ * Safe because the submission's write is conditional on the dialogue's status and version: a stale copy
+ * makes that write fail, and the caller then asks again with `fresh`.
+ */
+export function cachedDialogues(store: Pick<DialogueStore, 'get'>, clock: Clock, ttlMs = 5000) {
+  const cache = new Map<string, { dialogue: Dialogue | undefined; until: number }>();
+  return {
+    async get(id: string, fresh: boolean): Promise<Dialogue | undefined> {
+      const now = clock.now().getTime();
+      const hit = cache.get(id);
+      if (!fresh && hit && hit.until > now) return hit.dialogue;
+      const dialogue = await store.get(id);
+      cache.set(id, { dialogue, until: now + ttlMs });
+      return dialogue;
+    },
+  };
+}

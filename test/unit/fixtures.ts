@@ -1,0 +1,47 @@
+import { demoDialogue } from '../../local/demo-dialogue';
+import type { Caller } from '../../shared/access';
+import type { Dialogue, DialogueDefinition } from '../../shared/dialogue/schema';
+
+/** A fixed "now" so dates in the demo dialogue (opens yesterday, closes in 30 days) are predictable. */
+export const NOW = new Date('2026-03-10T09:00:00.000Z');
+export const DAY_MS = 86_400_000;
+export const daysFrom = (from: Date, days: number): Date => new Date(from.getTime() + days * DAY_MS);
+
+/** The demo dialogue's definition (every question type, alternatives format, all policy fields). */
+export const demoDefinition = (now: Date = NOW): DialogueDefinition => demoDialogue(now);
+
+/** A stored dialogue: a definition plus the server-managed fields. */
+export function asDialogue(definition: DialogueDefinition, overrides: Partial<Dialogue> = {}): Dialogue {
+  return {
+    ...definition,
+    id: 'lekplatsen-3f9a',
+    status: 'open',
+    createdAt: '2026-03-01T08:00:00.000Z',
+    updatedAt: '2026-03-01T08:00:00.000Z',
+    version: 3,
+    responseShards: 4,
+    createdBy: 'official-1',
+    ...overrides,
+  };
+}
+
+export const demo = (overrides: Partial<Dialogue> = {}, now: Date = NOW): Dialogue => asDialogue(demoDefinition(now), overrides);
+
+/** The demo's lead is tekniska-namnden; kultur-och-fritidsnamnden participates. */
+export const callers = {
+  lead: { sub: 'lead-official', committees: ['tekniska-namnden'], isAdmin: false },
+  participating: { sub: 'participating-official', committees: ['kultur-och-fritidsnamnden'], isAdmin: false },
+  other: { sub: 'other-official', committees: ['socialnamnden'], isAdmin: false },
+  admin: { sub: 'admin-official', committees: [], isAdmin: true },
+} satisfies Record<string, Caller>;
+
+/** Runs `fn`, expecting it to throw an instance of `type`; returns the error for further assertions. */
+export function thrown<E extends Error>(fn: () => unknown, type: new (...args: never[]) => E): E {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(type);
+    return error as E;
+  }
+  throw new Error(`expected ${type.name} to be thrown, but nothing was thrown`);
+}

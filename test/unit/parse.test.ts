@@ -1,0 +1,92 @@
+import * as z from 'zod';
+import { parseJsonBody, zodIssues } from '../../functions/lib/parse';
+import { ValidationError } from '../../shared/errors';
+import { responseBodySchema } from '../../shared/responses/schema';
+import { thrown } from './fixtures';
+
+const SUBMISSION_ID = '0b5a8c1e-4a3f-4c1b-9d7e-2f1a3b4c5d6e';
+const refused = (raw: string) => thrown(() => parseJsonBody(raw), ValidationError).issues;
+
+describe('parseJsonBody', () => {
+  test('valid JSON comes back as its value', () => {
+    expect(parseJsonBody('{"answers":{"q1":["a","b"]},"n":1.5,"ok":true}')).toEqual({ answers: { q1: ['a', 'b'] }, n: 1.5, ok: true });
+  });
+
+  test.each([
+    ['__proto__ at the top', '{"__proto__":{"isAdmin":true}}', '__proto__'],
+    ['constructor at the top', '{"constructor":{"prototype":{}}}', 'constructor'],
+    ['prototype at the top', '{"prototype":1}', 'prototype'],
+    ['__proto__ deep inside an array', '{"answers":{"q1":[{"a":{"__proto__":{"polluted":1}}}]}}', '__proto__'],
+    ['constructor inside a nested object', '{"profile":{"x":{"y":{"constructor":"z"}}}}', 'constructor'],
+    ['prototype inside an array of arrays', '[[{"prototype":null}]]', 'prototype'],
+  ])('a body with %s is refused, naming the key', (_, raw, key) => {
+    expect(refused(raw)).toEqual([{ path: 'body', message: `Fältet "${key}" är inte tillåtet.`, messageEn: `The field "${key}" is not allowed.` }]);
+  });
+
+  test('refusing a __proto__ key leaves Object.prototype untouched', () => {
+    refused('{"__proto__":{"polluted":"yes"}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('the forbidden words are fine as values, only keys are refused', () => {
+    expect(parseJsonBody('{"comment":"__proto__ constructor prototype"}')).toEqual({ comment: '__proto__ constructor prototype' });
+  });
+
+  test.each([
+    ['truncated JSON', '{"answers":'],
+    ['single quotes', "{'answers':{}}"],
+    ['a trailing comma', '{"a":1,}'],
+    ['plain text', 'hej'],
+  ])('%s is a ValidationError, not a crash', (_, raw) => {
+    expect(refused(raw)).toEqual([{ path: 'body', message: 'Innehållet är inte giltig JSON.', messageEn: 'The body is not valid JSON.' }]);
+  });
+
+  test.each([
+    ['empty', ''],
+    ['only whitespace', ' \n\t '],
+  ])('an %s body is a ValidationError saying it is empty', (_, raw) => {
+    expect(refused(raw)).toEqual([{ path: 'body', message: 'Begäran saknar innehåll.', messageEn: 'The request body is empty.' }]);
+  });
+});
+
+describe('zodIssues', () => {
+  const bad = {
+    answers: { q2: { nested: true } },
+    submissionId: SUBMISSION_ID,
+    profile: { ageBand: 'old', foo: 1, bar: 2 },
+    extra: 1,
+  };
+
+  test('body paths read as in the contract: answers.q2, profile.ageBand, no "body." prefix', () => {
+    const paths = zodIssues(responseBodySchema, bad, 'body').map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['answers.q2', 'profile.ageBand']));
+  });
+
+  test('unknown keys are listed in the path, at the level where they appear', () => {
+    const paths = zodIssues(responseBodySchema, bad, 'body').map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['extra', 'profile.foo,bar']));
+    expect(paths).toHaveLength(4);
+  });
+
+  test('every issue has a Swedish message and an English one', () => {
+    const issues = zodIssues(responseBodySchema, { ...bad, submissionId: 'not-a-uuid' }, 'body');
+    expect(issues.find((i) => i.path === 'submissionId')).toEqual({ path: 'submissionId', message: 'Ogiltig(t) UUID', messageEn: 'Invalid UUID' });
+    expect(issues.find((i) => i.path === 'extra')).toEqual({ path: 'extra', message: 'Okänd nyckel: "extra"', messageEn: 'Unrecognized key: "extra"' });
+    for (const issue of issues) expect(issue.message).not.toBe(issue.messageEn);
+  });
+
+  test('path and query issues keep their prefix', () => {
+    expect(zodIssues(z.object({ id: z.string().regex(/^[a-z]+$/) }), { id: 'Å' }, 'path').map((i) => i.path)).toEqual(['path.id']);
+    expect(zodIssues(z.object({ page: z.coerce.number().int() }), { page: 'x' }, 'query').map((i) => i.path)).toEqual(['query.page']);
+  });
+
+  test('a body of the wrong shape altogether is an issue at "body"', () => {
+    expect(zodIssues(responseBodySchema, [], 'body')).toEqual([
+      { path: 'body', message: 'Ogiltig inmatning: förväntat object, fick lista', messageEn: 'Invalid input: expected object, received array' },
+    ]);
+  });
+
+  test('a valid value has no issues', () => {
+    expect(zodIssues(responseBodySchema, { answers: {}, submissionId: SUBMISSION_ID }, 'body')).toEqual([]);
+  });
+});
