@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../shared/keys';
 import { type BenchStack, report, throughput } from './harness';
 
@@ -31,7 +31,29 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
       Item: { pk: keys.responsePartition('raw', i % 4), sk: `${new Date().toISOString()}#${randomUUID()}`, answers: JSON.parse(body()).answers },
     }));
   });
+  // The same three-item transaction a submission writes (marker, dialogue check, response), raw: what
+  // idempotency and the open-check cost on DynamoDB Local, apart from the gateway and handler.
+  const rawTransactionRate = await throughput(TOTAL, CONCURRENCY, async (i) => {
+    const marker = keys.submission('demo', randomUUID());
+    await stack.documentClient.send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: stack.tableName, Item: { ...marker, responseId: 'x' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          ConditionCheck: {
+            TableName: stack.tableName,
+            Key: keys.dialogue('demo'),
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':open': 'open' },
+          },
+        },
+        { Put: { TableName: stack.tableName, Item: { pk: keys.responsePartition('raw', i % 4), sk: `${new Date().toISOString()}#${randomUUID()}`, answers: JSON.parse(body()).answers } } },
+      ],
+    }));
+  });
   report('submit_per_s', submitRate, 'req/s');
   report('raw_put_per_s', rawRate, 'req/s');
+  report('raw_transaction_per_s', rawTransactionRate, 'req/s');
   report('submit_vs_raw_put', submitRate / rawRate);
+  report('submit_vs_raw_transaction', submitRate / rawTransactionRate);
 }

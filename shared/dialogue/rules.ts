@@ -114,8 +114,15 @@ export function assertMayManage(caller: Caller, dialogue: Pick<Dialogue, 'leadCo
   }
 }
 
+/** JSON with object keys sorted, so equal values compare equal whatever order storage returned them in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 /** Everything that shapes the answers; locked once a response exists. */
-export const answerShape = (d: DialogueDefinition): string => JSON.stringify([d.questions, d.format, d.profileQuestions]);
+export const answerShape = (d: DialogueDefinition): string => canonical([d.questions, d.format, d.profileQuestions]);
 
 export function createDialogue(
   definition: DialogueDefinition,
@@ -149,7 +156,16 @@ export function editDialogue(
     const gaps = missingForOpening(definition, new Date(0));
     if (gaps.length > 0) throw new IncompleteError(gaps);
   }
-  return { ...existing, ...definition, updatedAt: context.now.toISOString(), version: existing.version + 1 };
+  // The body replaces the whole definition (a field left out is removed); only server-managed fields carry over.
+  const { id, status, createdAt, responseShards, openedAt, closedAt, createdBy } = existing;
+  return {
+    ...definition,
+    id, status, createdAt, responseShards, createdBy,
+    ...(openedAt ? { openedAt } : {}),
+    ...(closedAt ? { closedAt } : {}),
+    updatedAt: context.now.toISOString(),
+    version: existing.version + 1,
+  };
 }
 
 const transitions: Partial<Record<DialogueStatus, readonly DialogueStatus[]>> = {

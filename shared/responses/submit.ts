@@ -3,7 +3,7 @@ import { isAcceptingResponses } from '../dialogue/rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Municipality } from '../municipality';
 import type { Dialogue } from '../dialogue/schema';
-import type { Clock, ContactForFeedback, IdSource, ResponseStore } from '../ports';
+import type { Clock, ContactForFeedback, IdSource, ResponseStore, Submission } from '../ports';
 import { HONEYPOT_FIELD, type ResponseBody } from './schema';
 import { validateResponse } from './validate';
 
@@ -36,32 +36,44 @@ function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback |
   return { email, emailHash: emailHash(dialogueId, email), language: body.contact.language };
 }
 
+/** The checks a response must pass against one copy of its dialogue; throws the domain error that turns it away. */
+function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: string, body: ResponseBody): Submission {
+  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${dialogueId}".`);
+  const now = deps.clock.now();
+  if (!isAcceptingResponses(dialogue, now)) throw new ConflictError('This dialogue is not open for responses.');
+  // A bot that filled the invisible field gets an ordinary receipt; what it sent is kept apart, uncounted and unchecked.
+  const quarantined = (body[HONEYPOT_FIELD] ?? '').trim() !== '';
+  const valid = quarantined ? { answers: {}, profile: {} } : validateResponse(dialogue, body, deps.municipality);
+  const contact = quarantined ? undefined : contactOf(dialogueId, body);
+  return {
+    dialogueId,
+    dialogueVersion: dialogue.version,
+    submissionId: body.submissionId,
+    responseId: deps.ids.newId(),
+    shard: deps.ids.shard(dialogue.responseShards),
+    receivedAt: now.toISOString(),
+    answers: valid.answers,
+    profile: valid.profile,
+    quarantined,
+    ...(contact ? { contact } : {}),
+  };
+}
+
 /** P12 and the public path: check a response against its dialogue and store it once. */
 export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: ResponseBody): Promise<Receipt> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const dialogue = await deps.dialogues.get(dialogueId, attempt > 0);
-    if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${dialogueId}".`);
-    const now = deps.clock.now();
-    if (!isAcceptingResponses(dialogue, now)) throw new ConflictError('This dialogue is not open for responses.');
-
-    // A bot that filled the invisible field gets an ordinary receipt; what it sent is kept apart, uncounted and unchecked.
-    const quarantined = (body[HONEYPOT_FIELD] ?? '').trim() !== '';
-    const valid = quarantined ? { answers: {}, profile: {} } : validateResponse(dialogue, body, deps.municipality);
-    const contact = quarantined ? undefined : contactOf(dialogueId, body);
-    const outcome = await deps.responses.save({
-      dialogueId,
-      dialogueVersion: dialogue.version,
-      submissionId: body.submissionId,
-      responseId: deps.ids.newId(),
-      shard: deps.ids.shard(dialogue.responseShards),
-      receivedAt: now.toISOString(),
-      answers: valid.answers,
-      profile: valid.profile,
-      quarantined,
-      ...(contact ? { contact } : {}),
-    });
+    const fresh = attempt > 0;
+    let submission: Submission;
+    try {
+      submission = prepare(deps, await deps.dialogues.get(dialogueId, fresh), dialogueId, body);
+    } catch (error) {
+      // The first look may come from a short-lived cache: ask the table before turning a response away.
+      if (fresh) throw error;
+      continue;
+    }
+    const outcome = await deps.responses.save(submission);
     if (outcome.kind !== 'retry') {
-      return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: contact !== undefined };
+      return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: submission.contact !== undefined };
     }
   }
   throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');

@@ -49,7 +49,11 @@ const anyValue = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, '', [''], [null]) },
 );
 
-const optional = <T>(arbitrary: fc.Arbitrary<T>, freq = 2) => fc.option(arbitrary, { nil: undefined, freq });
+/** Present in half the cases. */
+const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
+/** Present in one case of `oneIn`, `undefined` otherwise. */
+const rarely = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number) =>
+  fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
 /** Deterministic v4 uuids, so fast-check's seed reproduces a run; a small pool makes retries (duplicates) common. */
 const pooledSubmissionId = fc.integer({ min: 0, max: 399 }).map((i) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`);
@@ -70,18 +74,18 @@ const questionIds = demo.questions.map((q) => q.id);
 const answerArbitraries = {
   favourite: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...alternativeIds) }, { weight: 1, arbitrary: anyValue }),
   ranking: fc.oneof(
-    { weight: 4, arbitrary: fc.shuffledSubarray(alternativeIds, { minLength: alternativeIds.length }) },
+    { weight: 8, arbitrary: fc.shuffledSubarray(alternativeIds, { minLength: alternativeIds.length }) },
     { weight: 2, arbitrary: fc.array(fc.constantFrom(...alternativeIds, 'gungor'), { maxLength: 5 }) },
     { weight: 1, arbitrary: anyValue },
   ),
   important: fc.oneof(
-    { weight: 4, arbitrary: fc.shuffledSubarray(importantIds, { maxLength: 3 }) },
+    { weight: 8, arbitrary: fc.shuffledSubarray(importantIds, { maxLength: 3 }) },
     { weight: 2, arbitrary: fc.array(fc.constantFrom(...importantIds, 'pool'), { maxLength: 6 }) },
     { weight: 1, arbitrary: anyValue },
   ),
-  'rating-alla': fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 2, arbitrary: fc.integer({ min: -3, max: 9 }) }, { weight: 1, arbitrary: hugeNumber }),
-  visits: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyValue }),
-  comments: fc.oneof({ weight: 4, arbitrary: nastyText }, { weight: 1, arbitrary: hugeText }, { weight: 1, arbitrary: anyValue }),
+  'rating-alla': fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 2, arbitrary: fc.integer({ min: -3, max: 9 }) }, { weight: 1, arbitrary: hugeNumber }),
+  visits: fc.oneof({ weight: 8, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyValue }),
+  comments: fc.oneof({ weight: 8, arbitrary: nastyText }, { weight: 1, arbitrary: hugeText }, { weight: 1, arbitrary: anyValue }),
 } satisfies Record<string, fc.Arbitrary<unknown>>;
 
 const answers = fc.oneof(
@@ -97,7 +101,7 @@ const answers = fc.oneof(
 );
 
 const email = fc
-  .tuple(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,15}$/), fc.constantFrom('example.se', 'Ljungby.SE', 'post.example.com', 'x'))
+  .tuple(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,15}$/), fc.constantFrom('example.se', 'Ljungby.SE', 'post.example.com', 'example.se', 'x'))
   .map(([local, domain]) => `${local}@${domain}`);
 
 const responseBody = fc.record(
@@ -109,9 +113,13 @@ const responseBody = fc.record(
           weight: 6,
           arbitrary: fc.record(
             {
-              relation: fc.oneof(fc.subarray([...relations]), fc.array(fc.constantFrom(...relations, 'dreams'), { maxLength: 4 }), anyValue),
-              ageBand: fc.oneof(fc.constantFrom(...ageBands), anyValue),
-              locality: fc.oneof(fc.constantFrom(...ljungby.localities), nastyText),
+              relation: fc.oneof(
+                { weight: 6, arbitrary: fc.subarray([...relations]) },
+                { weight: 1, arbitrary: fc.array(fc.constantFrom(...relations, 'dreams'), { maxLength: 4 }) },
+                { weight: 1, arbitrary: anyValue },
+              ),
+              ageBand: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ageBands) }, { weight: 1, arbitrary: anyValue }),
+              locality: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ljungby.localities) }, { weight: 1, arbitrary: nastyText }),
             },
             { requiredKeys: [] },
           ),
@@ -124,7 +132,11 @@ const responseBody = fc.record(
         {
           weight: 6,
           arbitrary: fc.record(
-            { email: fc.oneof({ weight: 4, arbitrary: email }, { weight: 1, arbitrary: anyValue }), consent: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyValue }), language: fc.oneof(fc.constantFrom('sv', 'en'), anyValue) },
+            {
+              email: fc.oneof({ weight: 6, arbitrary: email }, { weight: 1, arbitrary: anyValue }),
+              consent: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: anyValue }),
+              language: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('sv', 'en') }, { weight: 1, arbitrary: anyValue }),
+            },
             { requiredKeys: ['email', 'consent'] },
           ),
         },
@@ -132,8 +144,8 @@ const responseBody = fc.record(
       ),
     ),
     submissionId,
-    homepage: optional(fc.oneof(nastyText, fc.constant('https://spam.example'), fc.constant('   ')), 6),
-    extra: optional(fc.dictionary(nastyText, anyValue, { minKeys: 1, maxKeys: 2 }), 12),
+    homepage: rarely(fc.oneof(nastyText, fc.constant('https://spam.example'), fc.constant('   ')), 8),
+    extra: rarely(fc.dictionary(nastyText, anyValue, { minKeys: 1, maxKeys: 2 }), 12),
   },
   { requiredKeys: ['answers', 'submissionId'] },
 ).map(({ extra, ...body }) => ({ ...body, ...extra }));
@@ -197,7 +209,7 @@ const contentType = fc.oneof(
 /** How the body travels: as text, base64-encoded with the flag (API Gateway's binary path), or flagged but not encoded. */
 const encoding = fc.oneof({ weight: 10, arbitrary: fc.constant('text' as const) }, { weight: 2, arbitrary: fc.constant('base64' as const) }, { weight: 1, arbitrary: fc.constant('flag-only' as const) });
 
-const submitRequest = fc.record({ body: bodyText, contentType, encoding, correlationId: optional(nastyText, 8) });
+const submitRequest = fc.record({ body: bodyText, contentType, encoding, correlationId: rarely(nastyText, 8) });
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -210,7 +222,6 @@ describe('POST /dialogues/{id}/responses under generated input', () => {
   it('never answers 5xx; answers only 201/400/413/415; and stores exactly one response per accepted submission, nothing for any other answer', async () => {
     const statuses = new Map<number, number>();
     const acceptedResponseIds = new Set<string>();
-    const unexpected: Array<{ status: number; body: unknown }> = [];
     const started = Date.now();
 
     await fc.assert(
@@ -227,7 +238,6 @@ describe('POST /dialogues/{id}/responses under generated input', () => {
         const answer = await invoke<Record<string, unknown>>(submit as HttpHandler, event);
 
         statuses.set(answer.statusCode, (statuses.get(answer.statusCode) ?? 0) + 1);
-        if (answer.statusCode >= 500 || ![201, 400, 413, 415].includes(answer.statusCode)) unexpected.push({ status: answer.statusCode, body: answer.json });
         expect(answer.statusCode).toBeLessThan(500);
         expect([201, 400, 413, 415]).toContain(answer.statusCode);
         if (answer.statusCode === 201) {
@@ -253,7 +263,6 @@ describe('POST /dialogues/{id}/responses under generated input', () => {
         `${stored.markers.length} markers, ${stored.contacts.length} contacts`,
     );
 
-    expect(unexpected).toEqual([]);
     // Every stored response (counted or quarantined) is one that was answered 201, once; and every 201 is stored.
     expect(storedResponseIds.length).toBe(acceptedResponseIds.size);
     expect(new Set(storedResponseIds)).toEqual(acceptedResponseIds);
@@ -298,16 +307,16 @@ const definition = fc
   .record(
     {
       base: fc.constantFrom({ ...demo }, { title: demo.title, leadCommittee: demo.leadCommittee }),
-      title: optional(localizedText),
+      title: rarely(localizedText, 3),
       leadCommittee: optional(committeeId),
-      participatingCommittees: optional(fc.oneof(fc.array(committeeId, { maxLength: 4 }), anyValue)),
-      questions: optional(fc.oneof(fc.array(question, { maxLength: 6 }), anyValue)),
-      opensAt: optional(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), nastyText)),
-      closesAt: optional(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), nastyText)),
-      influence: optional(anyValue, 6),
-      format: optional(fc.oneof(fc.constant({ kind: 'single-question' }), anyValue), 4),
+      participatingCommittees: rarely(fc.oneof(fc.array(committeeId, { maxLength: 2 }), anyValue), 3),
+      questions: rarely(fc.oneof(fc.array(question, { maxLength: 6 }), anyValue), 3),
+      opensAt: rarely(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), nastyText), 4),
+      closesAt: rarely(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), nastyText), 4),
+      influence: rarely(anyValue, 6),
+      format: rarely(fc.oneof(fc.constant({ kind: 'single-question' }), anyValue), 4),
       serverManaged: optional(fc.record({ id: anyValue, status: anyValue, version: anyValue, createdAt: anyValue, responseShards: anyValue }, { requiredKeys: [] })),
-      extra: optional(fc.dictionary(nastyText, anyValue, { minKeys: 1, maxKeys: 2 }), 8),
+      extra: rarely(fc.dictionary(nastyText, anyValue, { minKeys: 1, maxKeys: 2 }), 8),
     },
     { requiredKeys: ['base'] },
   )

@@ -44,7 +44,7 @@ const post = <T = Receipt>(body: unknown, options: Omit<RequestOptions, 'body'> 
 const read = (id: string) => invoke<Record<string, unknown>>(getDialogue, httpEvent(routes.getDialogue, { pathParameters: { id } }));
 
 /** The smallest valid response to the demo dialogue (only `favourite` is required). */
-const valid = (extra: Record<string, unknown> = {}) => ({ answers: { favourite: 'natur' }, submissionId: randomUUID(), ...extra });
+const valid = <E extends Record<string, unknown>>(extra?: E) => ({ answers: { favourite: 'natur' } as Record<string, unknown>, submissionId: randomUUID() as string, ...extra }) as { answers: Record<string, unknown>; submissionId: string } & E;
 
 const demoItems = async () => itemsOf(await scanAll(db), DEMO_DIALOGUE_ID);
 
@@ -487,5 +487,52 @@ describe('POST /dialogues/{id}/responses: dialogues that do not take responses',
     const answer = await post<ValidationBody>(valid(), { id: '../DIALOGUE#demo' });
     expect(answer.statusCode).toBe(400);
     expect(answer.json.issues[0]?.path).toBe('path.id');
+  });
+});
+
+describe('POST /dialogues/{id}/responses while the dialogue changes (the warm Lambda caches dialogues for a few seconds)', () => {
+  const store = dynamoDialogueStore(db, tableName());
+  const now = () => new Date();
+
+  it('a dialogue closed after a submission was accepted refuses the next one at once (the stale copy fails the write and is re-read)', async () => {
+    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, { id: 'stangs-strax', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    await store.create(open);
+    expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
+
+    await store.replace(changeStatus(open, 'closed', seeder, now()), open.version);
+
+    let answer: Awaited<ReturnType<typeof post>> | undefined;
+    await expectNothingStored(async () => {
+      answer = await post(valid(), { id: open.id });
+    });
+    expect(answer?.statusCode).toBe(409);
+  });
+
+  // Source bug: functions/adapters/dialogue-cache.ts caches every read, also a draft and an unknown id, and
+  // shared/responses/submit.ts throws NotFoundError from the cached copy on attempt 0 without a fresh read; the
+  // "a stale copy makes the write fail" safety argument only covers paths that reach the write.
+  it('a draft that has just been opened accepts a submission at once', async () => {
+    const draft = createDialogue({ ...demoDialogue(now()), title: { sv: 'Öppnas strax' } }, seeder, ljungby, { id: 'oppnas-strax', now: now(), responseShards: SHARDS });
+    await store.create(draft);
+    expect((await post(valid(), { id: draft.id })).statusCode).toBe(404);
+
+    await store.replace(changeStatus(draft, 'open', seeder, now()), draft.version);
+
+    expect((await post(valid(), { id: draft.id })).statusCode).toBe(201);
+  });
+
+  // Source bug: same cache; the answers are validated against the cached questions, and a 400 is final, so a
+  // response to questions edited moments ago (allowed while no response exists) is refused.
+  it('a response to questions edited moments ago is checked against the new questions', async () => {
+    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Nya frågor' } }, seeder, ljungby, { id: 'nya-fragor', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    await store.create(open);
+    expect((await post({ answers: {}, submissionId: randomUUID() }, { id: open.id })).statusCode).toBe(400);
+
+    const bench = { id: 'bench', type: 'yesno' as const, required: true, label: { sv: 'Behövs fler bänkar?' } };
+    await store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version);
+
+    const answer = await post<ValidationBody>({ answers: { bench: true }, submissionId: randomUUID() }, { id: open.id });
+    expect(answer.json).toMatchObject({ dialogueId: open.id });
+    expect(answer.statusCode).toBe(201);
   });
 });

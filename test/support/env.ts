@@ -8,5 +8,6 @@ Object.assign(process.env, handlerEnvironment(getStageConfig('local'), `test-${r
   AWS_REGION: 'eu-north-1',
   AWS_ACCESS_KEY_ID: 'test',
   AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
 });

@@ -41,6 +41,17 @@ describe('parseJsonBody', () => {
     expect(refused(raw)).toEqual([{ path: 'body', message: 'Innehållet är inte giltig JSON.', messageEn: 'The body is not valid JSON.' }]);
   });
 
+  test('nesting deep enough to overflow the stack, within the 64 KB body limit, never escapes as a RangeError', () => {
+    const depth = 32_000; // 64,000 bytes; the key check's recursion overflows a default Node stack
+    let outcome: unknown = 'parsed';
+    try {
+      parseJsonBody(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+    } catch (error) {
+      outcome = error;
+    }
+    expect(outcome === 'parsed' || outcome instanceof ValidationError).toBe(true);
+  });
+
   test.each([
     ['empty', ''],
     ['only whitespace', ' \n\t '],
