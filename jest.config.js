@@ -3,7 +3,7 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': '@swc/jest' },
-  transformIgnorePatterns: ['node_modules/(?!(@middy|zod)/)'],
+  transformIgnorePatterns: ['node_modules/(?!(@middy|zod|jose)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -125,9 +125,11 @@ function normaliseResult(result: unknown): StructuredResult {
   };
 }
 
-function send(response: ServerResponse, statusCode: number, headers: Record<string, string | number | boolean>, body: Buffer | string): void {
+type HeaderValue = string | number | boolean | string[];
+
+function send(response: ServerResponse, statusCode: number, headers: Record<string, HeaderValue>, body: Buffer | string): void {
   if (response.headersSent) return;
-  response.writeHead(statusCode, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])));
+  response.writeHead(statusCode, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])));
   response.end(body);
 }
 
@@ -196,8 +198,9 @@ export function createGateway(options: GatewayOptions): RequestListener {
 
       const event = buildEvent(request, url, route, pathParameters, body, requestId, claims);
       const result = normaliseResult(await (await handlerFor(route))(event, lambdaContext(route.name)));
-      const headers = { ...result.headers, ...corsHeaders };
-      if (result.cookies?.length) headers['set-cookie'] = result.cookies.join(', ');
+      const headers: Record<string, HeaderValue> = { ...result.headers, ...corsHeaders };
+      // One Set-Cookie header per cookie, as API Gateway sends them (a cookie's Expires holds a comma).
+      if (result.cookies?.length) headers['set-cookie'] = result.cookies;
       send(response, result.statusCode, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
     };
 

@@ -15,6 +15,10 @@ export const plainText = (max: number) => z.string().transform(normaliseText).pi
 export const localized = (max: number) => z.strictObject({ sv: plainText(max), en: plainText(max).optional() });
 export type Localized = z.infer<ReturnType<typeof localized>>;
 
-export const slugId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40');
+const RESERVED_IDS = new Set(['constructor', 'prototype']);
+export const slugId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40')
+  .refine((id) => !RESERVED_IDS.has(id), 'a reserved word');
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });

@@ -111,7 +111,7 @@ export function validateResponse(dialogue: Dialogue, body: ResponseBody, municip
   }
   for (const question of dialogue.questions) {
     const path = `answers.${question.id}`;
-    const value = body.answers[question.id];
+    const value = Object.hasOwn(body.answers, question.id) ? body.answers[question.id] : undefined;
     if (isBlank(value)) {
       if (question.required) issues.push(issue(path, 'Den här frågan måste besvaras.', 'This question must be answered.'));
       continue;

@@ -108,6 +108,21 @@ describe('submitResponse', () => {
     expect(receipt.responseId).toBe('response-2');
   });
 
+  test('a cached read that would turn the response away is checked against a fresh read first', async () => {
+    const { deps, gets, saved } = fakes([open({ status: 'closed', version: 2 }), open({ status: 'open', version: 3 })]);
+    const receipt = await submitResponse(deps, 'lekplatsen', body());
+    expect(gets.map((g) => g.fresh)).toEqual([false, true]);
+    expect(saved.map((s) => s.dialogueVersion)).toEqual([3]);
+    expect(receipt.responseId).toBe(saved[0]?.responseId);
+  });
+
+  test('a refusal confirmed by the fresh read stands', async () => {
+    const { deps, gets, saved } = fakes([open({ status: 'closed' })]);
+    await expect(submitResponse(deps, 'lekplatsen', body())).rejects.toBeInstanceOf(ConflictError);
+    expect(gets.map((g) => g.fresh)).toEqual([false, true]);
+    expect(saved).toEqual([]);
+  });
+
   test('a retry that finds the dialogue closed meanwhile stops with ConflictError', async () => {
     const { deps, saved } = fakes([open(), open({ status: 'closed' })], [{ kind: 'retry' }]);
     await expect(submitResponse(deps, 'lekplatsen', body())).rejects.toBeInstanceOf(ConflictError);

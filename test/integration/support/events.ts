@@ -1,3 +1,6 @@
+import { scheduledEvent as localScheduledEvent } from '../../../local/scheduler';
+import { lambdaContext } from '../../../local/lambda-context';
+import { jobs } from '../../../shared/routes';
 import { randomUUID } from 'node:crypto';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '../../../functions/lib/http';
@@ -88,39 +91,9 @@ export function httpEvent(route: RouteDefinition, options: RequestOptions = {}):
   } as HttpEvent;
 }
 
-/** A minimal Lambda context. */
-export function lambdaContext(functionName = 'integration-test'): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'test',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
-/** An EventBridge scheduled event, as the rule delivers it. */
-export function scheduledEvent(): ScheduledEvent {
-  return {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': 'Scheduled Event',
-    source: 'aws.events',
-    account: '000000000000',
-    time: new Date().toISOString(),
-    region: 'eu-north-1',
-    resources: ['arn:aws:events:eu-north-1:000000000000:rule/close-dialogues'],
-    detail: {},
-  };
-}
+/** The same Lambda context and EventBridge event the local stack hands to handlers. */
+export { lambdaContext } from '../../../local/lambda-context';
+export const scheduledEvent = (): ScheduledEvent => localScheduledEvent(jobs.closeDialogues);
 
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
