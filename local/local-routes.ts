@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalIdentity } from './identity';
+import { demoIframePage, demoPage } from './demo-pages';
 import type { LocalScheduler } from './scheduler';
 
 interface LocalRouteDeps {
@@ -7,17 +8,25 @@ interface LocalRouteDeps {
   readonly identity: LocalIdentity;
 }
 
+const demoPages: Record<string, () => string> = { '/demo': demoPage, '/demo/iframe': demoIframePage };
+
 const json = (response: ServerResponse, statusCode: number, body: unknown): true => {
   response.writeHead(statusCode, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
   return true;
 };
 
-/** Routes that exist only in the local stack: run a job now, and the local identity provider's keys. */
+/** Routes that exist only in the local stack: run a job now, the local identity provider's keys, the demo pages. */
 export function localRoutes({ scheduler, identity }: LocalRouteDeps) {
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname === '/local-idp/.well-known/jwks.json' && request.method === 'GET') {
       return json(response, 200, identity.publicJwks());
+    }
+    const demo = demoPages[url.pathname];
+    if (demo && request.method === 'GET') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(demo());
+      return true;
     }
     const job = /^\/local\/jobs\/([\w-]+)$/.exec(url.pathname)?.[1];
     if (!job) return false;

@@ -35,6 +35,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   readonly schemas: RouteSchemas<P, Q, B>;
   /** The status of a successful answer (201 for routes that create). */
   readonly successStatus: 200 | 201 | 202;
+  /** `form`: an HTML form post (application/x-www-form-urlencoded), for browsers without JavaScript. */
+  readonly bodyFormat: 'json' | 'form';
 }
 
 export interface JobDefinition {
@@ -46,19 +48,22 @@ export interface JobDefinition {
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
-type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus';
+type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus' | 'bodyFormat';
 type RouteInput<P, Q, B> = Omit<RouteDefinition<P, Q, B>, Defaulted> & Partial<Pick<RouteDefinition<P, Q, B>, Defaulted>>;
 
 const route = <P = undefined, Q = undefined, B = undefined>(input: RouteInput<P, Q, B>): RouteDefinition<P, Q, B> => ({
   bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
   schemas: {},
   successStatus: 200,
+  bodyFormat: 'json',
   ...input,
 });
 
 /** `{id}` in a dialogue route. */
 export const dialogueIdPath = z.strictObject({ id: slugId });
 const dialogueStatusBody = z.strictObject({ status: z.enum(['open', 'closed']) });
+const formPageQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv'), format: z.enum(['page', 'fragment']).default('page') });
+const formPostBody = z.instanceof(URLSearchParams);
 
 export const healthRoute = /* @__PURE__ */ route({ name: 'Health', method: 'GET', path: '/health', handler: 'functions/health/handler.ts', access: 'public', summary: 'Liveness check' });
 export const openApiRoute = /* @__PURE__ */ route({ name: 'OpenApi', method: 'GET', path: '/openapi.json', handler: 'functions/openapi/handler.ts', access: 'public', summary: 'This API described as OpenAPI 3.1' });
@@ -90,6 +95,15 @@ export const changeDialogueStatusRoute = /* @__PURE__ */ route({
   name: 'ChangeDialogueStatus', method: 'POST', path: '/admin/dialogues/{id}/status', handler: 'functions/admin/dialogues/status/handler.ts', access: 'official',
   summary: 'Open or close a dialogue (opening needs every policy field)', schemas: { path: dialogueIdPath, body: dialogueStatusBody },
 });
+export const embedScriptRoute = /* @__PURE__ */ route({ name: 'EmbedScript', method: 'GET', path: '/embed.js', handler: 'functions/web/embed/handler.ts', access: 'public', summary: 'The script that embeds a dialogue’s form in a municipal web page' });
+export const formPageRoute = /* @__PURE__ */ route({
+  name: 'FormPage', method: 'GET', path: '/form/{id}', handler: 'functions/web/form-page/handler.ts', access: 'public',
+  summary: 'The form as a page of its own (works without JavaScript; the iframe target), or as a fragment for embed.js', schemas: { path: dialogueIdPath, query: formPageQuery },
+});
+export const formPostRoute = /* @__PURE__ */ route({
+  name: 'FormPost', method: 'POST', path: '/form/{id}', handler: 'functions/web/form-post/handler.ts', access: 'public',
+  summary: 'The form posted without JavaScript (form-encoded): answers with the receipt, or the form again with the errors', bodyFormat: 'form', schemas: { path: dialogueIdPath, body: formPostBody },
+});
 
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */
 export const routes = {
@@ -104,6 +118,9 @@ export const routes = {
   getDialogueForOfficial: getDialogueForOfficialRoute,
   updateDialogue: updateDialogueRoute,
   changeDialogueStatus: changeDialogueStatusRoute,
+  embedScript: embedScriptRoute,
+  formPage: formPageRoute,
+  formPost: formPostRoute,
 } as const;
 
 export const jobs = {

@@ -53,14 +53,15 @@ function decodeBody(event: HttpEvent, limitBytes: number): string {
   return bytes.toString('utf8');
 }
 
-function parseBody<B>(event: HttpEvent, route: Pick<RouteDefinition, 'bodyLimitBytes'>, schema: z.ZodType<B> | undefined): B {
+const MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
+
+function parseBody<B>(event: HttpEvent, route: Pick<RouteDefinition, 'bodyLimitBytes' | 'bodyFormat'>, schema: z.ZodType<B> | undefined): B {
   const raw = decodeBody(event, route.bodyLimitBytes);
   if (!schema) return undefined as B;
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json') {
-    throw new UnsupportedMediaTypeError('Send the body as JSON with "Content-Type: application/json".');
-  }
-  return validate(schema, parseJsonBody(raw), 'body');
+  const expected = MEDIA_TYPES[route.bodyFormat];
+  if (contentType !== expected) throw new UnsupportedMediaTypeError(`Send the body with "Content-Type: ${expected}".`);
+  return validate(schema, route.bodyFormat === 'form' ? new URLSearchParams(raw) : parseJsonBody(raw), 'body');
 }
 
 export function toResult(reply: Reply, correlationId: string, defaultStatus = 200): HttpResult {

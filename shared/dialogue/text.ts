@@ -1,12 +1,6 @@
 import * as z from 'zod';
+import { normaliseText } from '../normalise';
 
-/** Control characters other than tab and newline never belong in citizen or official text. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-/** Text as stored: Unicode NFC, trimmed, no control characters; kept as text, never interpreted as markup. */
-/** Lone surrogates become U+FFFD: DynamoDB stores only valid UTF-8. */
-export const normaliseText = (value: string): string => value.toWellFormed().normalize('NFC').replace(CONTROL, '').trim();
 
 /** A normalised, non-empty string of at most `max` characters. */
 export const plainText = (max: number) => z.string().transform(normaliseText).pipe(z.string().min(1).max(max));

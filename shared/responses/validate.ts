@@ -1,11 +1,14 @@
 import type { Question } from '../dialogue/questions';
 import type { Dialogue } from '../dialogue/schema';
-import { normaliseText } from '../dialogue/text';
+import { normaliseText } from '../normalise';
 import { type Issue, ValidationError } from '../errors';
 import type { Municipality } from '../municipality';
 import type { AnswerValue, Profile, ResponseBody } from './schema';
 
 const issue = (path: string, message: string, messageEn: string): Issue => ({ path, message, messageEn });
+
+/** What checking answers needs of a dialogue: the stored one, or its public definition in the browser. */
+export type AnswerableDialogue = Pick<Dialogue, 'questions' | 'format' | 'profileQuestions'>;
 
 /** The ids a ranking question orders: its own options or the dialogue's alternatives. */
 export function rankedIds(question: Question, dialogue: Pick<Dialogue, 'format'>): string[] {
@@ -22,7 +25,7 @@ function duplicateOf(values: readonly string[]): string | undefined {
 }
 
 /** Checks one answer against its question; returns the value to store or the issue. */
-function checkAnswer(question: Question, value: unknown, dialogue: Dialogue, path: string): AnswerValue | Issue {
+function checkAnswer(question: Question, value: unknown, dialogue: AnswerableDialogue, path: string): AnswerValue | Issue {
   const isStringArray = Array.isArray(value) && value.every((v) => typeof v === 'string');
   switch (question.type) {
     case 'single': {
@@ -72,7 +75,7 @@ function checkAnswer(question: Question, value: unknown, dialogue: Dialogue, pat
   }
 }
 
-function checkProfile(profile: ResponseBody['profile'], dialogue: Dialogue, municipality: Municipality, issues: Issue[]): Profile {
+function checkProfile(profile: ResponseBody['profile'], dialogue: AnswerableDialogue, municipality: Pick<Municipality, 'localities'>, issues: Issue[]): Profile {
   if (!profile) return {};
   const asked = dialogue.profileQuestions;
   const kept: { relation?: string[]; ageBand?: string; locality?: string } = {};
@@ -102,7 +105,7 @@ export interface ValidAnswers {
 }
 
 /** Checks a response against this dialogue's own questions; every problem becomes one issue (400). */
-export function validateResponse(dialogue: Dialogue, body: ResponseBody, municipality: Municipality): ValidAnswers {
+export function validateResponse(dialogue: AnswerableDialogue, body: ResponseBody, municipality: Pick<Municipality, 'localities'>): ValidAnswers {
   const issues: Issue[] = [];
   const answers: Record<string, AnswerValue> = {};
   const known = new Set(dialogue.questions.map((q) => q.id));

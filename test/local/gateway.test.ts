@@ -24,6 +24,7 @@ const route = (name: string, method: HttpMethod, path: string, extra: Partial<Ro
   bodyLimitBytes: 1024,
   schemas: {},
   successStatus: 200,
+  bodyFormat: 'json',
   ...extra,
 });
 

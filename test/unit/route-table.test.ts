@@ -11,6 +11,7 @@ const route = (name: string, method: HttpMethod, path: string): RouteDefinition 
   bodyLimitBytes: 1024,
   schemas: {},
   successStatus: 200,
+  bodyFormat: 'json',
 });
 
 // Parameter routes are listed before the literal ones on purpose: specificity, not order, must decide.

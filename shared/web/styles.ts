@@ -1,0 +1,42 @@
+/**
+ * The form's and pages' styles. Scoped under `.md-root` (and isolated by the shadow root when embedded);
+ * a host page themes it through the custom properties. Colours meet WCAG AA contrast on white.
+ */
+export const styles = `
+.md-root{--_primary:var(--md-color-primary,#1d4f91);--_text:var(--md-color-text,#1a1a1a);--_muted:var(--md-color-muted,#4a4a4a);
+--_bg:var(--md-color-background,#fff);--_error:var(--md-color-error,#b00020);--_radius:var(--md-radius,6px);
+font-family:var(--md-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);font-size:1rem;line-height:1.5;color:var(--_text);
+background:var(--_bg);max-width:46rem;margin:0 auto;padding:1rem;box-sizing:border-box;overflow-wrap:anywhere}
+.md-root *,.md-root *::before,.md-root *::after{box-sizing:inherit}
+.md-root h1,.md-root h2,.md-root h3{line-height:1.25;margin:1.5rem 0 .5rem}
+.md-root a{color:var(--_primary)}
+.md-root :focus-visible{outline:3px solid var(--_primary);outline-offset:2px}
+.md-conditions{border:1px solid #c8c8c8;border-radius:var(--_radius);padding:0 1rem 1rem;margin:1rem 0}
+.md-conditions dt{font-weight:700;margin-top:.75rem}
+.md-conditions dd{margin:0}
+.md-note{color:var(--_muted)}
+.md-question{border:1px solid #c8c8c8;border-radius:var(--_radius);padding:.75rem 1rem 1rem;margin:1rem 0;min-width:0}
+.md-question legend,.md-label{font-weight:700;padding:0 .25rem}
+.md-tag{font-weight:400;color:var(--_muted)}
+.md-help{color:var(--_muted);margin:.25rem 0}
+.md-choice{display:flex;align-items:flex-start;gap:.5rem;margin:.4rem 0}
+.md-choice input{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none}
+.md-root input[type=email],.md-root select,.md-root textarea{display:block;width:100%;max-width:100%;font:inherit;padding:.5rem;
+border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);background:#fff}
+.md-root textarea{min-height:8rem}
+.md-root [aria-invalid=true]{border-color:var(--_error)}
+.md-ranking{list-style:decimal;padding-left:1.5rem}
+.md-ranking li{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;padding:.4rem 0;border-bottom:1px solid #e0e0e0}
+.md-ranking li span{flex:1 1 10rem}
+.md-root button{font:inherit;border-radius:var(--_radius);cursor:pointer}
+.md-move{padding:.3rem .6rem;border:2px solid var(--_primary);background:#fff;color:var(--_primary)}
+.md-submit{padding:.75rem 1.5rem;border:0;background:var(--_primary);color:#fff;font-weight:700}
+.md-submit[disabled]{opacity:.7}
+.md-error{color:var(--_error);font-weight:700;margin:.25rem 0}
+.md-summary{border:3px solid var(--_error);border-radius:var(--_radius);padding:0 1rem;margin:1rem 0}
+.md-receipt{border:3px solid #2e7d32;border-radius:var(--_radius);padding:0 1rem 1rem;margin:1rem 0}
+.md-hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.md-lang{text-align:right;margin:0}
+.md-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+[hidden]{display:none!important}
+`;

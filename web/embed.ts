@@ -1,0 +1,224 @@
+/**
+ * embed.js: puts a dialogue's form on any page (`<script src=".../embed.js" data-dialogue="<id>" data-target="#el">`),
+ * inside a shadow root so neither page's styles leak into the other, and enhances the server-rendered form
+ * (also on the form's own page): client-side checks with the server's own rules and messages, ranking by
+ * buttons, live character counts, submitting as JSON with one submissionId however often it is retried.
+ * No cookies, no third-party requests, no globals.
+ */
+import type { PublicDefinition } from '../shared/dialogue/public-view';
+import { type Issue, ValidationError } from '../shared/errors';
+import { catalogues } from '../shared/messages/catalogue';
+import { validateResponse } from '../shared/responses/validate';
+import { type FormFields, errorIdOf, fieldOfIssue, idOf, responseBodyFromForm } from '../shared/web/form-body';
+
+type Root = Document | ShadowRoot;
+type Lang = 'sv' | 'en';
+
+const fieldsOf = (form: HTMLFormElement): FormFields => {
+  const data = new FormData(form);
+  return {
+    get: (name) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : null;
+    },
+    getAll: (name) => data.getAll(name).filter((v): v is string => typeof v === 'string'),
+  };
+};
+
+function showIssues(root: Root, form: HTMLFormElement, issues: readonly Issue[], lang: Lang): void {
+  const t = catalogues[lang].form;
+  for (const slot of form.querySelectorAll<HTMLElement>('.md-error[id]')) {
+    slot.hidden = true;
+    slot.textContent = '';
+  }
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  const summary = form.querySelector<HTMLElement>('[data-summary]');
+  const list = summary?.querySelector('ul');
+  if (!summary || !list) return;
+  list.textContent = '';
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const field = fieldOfIssue(issue.path);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const message = lang === 'en' ? issue.messageEn : issue.message;
+    const slot = root.getElementById(errorIdOf(field));
+    if (slot) {
+      slot.textContent = `${t.errorPrefix} ${message}`;
+      slot.hidden = false;
+    }
+    const control = root.getElementById(idOf(field));
+    control?.setAttribute('aria-invalid', 'true');
+    const input = control?.matches('input,select,textarea') ? control : control?.querySelector('input,select,textarea,button');
+    if (input && slot && !(input.getAttribute('aria-describedby') ?? '').includes(slot.id)) {
+      input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${slot.id}`.trim());
+    }
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `#${idOf(field)}`;
+    link.textContent = message;
+    // In a shadow root a fragment link cannot reach the field, so move focus ourselves (also on the page).
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      (input as HTMLElement | null | undefined)?.focus();
+    });
+    item.append(link);
+    list.append(item);
+  }
+  summary.hidden = issues.length === 0;
+  if (issues.length > 0) summary.focus();
+}
+
+function enforceMaxChoices(group: HTMLElement): void {
+  const max = Number(group.dataset.maxChoices);
+  const boxes = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  const full = boxes.filter((b) => b.checked).length >= max;
+  for (const box of boxes) box.disabled = full && !box.checked;
+}
+
+function moveRankingItem(button: HTMLButtonElement, lang: Lang): void {
+  const item = button.closest('li');
+  const list = item?.parentElement;
+  if (!item || !list) return;
+  const up = button.value.endsWith(':up');
+  const sibling = up ? item.previousElementSibling : item.nextElementSibling;
+  if (!sibling) return;
+  list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
+  const items = [...list.children];
+  items.forEach((li, i) => {
+    const [upButton, downButton] = li.querySelectorAll('button');
+    upButton?.setAttribute('aria-disabled', String(i === 0));
+    downButton?.setAttribute('aria-disabled', String(i === items.length - 1));
+  });
+  const group = list.closest('fieldset');
+  const include = group?.querySelector<HTMLInputElement>('input[type=checkbox]');
+  if (include) include.checked = true;
+  button.focus();
+  const announce = group?.querySelector('[data-announce]');
+  if (announce) announce.textContent = catalogues[lang].form.moved(item.querySelector('span')?.textContent ?? '', items.indexOf(item) + 1);
+}
+
+function updateCounter(area: HTMLTextAreaElement, lang: Lang): void {
+  const counter = area.parentElement?.querySelector('[data-counter]');
+  if (counter) counter.textContent = catalogues[lang].form.charactersLeft(Math.max(0, area.maxLength - area.value.length));
+}
+
+async function submit(root: Root, form: HTMLFormElement, definition: PublicDefinition, apiBase: string, lang: Lang): Promise<void> {
+  const t = catalogues[lang].form;
+  const status = form.querySelector<HTMLElement>('[data-submit-error]');
+  const button = form.querySelector<HTMLButtonElement>('.md-submit');
+  const body = responseBodyFromForm(definition, fieldsOf(form));
+  try {
+    validateResponse(definition, body as Parameters<typeof validateResponse>[1], { localities: definition.profileQuestions.localities });
+  } catch (error) {
+    if (error instanceof ValidationError) return showIssues(root, form, error.issues, lang);
+    throw error;
+  }
+  showIssues(root, form, [], lang);
+  if (status) status.hidden = true;
+  if (button) {
+    button.disabled = true;
+    button.textContent = t.sending;
+  }
+  const fail = (message: string) => {
+    if (status) {
+      status.textContent = message;
+      status.hidden = false;
+    }
+  };
+  try {
+    const response = await fetch(`${apiBase}/dialogues/${encodeURIComponent(definition.id)}/responses`, {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status === 201) {
+      const receipt = (await response.json()) as { willReceiveFeedback: boolean };
+      const template = root.querySelector<HTMLTemplateElement>('template[data-receipt-template]');
+      const shown = template?.content.firstElementChild?.cloneNode(true) as HTMLElement | undefined;
+      if (!shown) return;
+      const email = shown.querySelector<HTMLElement>('[data-if-email]');
+      if (email) email.hidden = !receipt.willReceiveFeedback;
+      form.replaceWith(shown);
+      shown.focus();
+      return;
+    }
+    if (response.status === 400) {
+      const answer = (await response.json()) as { issues?: Issue[] };
+      return showIssues(root, form, answer.issues ?? [], lang);
+    }
+    fail(response.status === 409 ? t.notOpen : t.serverError);
+  } catch {
+    // The same submissionId goes with the retry, so a request that did arrive is not stored twice.
+    fail(t.networkError);
+  } finally {
+    if (button?.isConnected) {
+      button.disabled = false;
+      button.textContent = t.submit;
+    }
+  }
+}
+
+function enhance(root: Root, form: HTMLFormElement, apiBase: string, switchLanguage?: (lang: Lang) => void): void {
+  const lang: Lang = form.dataset.lang === 'en' ? 'en' : 'sv';
+  const definition = JSON.parse(root.getElementById('md-definition')?.textContent ?? '{}') as PublicDefinition;
+  for (const group of form.querySelectorAll<HTMLElement>('[data-max-choices]')) {
+    enforceMaxChoices(group);
+    group.addEventListener('change', () => enforceMaxChoices(group));
+  }
+  let counterTimer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('input', (event) => {
+    const area = event.target;
+    if (!(area instanceof HTMLTextAreaElement)) return;
+    // Counted after a pause in typing, so a screen reader is not interrupted at every key.
+    clearTimeout(counterTimer);
+    counterTimer = setTimeout(() => updateCounter(area, lang), 400);
+  });
+  form.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button.md-move');
+    if (!button) return;
+    event.preventDefault();
+    moveRankingItem(button, lang);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit(root, form, definition, apiBase, lang);
+  });
+  const switcher = root.querySelector<HTMLAnchorElement>('[data-switch-language]');
+  if (switcher && switchLanguage) {
+    switcher.addEventListener('click', (event) => {
+      event.preventDefault();
+      switchLanguage(lang === 'sv' ? 'en' : 'sv');
+    });
+  }
+}
+
+async function embed(script: HTMLScriptElement): Promise<void> {
+  const apiBase = new URL(script.src).origin;
+  const dialogueId = script.dataset.dialogue ?? '';
+  let host = script.dataset.target ? document.querySelector<HTMLElement>(script.dataset.target) : null;
+  if (!host) {
+    host = document.createElement('div');
+    script.after(host);
+  }
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const load = async (lang: Lang): Promise<void> => {
+    const response = await fetch(`${apiBase}/form/${encodeURIComponent(dialogueId)}?format=fragment&lang=${lang}`, { credentials: 'omit' });
+    root.innerHTML = await response.text();
+    const form = root.querySelector<HTMLFormElement>('form[data-md-form]');
+    if (form) enhance(root, form, apiBase, (next) => void load(next).then(() => root.querySelector<HTMLElement>('[data-switch-language]')?.focus()));
+  };
+  await load(script.dataset.lang === 'en' ? 'en' : 'sv');
+}
+
+const current = document.currentScript;
+if (current instanceof HTMLScriptElement && current.dataset.dialogue) {
+  void embed(current);
+} else {
+  const start = () => {
+    for (const form of document.querySelectorAll<HTMLFormElement>('form[data-md-form]')) enhance(document, form, location.origin);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+}
