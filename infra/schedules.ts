@@ -19,7 +19,7 @@ export class Schedules extends Construct {
     for (const job of jobList) {
       const fn = new ServiceFunction(this, job.name, { stage: props.stage, handler: job.handler, kind: 'job', table: props.table });
       new events.Rule(this, `${job.name}Schedule`, {
-        schedule: events.Schedule.rate(Duration.minutes(job.rateMinutes)),
+        schedule: events.Schedule.rate(Duration.minutes(job.rateMinutes(props.stage))),
         targets: [new targets.LambdaFunction(fn)],
       });
     }

@@ -63,7 +63,12 @@ export async function startLocalStack({ ports, inMemory, log = () => undefined }
     const ses = await sesEmulator({ host: '127.0.0.1', port: ports.ses });
     stoppers.push(() => close(ses));
 
-    const stage = getStageConfig('local');
+    // The stage's URLs name port 3000; on another PORT the pages must link, post and allow CORS to that port.
+    const stage = {
+      ...getStageConfig('local'),
+      publicBaseUrl: `http://localhost:${ports.api}`,
+      allowedOrigins: [`http://localhost:${ports.api}`, `http://127.0.0.1:${ports.api}`],
+    };
     const localTableName = tableName(stage.name);
     Object.assign(process.env, handlerEnvironment(stage, localTableName), {
       [envNames.dynamoEndpoint]: dynamo.endpoint,

@@ -5,6 +5,7 @@ export const envNames = {
   allowedOrigins: 'ALLOWED_ORIGINS',
   responseShards: 'RESPONSE_SHARDS',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  disclosureThreshold: 'DISCLOSURE_THRESHOLD',
   /** Only set locally: where DynamoDB Local listens. Unset in AWS. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

@@ -12,6 +12,8 @@ export const keys = {
   /** Time-ordered, so the aggregation reads "everything after a watermark" per shard. */
   responseSort: (receivedAt: string, responseId: string) => `${receivedAt}#${responseId}`,
   submission: (dialogueId: string, submissionId: string) => ({ pk: `${dialoguePk(dialogueId)}#SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
+  /** The dialogue's results: folded state, per-shard watermarks and a version for conditional writes. */
+  aggregate: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'AGGREGATE' }),
   /** Honeypot hits: kept apart, never counted. */
   quarantinePartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#QUARANTINE`,
   /** Contacts sort by the hash of their address: no time order, so nothing joins them to responses. */

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
 import { responseBodySchema } from './responses/schema';
+import type { StageConfig } from './stages';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -42,8 +43,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
 export interface JobDefinition {
   readonly name: string;
   readonly handler: string;
-  /** How often it runs in AWS; the local scheduler uses SCHEDULE_INTERVAL_SECONDS instead. */
-  readonly rateMinutes: number;
+  /** How often it runs in AWS, per stage; the local scheduler uses SCHEDULE_INTERVAL_SECONDS instead. */
+  readonly rateMinutes: (stage: StageConfig) => number;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -124,7 +125,8 @@ export const routes = {
 } as const;
 
 export const jobs = {
-  closeDialogues: { name: 'close-dialogues', handler: 'functions/jobs/close-dialogues/handler.ts', rateMinutes: 5 },
+  closeDialogues: { name: 'close-dialogues', handler: 'functions/jobs/close-dialogues/handler.ts', rateMinutes: () => 5 },
+  aggregate: { name: 'aggregate', handler: 'functions/jobs/aggregate/handler.ts', rateMinutes: (stage) => stage.aggregateEveryMinutes },
 } as const satisfies Record<string, JobDefinition>;
 
 export type RouteName = keyof typeof routes;

@@ -13,6 +13,10 @@ export const stageConfigSchema = z.strictObject({
   /** Stateful resources survive `cdk destroy` when true. */
   retainData: z.boolean(),
   publicBaseUrl: z.url(),
+  /** Public results hide any breakdown cell with fewer respondents than this, so no small group can be singled out. */
+  disclosureThreshold: z.int().min(1).max(100),
+  /** How often results are aggregated (EventBridge), in minutes. */
+  aggregateEveryMinutes: z.int().min(1).max(60),
   /** Where the stage is deployed; citizens' data stays in Sweden. */
   region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
 });
@@ -22,6 +26,8 @@ const stages = {
   local: {
     allowedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
     responseShards: 4,
+    disclosureThreshold: 5,
+    aggregateEveryMinutes: 1,
     throttle: { ratePerSecond: 1000, burst: 2000 },
     logRetentionDays: 7,
     retainData: false,
@@ -31,6 +37,8 @@ const stages = {
   dev: {
     allowedOrigins: ['https://test.ljungby.se'],
     responseShards: 4,
+    disclosureThreshold: 5,
+    aggregateEveryMinutes: 5,
     throttle: { ratePerSecond: 50, burst: 100 },
     logRetentionDays: 30,
     retainData: false,
@@ -40,6 +48,8 @@ const stages = {
   prod: {
     allowedOrigins: ['https://www.ljungby.se', 'https://ljungby.se'],
     responseShards: 8,
+    disclosureThreshold: 5,
+    aggregateEveryMinutes: 5,
     throttle: { ratePerSecond: 200, burst: 400 },
     logRetentionDays: 365,
     retainData: true,
@@ -72,5 +82,6 @@ export function handlerEnvironment(stage: StageConfig & { name: string }, tableN
     [envNames.allowedOrigins]: stage.allowedOrigins.join(','),
     [envNames.responseShards]: String(stage.responseShards),
     [envNames.publicBaseUrl]: stage.publicBaseUrl,
+    [envNames.disclosureThreshold]: String(stage.disclosureThreshold),
   };
 }

@@ -7,6 +7,7 @@ const envSchema = z.object({
   [envNames.allowedOrigins]: z.string().default(''),
   [envNames.responseShards]: z.coerce.number().int().min(1).max(64).default(4),
   [envNames.publicBaseUrl]: z.url(),
+  [envNames.disclosureThreshold]: z.coerce.number().int().min(1).default(5),
   [envNames.dynamoEndpoint]: z.url().optional(),
   [envNames.sesEndpoint]: z.url().optional(),
 });
@@ -17,6 +18,7 @@ export interface HandlerEnv {
   readonly allowedOrigins: readonly string[];
   readonly responseShards: number;
   readonly publicBaseUrl: string;
+  readonly disclosureThreshold: number;
   readonly dynamoEndpoint?: string;
   readonly sesEndpoint?: string;
 }
@@ -35,6 +37,7 @@ export function env(): HandlerEnv {
     allowedOrigins: e[envNames.allowedOrigins].split(',').filter(Boolean),
     responseShards: e[envNames.responseShards],
     publicBaseUrl: e[envNames.publicBaseUrl],
+    disclosureThreshold: e[envNames.disclosureThreshold],
     ...(e[envNames.dynamoEndpoint] ? { dynamoEndpoint: e[envNames.dynamoEndpoint] } : {}),
     ...(e[envNames.sesEndpoint] ? { sesEndpoint: e[envNames.sesEndpoint] } : {}),
   };

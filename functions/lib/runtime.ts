@@ -1,6 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { ljungby } from '../../shared/municipality';
 import type { Clock, IdSource } from '../../shared/ports';
+import { dynamoAggregateStore, dynamoResponseReader } from '../adapters/aggregate-store';
 import { cachedDialogues } from '../adapters/dialogue-cache';
 import { dynamoDialogueStore } from '../adapters/dialogue-store';
 import { createDocumentClient } from '../adapters/dynamodb';
@@ -13,6 +14,9 @@ export const randomIds: IdSource & { suffix(): string } = {
   shard: (shards) => randomInt(shards),
   suffix: () => randomBytes(3).toString('hex'),
 };
+
+/** Submissions time out after 10 s (infra/function.ts), so one received earlier than 15 s ago is committed or lost. */
+export const AGGREGATION_SAFETY_LAG_MS = 15_000;
 
 const client = createDocumentClient();
 const dialogues = dynamoDialogueStore(client, env().tableName);
@@ -27,5 +31,10 @@ export const runtime = {
   clock: systemClock,
   ids: randomIds,
   responseShards: env().responseShards,
+  aggregates: dynamoAggregateStore(client, env().tableName),
+  responseReader: dynamoResponseReader(client, env().tableName),
+  /** Longer than a submission can take (the function timeout), so no write is still in flight behind it. */
+  safetyLagMs: AGGREGATION_SAFETY_LAG_MS,
+  disclosureThreshold: env().disclosureThreshold,
 };
 export type Runtime = typeof runtime;

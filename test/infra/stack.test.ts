@@ -155,7 +155,7 @@ describe('Medborgardialog stack', () => {
     dev.resourceCountIs('AWS::Events::Rule', jobList.length);
     for (const job of jobList) {
       dev.hasResourceProperties('AWS::Events::Rule', {
-        ScheduleExpression: rateExpression(job.rateMinutes),
+        ScheduleExpression: rateExpression(job.rateMinutes(getStageConfig('dev'))),
         State: 'ENABLED',
         Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^Schedules${job.name.replace(/\W/g, '')}`), 'Arn'] } })],
       });

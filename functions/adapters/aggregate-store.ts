@@ -1,0 +1,62 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { AggregateStore, ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
+import type { AggregateState } from '../../shared/aggregation/state';
+import { keys } from '../../shared/keys';
+import { attr } from '../../shared/table';
+
+/** The aggregate is one item; its state is stored as JSON (sums only, a few KB even for large dialogues). */
+export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: string): AggregateStore {
+  return {
+    async get(dialogueId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.aggregate(dialogueId), ConsistentRead: true }));
+      if (!Item) return undefined;
+      return {
+        dialogueId,
+        version: Number(Item.version),
+        state: JSON.parse(String(Item.state)) as AggregateState,
+        watermarks: (Item.watermarks ?? {}) as Record<string, string>,
+        updatedAt: String(Item.updatedAt),
+        complete: Item.complete === true,
+      };
+    },
+    async commit(aggregate: StoredAggregate, expectedVersion: number) {
+      try {
+        await client.send(new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.aggregate(aggregate.dialogueId), kind: 'aggregate', ...aggregate, state: JSON.stringify(aggregate.state) },
+          ConditionExpression: expectedVersion === 0 ? `attribute_not_exists(${attr.pk})` : '#version = :expected',
+          ...(expectedVersion === 0
+            ? {}
+            : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+/** Reads one shard's responses in sort-key (time) order after a watermark, stopping at the cutoff. */
+export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: string): ResponseReader {
+  return {
+    async *read(dialogueId, shard, after, before) {
+      const pages = paginateQuery({ client, pageSize: 1000 }, {
+        TableName: tableName,
+        KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': attr.pk, '#sk': attr.sk, ...{ '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' } },
+        ExpressionAttributeValues: { ':pk': keys.responsePartition(dialogueId, shard), ...(after ? { ':after': after } : {}) },
+        ProjectionExpression: '#sk, #answers, #profile, #receivedAt',
+        ConsistentRead: true,
+      });
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          if (String(item.receivedAt) >= before) return;
+          yield { sortKey: String(item[attr.sk]), receivedAt: String(item.receivedAt), answers: item.answers ?? {}, profile: item.profile ?? {} };
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import type { Question } from '../dialogue/questions';
+import type { Dialogue } from '../dialogue/schema';
+import { rankedIds } from '../responses/validate';
+import type { AggregateState, QuestionState, Tally } from './state';
+
+export type Audience = { readonly kind: 'public'; readonly disclosureThreshold: number } | { readonly kind: 'officials' };
+
+type Cell = { respondents: number; counts: Tally } | { suppressed: true; fewerThan: number };
+
+export interface QuestionResult {
+  readonly type: Question['type'];
+  readonly answered: number;
+  readonly skipped: number;
+  readonly counts?: Tally;
+  /** Share of those who answered, 0–100, one decimal. */
+  readonly percentages?: Tally;
+  readonly mean?: number;
+  readonly median?: number;
+  readonly firstChoices?: Tally;
+  readonly meanRank?: Tally;
+  readonly borda?: Tally;
+  readonly byGroup?: Record<string, Cell>;
+}
+
+export interface AlternativeResult {
+  readonly id: string;
+  readonly votes?: number;
+  readonly firstChoices?: number;
+  readonly borda?: number;
+  readonly meanRank?: number;
+  readonly ratingMean?: number;
+}
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The values a question's counts are keyed by, zeros included, in display order. */
+export function valueKeys(question: Question, dialogue: Pick<Dialogue, 'format'>): string[] {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return question.options.map((o) => o.id);
+    case 'yesno':
+      return ['true', 'false'];
+    case 'rating':
+      return Array.from({ length: question.scale.max - question.scale.min + 1 }, (_, i) => String(question.scale.min + i));
+    case 'ranking':
+      return rankedIds(question, dialogue);
+    case 'text':
+      return [];
+  }
+}
+
+const withZeros = (keys: readonly string[], tally: Tally | undefined): Tally => Object.fromEntries(keys.map((k) => [k, tally?.[k] ?? 0]));
+
+function median(histogram: Tally, n: number): number | undefined {
+  if (n === 0) return undefined;
+  const values = Object.entries(histogram).map(([v, c]) => [Number(v), c] as const).sort((a, b) => a[0] - b[0]);
+  const at = (position: number): number => {
+    let seen = 0;
+    for (const [value, count] of values) {
+      seen += count;
+      if (seen >= position) return value;
+    }
+    return values.at(-1)?.[0] ?? 0;
+  };
+  return n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
+}
+
+function cells(byGroup: QuestionState['byGroup'], keys: readonly string[], audience: Audience): Record<string, Cell> {
+  return Object.fromEntries(
+    Object.entries(byGroup ?? {}).map(([group, cell]) => [
+      group,
+      audience.kind === 'public' && cell.respondents < audience.disclosureThreshold
+        ? { suppressed: true as const, fewerThan: audience.disclosureThreshold }
+        : { respondents: cell.respondents, counts: withZeros(keys, cell.counts) },
+    ]),
+  );
+}
+
+function questionResult(question: Question, state: QuestionState | undefined, total: number, dialogue: Pick<Dialogue, 'format'>, audience: Audience): QuestionResult {
+  const answered = state?.answered ?? 0;
+  const base = { type: question.type, answered, skipped: total - answered };
+  if (question.type === 'text') return base;
+  const keys = valueKeys(question, dialogue);
+  if (question.type === 'ranking') {
+    return {
+      ...base,
+      firstChoices: withZeros(keys, state?.firstChoices),
+      borda: withZeros(keys, state?.borda),
+      meanRank: Object.fromEntries(keys.map((k) => [k, answered ? round((state?.rankSums?.[k] ?? 0) / answered, 2) : 0])),
+    };
+  }
+  const counts = withZeros(keys, state?.counts);
+  const result: QuestionResult = {
+    ...base,
+    counts,
+    percentages: Object.fromEntries(keys.map((k) => [k, answered ? round((100 * (counts[k] ?? 0)) / answered) : 0])),
+    byGroup: cells(state?.byGroup, keys, audience),
+  };
+  if (question.type !== 'rating') return result;
+  const sum = keys.reduce((acc, k) => acc + Number(k) * (counts[k] ?? 0), 0);
+  return { ...result, ...(answered ? { mean: round(sum / answered, 2), median: median(counts, answered) } : {}) };
+}
+
+/** P9: each alternative proposal across the questions that concern it. */
+function alternatives(dialogue: Pick<Dialogue, 'format' | 'questions'>, questions: Record<string, QuestionResult>): AlternativeResult[] {
+  if (dialogue.format.kind !== 'alternatives') return [];
+  const ids = dialogue.format.alternatives.map((a) => a.id);
+  return ids.map((id) => {
+    const result: { -readonly [K in keyof AlternativeResult]: AlternativeResult[K] } = { id };
+    for (const question of dialogue.questions) {
+      const r = questions[question.id];
+      if (!r) continue;
+      if (question.type === 'single' && question.options.every((o) => ids.includes(o.id))) result.votes = (result.votes ?? 0) + (r.counts?.[id] ?? 0);
+      if (question.type === 'ranking' && question.rankOf === 'alternatives') {
+        result.firstChoices = (result.firstChoices ?? 0) + (r.firstChoices?.[id] ?? 0);
+        result.borda = (result.borda ?? 0) + (r.borda?.[id] ?? 0);
+        result.meanRank = r.meanRank?.[id];
+      }
+      if (question.type === 'rating' && question.concerns === id && r.mean !== undefined) result.ratingMean = r.mean;
+    }
+    return result;
+  });
+}
+
+export interface ResultsBody {
+  readonly dialogueId: string;
+  readonly status: Dialogue['status'];
+  readonly responseCount: number;
+  readonly updatedAt: string | null;
+  /** `hidden`: the dialogue shows its results after it closes; until then only the count. */
+  readonly visibility: 'full' | 'hidden';
+  readonly visibleFrom?: string;
+  readonly questions: Record<string, QuestionResult>;
+  readonly alternatives: AlternativeResult[];
+  readonly participationPerDay: Array<{ date: string; responses: number }>;
+  readonly respondentsByGroup: Record<string, number | { suppressed: true; fewerThan: number }>;
+  readonly reach?: { inside: number; outside: number; unknown: number; sharePercent: number | null };
+}
+
+/** Results as the audience may see them: public ones follow the dialogue's visibility and suppress small groups. */
+export function presentResults(
+  dialogue: Pick<Dialogue, 'id' | 'status' | 'format' | 'questions' | 'targetGroup' | 'resultsVisibility' | 'closesAt'>,
+  state: AggregateState,
+  updatedAt: string | null,
+  audience: Audience,
+): ResultsBody {
+  const base = { dialogueId: dialogue.id, status: dialogue.status, responseCount: state.responseCount, updatedAt };
+  if (audience.kind === 'public' && dialogue.resultsVisibility === 'after-close' && dialogue.status === 'open') {
+    return { ...base, visibility: 'hidden', ...(dialogue.closesAt ? { visibleFrom: dialogue.closesAt } : {}), questions: {}, alternatives: [], participationPerDay: [], respondentsByGroup: {} };
+  }
+  const questions = Object.fromEntries(dialogue.questions.map((q) => [q.id, questionResult(q, state.questions[q.id], state.responseCount, dialogue, audience)]));
+  const { inside, outside, unknown } = state.reach;
+  return {
+    ...base,
+    visibility: 'full',
+    questions,
+    alternatives: alternatives(dialogue, questions),
+    participationPerDay: Object.entries(state.perDay).sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, responses]) => ({ date, responses })),
+    respondentsByGroup: Object.fromEntries(
+      Object.entries(state.groups).map(([group, n]) => [
+        group,
+        audience.kind === 'public' && n < audience.disclosureThreshold ? { suppressed: true as const, fewerThan: audience.disclosureThreshold } : n,
+      ]),
+    ),
+    ...(dialogue.targetGroup?.criteria ? { reach: { inside, outside, unknown, sharePercent: inside + outside ? round((100 * inside) / (inside + outside)) : null } } : {}),
+  };
+}

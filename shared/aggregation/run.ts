@@ -1,0 +1,97 @@
+import type { Dialogue } from '../dialogue/schema';
+import type { Clock } from '../ports';
+import { type AggregateState, type StoredResponse, emptyState, fold } from './state';
+
+/** Per shard, the sort key of the last response folded in. */
+export type Watermarks = Record<string, string>;
+
+export interface StoredAggregate {
+  readonly dialogueId: string;
+  readonly version: number;
+  readonly state: AggregateState;
+  readonly watermarks: Watermarks;
+  readonly updatedAt: string;
+  /** Set once a run after the close (plus the lag) has folded everything in: nothing more can arrive. */
+  readonly complete: boolean;
+}
+
+export interface AggregateStore {
+  get(dialogueId: string): Promise<StoredAggregate | undefined>;
+  /** Writes only if the stored version is still `expectedVersion` (0: none stored); false when another run won. */
+  commit(aggregate: StoredAggregate, expectedVersion: number): Promise<boolean>;
+}
+
+export interface ResponseReader {
+  /** Responses of one shard with sort key after `after` and receivedAt before `before`, oldest first. */
+  read(dialogueId: string, shard: number, after: string | undefined, before: string): AsyncIterable<StoredResponse & { readonly sortKey: string }>;
+}
+
+export interface AggregateDeps {
+  readonly aggregates: AggregateStore;
+  readonly responses: ResponseReader;
+  readonly clock: Clock;
+  /** Responses younger than this may still be in flight (their write not yet visible); they wait for the next run. */
+  readonly safetyLagMs: number;
+}
+
+/** Whether a dialogue may have responses the aggregate lacks. */
+export function needsAggregation(dialogue: Dialogue, aggregate: StoredAggregate | undefined): boolean {
+  if (dialogue.status === 'draft') return false;
+  if (dialogue.status === 'open') return true;
+  return !aggregate?.complete;
+}
+
+export type RunOutcome = { readonly folded: number; readonly committed: boolean; readonly complete: boolean };
+
+/**
+ * One incremental run for one dialogue: read each shard after its watermark (up to now minus the safety lag),
+ * fold into the stored state, and commit state and watermarks together, conditional on the version read.
+ * An overlapping run that committed first makes this commit fail, so nothing is counted twice; a run that dies
+ * before committing changes nothing, so nothing is lost.
+ */
+export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue, options: { full?: boolean } = {}): Promise<RunOutcome> {
+  const stored = await deps.aggregates.get(dialogue.id);
+  const startedAt = deps.clock.now();
+  const cutoff = new Date(startedAt.getTime() - deps.safetyLagMs).toISOString();
+  const base = options.full || !stored ? undefined : stored;
+  const state = base ? structuredClone(base.state) : emptyState();
+  const watermarks: Watermarks = { ...(base?.watermarks ?? {}) };
+  let folded = 0;
+  for (let shard = 0; shard < dialogue.responseShards; shard++) {
+    const batch: StoredResponse[] = [];
+    for await (const response of deps.responses.read(dialogue.id, shard, watermarks[shard], cutoff)) {
+      batch.push(response);
+      watermarks[shard] = response.sortKey;
+      if (batch.length >= 1000) {
+        fold(state, batch, dialogue);
+        folded += batch.length;
+        batch.length = 0;
+      }
+    }
+    fold(state, batch, dialogue);
+    folded += batch.length;
+  }
+  const closedAt = dialogue.closedAt ? Date.parse(dialogue.closedAt) : undefined;
+  const complete = closedAt !== undefined && Date.parse(cutoff) > closedAt;
+  if (stored && !options.full && folded === 0 && complete === stored.complete) return { folded, committed: false, complete };
+  const committed = await deps.aggregates.commit(
+    { dialogueId: dialogue.id, version: (stored?.version ?? 0) + 1, state, watermarks, updatedAt: startedAt.toISOString(), complete },
+    stored?.version ?? 0,
+  );
+  return { folded: committed ? folded : 0, committed, complete };
+}
+
+/** The scheduled job: every dialogue that may have new responses, one after the other. */
+export async function aggregateAll(
+  deps: AggregateDeps & { dialogues: { list(): Promise<Dialogue[]> } },
+): Promise<{ dialogues: number; folded: number }> {
+  let dialogues = 0;
+  let folded = 0;
+  for (const dialogue of await deps.dialogues.list()) {
+    if (!needsAggregation(dialogue, dialogue.status === 'open' ? undefined : await deps.aggregates.get(dialogue.id))) continue;
+    const outcome = await aggregateDialogue(deps, dialogue);
+    dialogues += 1;
+    folded += outcome.folded;
+  }
+  return { dialogues, folded };
+}
