@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { buildEmbedScript } from '../web/build';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -38,6 +40,7 @@ function coldImportMs(file: string, runs = 15): number {
 }
 
 export async function benchBundle(): Promise<void> {
+  report('embed_gzip_kb', gzipSync(buildEmbedScript(), { level: 9 }).length / 1024, 'KB');
   const submit = await bundle(join(projectRoot, 'functions/dialogues/submit/handler.ts'), 'submit');
   const baseline = await bundle(join(projectRoot, 'bench/baseline-handler.ts'), 'baseline');
   report('submit_bundle_kb', statSync(submit).size / 1024, 'KB');

@@ -1,5 +1,6 @@
 import { startBenchStack } from './harness';
 import { benchSubmit } from './submit';
+import { benchAggregate } from './aggregate';
 import { benchBundle } from './bundle';
 
 /** `npm run bench`: every benchmark against the real local parts; ratios use baselines from the same run. */
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const stack = await startBenchStack();
   try {
     await benchSubmit(stack);
+    await benchAggregate(stack);
   } finally {
     await stack.stop();
   }

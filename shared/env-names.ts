@@ -6,6 +6,7 @@ export const envNames = {
   responseShards: 'RESPONSE_SHARDS',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   disclosureThreshold: 'DISCLOSURE_THRESHOLD',
+  aggregationLagSeconds: 'AGGREGATION_LAG_SECONDS',
   /** Only set locally: where DynamoDB Local listens. Unset in AWS. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

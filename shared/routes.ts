@@ -105,6 +105,21 @@ export const formPostRoute = /* @__PURE__ */ route({
   name: 'FormPost', method: 'POST', path: '/form/{id}', handler: 'functions/web/form-post/handler.ts', access: 'public',
   summary: 'The form posted without JavaScript (form-encoded): answers with the receipt, or the form again with the errors', bodyFormat: 'form', schemas: { path: dialogueIdPath, body: formPostBody },
 });
+const langQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });
+const officialResultsQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+export const getResultsRoute = /* @__PURE__ */ route({
+  name: 'GetResults', method: 'GET', path: '/dialogues/{id}/results', handler: 'functions/dialogues/results/handler.ts', access: 'public',
+  summary: 'The latest published results (hidden until close unless the dialogue says otherwise; small groups suppressed), and the decision once registered',
+  schemas: { path: dialogueIdPath },
+});
+export const resultsPageRoute = /* @__PURE__ */ route({
+  name: 'ResultsPage', method: 'GET', path: '/results/{id}', handler: 'functions/web/results-page/handler.ts', access: 'public',
+  summary: 'The results as an accessible page', schemas: { path: dialogueIdPath, query: langQuery },
+});
+export const getOfficialResultsRoute = /* @__PURE__ */ route({
+  name: 'GetOfficialResults', method: 'GET', path: '/admin/dialogues/{id}/results', handler: 'functions/admin/dialogues/results/handler.ts', access: 'official',
+  summary: 'Live results, unsuppressed, with the free texts for the lead committee; `?format=csv` for the case file', schemas: { path: dialogueIdPath, query: officialResultsQuery },
+});
 
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */
 export const routes = {
@@ -122,6 +137,9 @@ export const routes = {
   embedScript: embedScriptRoute,
   formPage: formPageRoute,
   formPost: formPostRoute,
+  getResults: getResultsRoute,
+  resultsPage: resultsPageRoute,
+  getOfficialResults: getOfficialResultsRoute,
 } as const;
 
 export const jobs = {

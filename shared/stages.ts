@@ -15,6 +15,8 @@ export const stageConfigSchema = z.strictObject({
   publicBaseUrl: z.url(),
   /** Public results hide any breakdown cell with fewer respondents than this, so no small group can be singled out. */
   disclosureThreshold: z.int().min(1).max(100),
+  /** Responses younger than this may still be in flight when results are aggregated: longer than a submission can take. */
+  aggregationLagSeconds: z.int().min(1).max(120),
   /** How often results are aggregated (EventBridge), in minutes. */
   aggregateEveryMinutes: z.int().min(1).max(60),
   /** Where the stage is deployed; citizens' data stays in Sweden. */
@@ -28,6 +30,7 @@ const stages = {
     responseShards: 4,
     disclosureThreshold: 5,
     aggregateEveryMinutes: 1,
+    aggregationLagSeconds: 2,
     throttle: { ratePerSecond: 1000, burst: 2000 },
     logRetentionDays: 7,
     retainData: false,
@@ -39,6 +42,7 @@ const stages = {
     responseShards: 4,
     disclosureThreshold: 5,
     aggregateEveryMinutes: 5,
+    aggregationLagSeconds: 15,
     throttle: { ratePerSecond: 50, burst: 100 },
     logRetentionDays: 30,
     retainData: false,
@@ -50,6 +54,7 @@ const stages = {
     responseShards: 8,
     disclosureThreshold: 5,
     aggregateEveryMinutes: 5,
+    aggregationLagSeconds: 15,
     throttle: { ratePerSecond: 200, burst: 400 },
     logRetentionDays: 365,
     retainData: true,
@@ -83,5 +88,6 @@ export function handlerEnvironment(stage: StageConfig & { name: string }, tableN
     [envNames.responseShards]: String(stage.responseShards),
     [envNames.publicBaseUrl]: stage.publicBaseUrl,
     [envNames.disclosureThreshold]: String(stage.disclosureThreshold),
+    [envNames.aggregationLagSeconds]: String(stage.aggregationLagSeconds),
   };
 }

@@ -9,7 +9,7 @@ import type { PublicDefinition } from '../shared/dialogue/public-view';
 import { type Issue, ValidationError } from '../shared/errors';
 import { catalogues } from '../shared/messages/catalogue';
 import { validateResponse } from '../shared/responses/validate';
-import { type FormFields, errorIdOf, fieldOfIssue, idOf, responseBodyFromForm } from '../shared/web/form-body';
+import { type FormFields, errorIdOf, fieldOfIssue, idOf, responseBodyFromForm, summaryLinkText } from '../shared/web/form-body';
 
 type Root = Document | ShadowRoot;
 type Lang = 'sv' | 'en';
@@ -25,7 +25,7 @@ const fieldsOf = (form: HTMLFormElement): FormFields => {
   };
 };
 
-function showIssues(root: Root, form: HTMLFormElement, issues: readonly Issue[], lang: Lang): void {
+function showIssues(root: Root, form: HTMLFormElement, definition: PublicDefinition, issues: readonly Issue[], lang: Lang): void {
   const t = catalogues[lang].form;
   for (const slot of form.querySelectorAll<HTMLElement>('.md-error[id]')) {
     slot.hidden = true;
@@ -49,18 +49,25 @@ function showIssues(root: Root, form: HTMLFormElement, issues: readonly Issue[],
     }
     const control = root.getElementById(idOf(field));
     control?.setAttribute('aria-invalid', 'true');
-    const input = control?.matches('input,select,textarea') ? control : control?.querySelector('input,select,textarea,button');
-    if (input && slot && !(input.getAttribute('aria-describedby') ?? '').includes(slot.id)) {
-      input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${slot.id}`.trim());
+    // Every control of a group (each radio, not only the first) is described by the error, as the server renders it.
+    const controls = control?.matches('input,select,textarea') ? [control]
+      : [...(control?.querySelectorAll<HTMLElement>('input:not([type=hidden]),select,textarea') ?? [])];
+    // A required ranking has no checkbox, only its buttons.
+    if (control && controls.length === 0) controls.push(...control.querySelectorAll<HTMLElement>('button'));
+    for (const each of controls) {
+      if (slot && !(each.getAttribute('aria-describedby') ?? '').split(' ').includes(slot.id)) {
+        each.setAttribute('aria-describedby', `${each.getAttribute('aria-describedby') ?? ''} ${slot.id}`.trim());
+      }
     }
+    const input = controls[0];
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.href = `#${idOf(field)}`;
-    link.textContent = message;
+    link.textContent = summaryLinkText(definition, field, message, lang);
     // In a shadow root a fragment link cannot reach the field, so move focus ourselves (also on the page).
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      (input as HTMLElement | null | undefined)?.focus();
+      input?.focus();
     });
     item.append(link);
     list.append(item);
@@ -111,10 +118,10 @@ async function submit(root: Root, form: HTMLFormElement, definition: PublicDefin
   try {
     validateResponse(definition, body as Parameters<typeof validateResponse>[1], { localities: definition.profileQuestions.localities });
   } catch (error) {
-    if (error instanceof ValidationError) return showIssues(root, form, error.issues, lang);
+    if (error instanceof ValidationError) return showIssues(root, form, definition, error.issues, lang);
     throw error;
   }
-  showIssues(root, form, [], lang);
+  showIssues(root, form, definition, [], lang);
   if (status) status.hidden = true;
   if (button) {
     button.disabled = true;
@@ -146,7 +153,7 @@ async function submit(root: Root, form: HTMLFormElement, definition: PublicDefin
     }
     if (response.status === 400) {
       const answer = (await response.json()) as { issues?: Issue[] };
-      return showIssues(root, form, answer.issues ?? [], lang);
+      return showIssues(root, form, definition, answer.issues ?? [], lang);
     }
     fail(response.status === 409 ? t.notOpen : t.serverError);
   } catch {

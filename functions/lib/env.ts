@@ -8,6 +8,8 @@ const envSchema = z.object({
   [envNames.responseShards]: z.coerce.number().int().min(1).max(64).default(4),
   [envNames.publicBaseUrl]: z.url(),
   [envNames.disclosureThreshold]: z.coerce.number().int().min(1).default(5),
+  // Submissions time out after 10 s (infra/function.ts): 15 s leaves none in flight behind the cutoff.
+  [envNames.aggregationLagSeconds]: z.coerce.number().int().min(1).default(15),
   [envNames.dynamoEndpoint]: z.url().optional(),
   [envNames.sesEndpoint]: z.url().optional(),
 });
@@ -19,6 +21,7 @@ export interface HandlerEnv {
   readonly responseShards: number;
   readonly publicBaseUrl: string;
   readonly disclosureThreshold: number;
+  readonly aggregationLagMs: number;
   readonly dynamoEndpoint?: string;
   readonly sesEndpoint?: string;
 }
@@ -38,6 +41,7 @@ export function env(): HandlerEnv {
     responseShards: e[envNames.responseShards],
     publicBaseUrl: e[envNames.publicBaseUrl],
     disclosureThreshold: e[envNames.disclosureThreshold],
+    aggregationLagMs: e[envNames.aggregationLagSeconds] * 1000,
     ...(e[envNames.dynamoEndpoint] ? { dynamoEndpoint: e[envNames.dynamoEndpoint] } : {}),
     ...(e[envNames.sesEndpoint] ? { sesEndpoint: e[envNames.sesEndpoint] } : {}),
   };

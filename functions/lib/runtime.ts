@@ -15,9 +15,6 @@ export const randomIds: IdSource & { suffix(): string } = {
   suffix: () => randomBytes(3).toString('hex'),
 };
 
-/** Submissions time out after 10 s (infra/function.ts), so one received earlier than 15 s ago is committed or lost. */
-export const AGGREGATION_SAFETY_LAG_MS = 15_000;
-
 const client = createDocumentClient();
 const dialogues = dynamoDialogueStore(client, env().tableName);
 
@@ -33,8 +30,7 @@ export const runtime = {
   responseShards: env().responseShards,
   aggregates: dynamoAggregateStore(client, env().tableName),
   responseReader: dynamoResponseReader(client, env().tableName),
-  /** Longer than a submission can take (the function timeout), so no write is still in flight behind it. */
-  safetyLagMs: AGGREGATION_SAFETY_LAG_MS,
+  safetyLagMs: env().aggregationLagMs,
   disclosureThreshold: env().disclosureThreshold,
 };
 export type Runtime = typeof runtime;

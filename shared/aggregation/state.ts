@@ -59,7 +59,19 @@ export function groupsOf(profile: Profile): string[] {
   ];
 }
 
-const dayOf = (iso: string): string => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+const dayByHour = new Map<string, string>();
+
+/** The Swedish calendar day of a UTC timestamp; Sweden's offset is whole hours, so the UTC hour decides it. */
+function dayOf(iso: string): string {
+  const hour = iso.slice(0, 13);
+  let day = dayByHour.get(hour);
+  if (day === undefined) {
+    day = swedishDate.format(new Date(`${hour}:00:00Z`));
+    dayByHour.set(hour, day);
+  }
+  return day;
+}
 
 /** Inside the target group when every declared criterion matches; unknown when a criterion's answer is missing. */
 function reachOf(profile: Profile, dialogue: AggregatedDialogue): keyof AggregateState['reach'] | undefined {

@@ -29,6 +29,13 @@ export function fieldOfIssue(path: string): string {
   return answer ? fieldNames.answer(answer[1] as string) : path;
 }
 
+/** An error summary link's text: the question, then the message, so links with the same message say where they lead (WCAG 2.4.4). */
+export function summaryLinkText(definition: Pick<PublicDefinition, 'questions'>, field: string, message: string, lang: 'sv' | 'en'): string {
+  const label = definition.questions.find((q) => fieldNames.answer(q.id) === field)?.label;
+  const name = label ? (lang === 'en' && label.en ? label.en : label.sv) : '';
+  return name ? `${name} – ${message}` : message;
+}
+
 export interface FormFields {
   get(name: string): string | null;
   getAll(name: string): string[];

@@ -2,7 +2,7 @@ import type { PublicDefinition } from '../dialogue/public-view';
 import { ageBands, relations } from '../dialogue/questions';
 import type { Issue } from '../errors';
 import { catalogues } from '../messages/catalogue';
-import { type FormFields, errorIdOf, fieldNames, fieldOfIssue, helpIdOf, idOf } from './form-body';
+import { type FormFields, errorIdOf, fieldNames, fieldOfIssue, helpIdOf, idOf, summaryLinkText } from './form-body';
 import { type Html, type Language, html, longDate, plain, raw, text } from './html';
 
 type Question = PublicDefinition['questions'][number];
@@ -99,10 +99,15 @@ function questionControl(question: Question, state: FormState, error: string | u
       const include = fieldNames.rankInclude(question.id);
       const includeId = idOf(include);
       const included = fields?.get(include) !== null && fields?.get(include) !== undefined;
-      const includeBox = question.required ? html`` : html`<div class="md-choice"><input type="checkbox" id="${includeId}" name="${include}" value="on"${checked(included)}><label for="${includeId}">${t.rankInclude}</label></div>`;
+      // Without JavaScript a move re-renders the page; the fragment brings the reader back to the same button.
+      const moveButton = (id: string, direction: 'up' | 'down', name: string, last: boolean) => {
+        const buttonId = idOf(`move-${question.id}-${id}-${direction}`);
+        return html`<button type="submit" class="md-move" id="${buttonId}" name="${fieldNames.move}" value="${question.id}:${id}:${direction}" formaction="${state.action}#${buttonId}" aria-label="${name}"${raw(last ? ' aria-disabled="true"' : '')}>${direction === 'up' ? '↑' : '↓'}</button>`;
+      };
+      const includeBox = question.required ? html`` : html`<div class="md-choice"><input type="checkbox" id="${includeId}" name="${include}" value="on"${checked(included)} aria-describedby="${describedByIds}"><label for="${includeId}">${t.rankInclude}</label></div>`;
       const items = rankingOrder(question, fields).map((id, i, all) => {
         const label = plain(labels.get(id), lang);
-        return html`<li data-item="${id}"><span>${text(labels.get(id), lang)}</span><input type="hidden" name="${fieldNames.rankItem(question.id)}" value="${id}"><button type="submit" class="md-move" name="${fieldNames.move}" value="${question.id}:${id}:up" aria-label="${t.moveUp(label)}"${raw(i === 0 ? ' aria-disabled="true"' : '')}>↑</button><button type="submit" class="md-move" name="${fieldNames.move}" value="${question.id}:${id}:down" aria-label="${t.moveDown(label)}"${raw(i === all.length - 1 ? ' aria-disabled="true"' : '')}>↓</button></li>`;
+        return html`<li data-item="${id}"><span>${text(labels.get(id), lang)}</span><input type="hidden" name="${fieldNames.rankItem(question.id)}" value="${id}">${moveButton(id, 'up', t.moveUp(label), i === 0)}${moveButton(id, 'down', t.moveDown(label), i === all.length - 1)}</li>`;
       });
       return group(html`${includeBox}<ol class="md-ranking">${items}</ol><p class="md-visually-hidden" aria-live="polite" data-announce></p>`);
     }
@@ -126,7 +131,7 @@ function profileSection(definition: PublicDefinition, state: FormState, errors: 
   };
   const chosenRelations = fields?.getAll(fieldNames.relation) ?? [];
   return html`<section aria-labelledby="md-profile-heading">${heading(level, t.profileHeading, 'md-profile-heading')}<p class="md-help">${t.profileHelp}</p>
-${asked.relation ? html`<fieldset class="md-question" data-field="${fieldNames.relation}"><legend>${t.relationLegend}</legend>${errorSlot(fieldNames.relation, errors.get(fieldNames.relation), lang)}${relations.map((r) => html`<div class="md-choice"><input type="checkbox" id="${idOf(`${fieldNames.relation}-${r}`)}" name="${fieldNames.relation}" value="${r}"${checked(chosenRelations.includes(r))}><label for="${idOf(`${fieldNames.relation}-${r}`)}">${t.relations[r]}</label></div>`)}</fieldset>` : ''}
+${asked.relation ? html`<fieldset class="md-question" id="${idOf(fieldNames.relation)}" data-field="${fieldNames.relation}"${raw(errors.has(fieldNames.relation) ? ' aria-invalid="true"' : '')}><legend>${t.relationLegend}</legend>${errorSlot(fieldNames.relation, errors.get(fieldNames.relation), lang)}${relations.map((r) => html`<div class="md-choice"><input type="checkbox" id="${idOf(`${fieldNames.relation}-${r}`)}" name="${fieldNames.relation}" value="${r}"${checked(chosenRelations.includes(r))}${raw(errors.has(fieldNames.relation) ? ` aria-describedby="${errorIdOf(fieldNames.relation)}"` : '')}><label for="${idOf(`${fieldNames.relation}-${r}`)}">${t.relations[r]}</label></div>`)}</fieldset>` : ''}
 ${asked.ageBand ? select(fieldNames.ageBand, t.ageBandLabel, ageBands.map((a) => ({ value: a, label: t.ageBands[a] }))) : ''}
 ${asked.locality ? select(fieldNames.locality, t.localityLabel, asked.localities.map((l) => ({ value: l, label: l }))) : ''}</section>`;
 }
@@ -184,11 +189,13 @@ export function form(definition: PublicDefinition, state: FormState): Html {
     const field = fieldOfIssue(issue.path);
     if (!errors.has(field)) errors.set(field, lang === 'en' ? issue.messageEn : issue.message);
   }
-  const summary = html`<div class="md-summary" role="alert" tabindex="-1" data-summary${raw(errors.size ? '' : ' hidden')}>${heading(level + 1, t.errorSummary)}<ul>${[...errors].map(([field, message]) => html`<li><a href="#${idOf(field)}">${message}</a></li>`)}</ul></div>`;
+  const summary = html`<div class="md-summary" role="alert" tabindex="-1" data-summary${raw(errors.size ? ' autofocus' : ' hidden')}>${heading(level + 1, t.errorSummary)}<ul>${[...errors].map(([field, message]) => html`<li><a href="#${idOf(field)}">${summaryLinkText(definition, field, message, lang)}</a></li>`)}</ul></div>`;
+  // Enter in a field submits through the form's first submit button: the hidden one, not a ranking move.
   return html`<p class="md-lang"><a href="${state.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}" data-switch-language>${t.languageSwitch}</a></p>
 ${heading(level, text(definition.title, lang))}<p>${text(definition.summary, lang)}</p>
 ${conditions(definition, lang, level + 1)}
 <form method="post" action="${state.action}" novalidate data-md-form data-dialogue="${definition.id}" data-lang="${lang}">
+<button type="submit" hidden>${t.submit}</button>
 ${summary}
 ${heading(level + 1, t.questionsHeading)}<p class="md-note">${t.requiredNote}</p>
 ${definition.questions.map((q) => questionControl(q, state, errors.get(fieldNames.answer(q.id))))}

@@ -8,7 +8,8 @@ import { styles } from './styles';
 const jsonScript = (id: string, value: unknown): Html =>
   raw(`<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
 
-function document(lang: Language, title: string, body: Html, scriptSrc?: string): string {
+/** A complete page: language, viewport, the shared styles, the content in a main landmark. */
+export function htmlDocument(lang: Language, title: string, body: Html, scriptSrc?: string): string {
   return html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><style>${raw(styles)}</style>${scriptSrc ? html`<script src="${scriptSrc}" defer></script>` : ''}</head>
@@ -27,7 +28,9 @@ export function formPage(definition: PublicDefinition, state: Omit<FormState, 't
   const body = html`${form(definition, { ...state, topHeading: 1, action: links.action, switchLanguageHref: links.switchLanguageHref })}
 <template data-receipt-template>${receipt(definition, state.lang, 2, links.resultsHref, 'either')}</template>
 ${jsonScript('md-definition', definition)}`;
-  return document(state.lang, plain(definition.title, state.lang), body, links.scriptSrc);
+  // A re-rendered form with errors says so in its title, the first thing a screen reader reads (WCAG 3.3.1).
+  const title = `${state.issues?.length ? `${catalogues[state.lang].form.errorPrefix} ` : ''}${plain(definition.title, state.lang)}`;
+  return htmlDocument(state.lang, title, body, links.scriptSrc);
 }
 
 /** What embed.js puts in its shadow root: styles, the same form, the receipt to show, the definition. */
@@ -38,10 +41,10 @@ export function formFragment(definition: PublicDefinition, state: Omit<FormState
 
 /** After a no-JavaScript post: the receipt as a page of its own. */
 export function receiptPage(definition: PublicDefinition, lang: Language, willReceiveFeedback: boolean, resultsHref: string): string {
-  return document(lang, `${catalogues[lang].form.receiptHeading} – ${plain(definition.title, lang)}`, html`${receipt(definition, lang, 1, resultsHref, willReceiveFeedback)}`);
+  return htmlDocument(lang, `${catalogues[lang].form.receiptHeading} – ${plain(definition.title, lang)}`, html`${receipt(definition, lang, 1, resultsHref, willReceiveFeedback)}`);
 }
 
 /** A page that says, in a sentence, why there is no form. */
 export function messagePage(lang: Language, title: string, message: string): string {
-  return document(lang, title, html`<h1>${title}</h1><p>${message}</p>`);
+  return htmlDocument(lang, title, html`<h1>${title}</h1><p>${message}</p>`);
 }

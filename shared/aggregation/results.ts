@@ -1,0 +1,67 @@
+import { type Caller, mayManage, mayRead } from '../access';
+import type { Dialogue } from '../dialogue/schema';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { DialogueStore } from '../ports';
+import { type ResultsBody, presentResults } from './present';
+import type { AggregateStore, ResponseReader } from './run';
+import { emptyState } from './state';
+
+export interface ResultsDeps {
+  readonly dialogues: Pick<DialogueStore, 'get'>;
+  readonly aggregates: Pick<AggregateStore, 'get'>;
+  readonly disclosureThreshold: number;
+}
+
+/** Free-text answers, newest last, for the officials of the lead committee (never public, never in email). */
+export interface FreeTexts {
+  readonly [questionId: string]: { readonly total: number; readonly texts: string[]; readonly truncated: boolean };
+}
+
+export const MAX_TEXTS_PER_QUESTION = 2000;
+
+async function load(deps: ResultsDeps, id: string): Promise<{ dialogue: Dialogue; body: (audience: Parameters<typeof presentResults>[3]) => ResultsBody }> {
+  const dialogue = await deps.dialogues.get(id);
+  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${id}".`);
+  const aggregate = await deps.aggregates.get(id);
+  return { dialogue, body: (audience) => presentResults(dialogue, aggregate?.state ?? emptyState(), aggregate?.updatedAt ?? null, audience) };
+}
+
+/** P2, P12: what everyone may see, following the dialogue's visibility, small groups suppressed. */
+export async function publicResults(deps: ResultsDeps, id: string): Promise<{ dialogue: Dialogue; results: ResultsBody }> {
+  const { dialogue, body } = await load(deps, id);
+  return { dialogue, results: body({ kind: 'public', disclosureThreshold: deps.disclosureThreshold }) };
+}
+
+/** Officials' view: always the latest aggregate, unsuppressed; the free texts only for the lead committee or an admin. */
+export async function officialResults(
+  deps: ResultsDeps & { readonly responses: ResponseReader },
+  caller: Caller,
+  id: string,
+): Promise<{ dialogue: Dialogue; results: ResultsBody & { freeTexts?: FreeTexts } }> {
+  const { dialogue, body } = await load(deps, id);
+  if (!mayRead(caller, [dialogue.leadCommittee, ...dialogue.participatingCommittees])) throw new ForbiddenError('This dialogue belongs to another committee.');
+  const results = body({ kind: 'officials' });
+  if (!mayManage(caller, dialogue.leadCommittee)) return { dialogue, results };
+  return { dialogue, results: { ...results, freeTexts: await freeTexts(deps.responses, dialogue) } };
+}
+
+async function freeTexts(reader: ResponseReader, dialogue: Dialogue): Promise<FreeTexts> {
+  const textQuestions = dialogue.questions.filter((q) => q.type === 'text').map((q) => q.id);
+  const collected: Record<string, { total: number; texts: string[]; truncated: boolean }> = Object.fromEntries(
+    textQuestions.map((q) => [q, { total: 0, texts: [], truncated: false }]),
+  );
+  if (textQuestions.length === 0) return collected;
+  for (let shard = 0; shard < dialogue.responseShards; shard++) {
+    for await (const response of reader.read(dialogue.id, shard, undefined, '\uffff')) {
+      for (const q of textQuestions) {
+        const text = response.answers[q];
+        const entry = collected[q];
+        if (typeof text !== 'string' || !entry) continue;
+        entry.total += 1;
+        if (entry.texts.length < MAX_TEXTS_PER_QUESTION) entry.texts.push(text);
+        else entry.truncated = true;
+      }
+    }
+  }
+  return collected;
+}

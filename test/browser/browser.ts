@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type Browser, type Frame, type Page, chromium } from 'playwright-core';
+import { freePort } from '../../local/ports';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+
+/** Debian's Chromium: `npx playwright install` cannot download browsers here. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+/** The whole local stack (DynamoDB Local, SES emulator, gateway, scheduler) on free ports, with the open demo dialogue. */
+export async function startStack(): Promise<LocalStack> {
+  const ports = { api: await freePort(), dynamodb: await freePort(), ses: await freePort(), scheduleIntervalSeconds: 3600 };
+  return startLocalStack({ ports, inMemory: true });
+}
+
+export const screenshotDir = join(__dirname, '../../test-results/screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+export const screenshot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+
+export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core on the page, its frames and open shadow roots: one line per violation (rule, impact, first nodes). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+export interface Focused {
+  id: string;
+  tag: string;
+  /** aria-label or text, for reading a failure. */
+  name: string;
+  checked: boolean | null;
+  describedBy: string;
+  outlineStyle: string;
+  outlineWidth: string;
+}
+
+/** The focused element, through shadow roots (document.activeElement is only the shadow host). */
+export const focused = (where: Page | Frame): Promise<Focused | null> =>
+  where.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    return {
+      id: element.id,
+      tag: element.tagName.toLowerCase(),
+      name: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 80),
+      checked: element instanceof HTMLInputElement ? element.checked : null,
+      describedBy: element.getAttribute('aria-describedby') ?? '',
+      outlineStyle: style.outlineStyle,
+      outlineWidth: style.outlineWidth,
+    };
+  });
+
+/** Presses Tab (or Shift+Tab) until the element with that id (or matching) has focus; the path taken is in the error otherwise. */
+export async function tabTo(page: Page, target: string | ((f: Focused) => boolean), { back = false, max = 60 } = {}): Promise<Focused> {
+  const matches = typeof target === 'string' ? (f: Focused) => f.id === target : target;
+  const path: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (now && matches(now)) return now;
+    path.push(now ? now.id || `${now.tag} "${now.name}"` : '(body)');
+  }
+  throw new Error(`Tab never reached ${String(target)}; focus went ${path.join(' → ')}`);
+}
+
+/** Presses Tab once and returns what got focus. */
+export async function tab(page: Page, key = 'Tab'): Promise<Focused | null> {
+  await page.keyboard.press(key);
+  return focused(page);
+}
+
+/** True when the page (or frame) does not scroll sideways (WCAG 1.4.10). */
+export const scrollsSideways = (where: Page | Frame): Promise<{ scrollWidth: number; clientWidth: number; sideways: boolean }> =>
+  where.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, sideways: root.scrollWidth > root.clientWidth };
+  });
+
+/** Response items of the demo dialogue, straight from DynamoDB Local (every shard). */
+export async function storedResponses(): Promise<Array<Record<string, unknown>>> {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'eu-north-1', maxAttempts: 1 }));
+  try {
+    const items: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new ScanCommand({
+        TableName: process.env.TABLE_NAME,
+        FilterExpression: 'begins_with(pk, :prefix)',
+        ExpressionAttributeValues: { ':prefix': 'DIALOGUE#demo#RESPONSES#' },
+        ExclusiveStartKey: start,
+      }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  } finally {
+    client.destroy();
+  }
+}
