@@ -8,13 +8,13 @@ import { GSI1, attr } from '../../shared/table';
 
 const ITEM_ATTRIBUTES = [attr.pk, attr.sk, attr.gsi1pk, attr.gsi1sk, 'kind'] as const;
 
-function toDialogue(item: Record<string, unknown>): Dialogue {
+export function toDialogue(item: Record<string, unknown>): Dialogue {
   const dialogue = { ...item };
   for (const name of ITEM_ATTRIBUTES) delete dialogue[name];
   return dialogue as unknown as Dialogue;
 }
 
-function toItem(dialogue: Dialogue): Record<string, unknown> {
+export function toItem(dialogue: Dialogue): Record<string, unknown> {
   return { ...dialogue, ...keys.dialogue(dialogue.id), ...keys.dialogueListing(dialogue.createdAt, dialogue.id), kind: 'dialogue' };
 }
 

@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { Mailout } from '../../shared/decision/mailout';
+import type { MailoutStore, PendingContact } from '../../shared/decision/ports';
+import { ConflictError } from '../../shared/errors';
+import { keys } from '../../shared/keys';
+import { normaliseEmail } from '../../shared/responses/submit';
+import { attr } from '../../shared/table';
+import { toItem } from './dialogue-store';
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
+
+/** Suppressions are per address, whatever the dialogue. */
+const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
+
+/** Contacts are the queue: no `state` = pending; `sending` with a lease; then `sent` (expires by TTL) or `failed`. */
+export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: string): MailoutStore {
+  const contactsOf = (dialogueId: string, filter?: { expression: string; values: Record<string, unknown> }) =>
+    paginateQuery({ client }, {
+      TableName: tableName,
+      KeyConditionExpression: '#pk = :pk',
+      ...(filter ? { FilterExpression: filter.expression } : {}),
+      ExpressionAttributeNames: { '#pk': attr.pk, ...(filter ? { '#state': 'state', '#leaseUntil': 'leaseUntil' } : {}) },
+      ExpressionAttributeValues: { ':pk': keys.contactPartition(dialogueId), ...filter?.values },
+      ConsistentRead: true,
+    });
+  const contactKey = keys.contact;
+
+  return {
+    async countContacts(dialogueId) {
+      let count = 0;
+      for await (const page of contactsOf(dialogueId)) count += page.Items?.length ?? 0;
+      return count;
+    },
+    async startWithDecision(decided, expectedVersion, mailout) {
+      try {
+        await client.send(new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: toItem(decided),
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            { Put: { TableName: tableName, Item: { ...keys.mailout(decided.id), kind: 'mailout', ...mailout }, ConditionExpression: `attribute_not_exists(${attr.pk})` } },
+          ],
+        }));
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError('The dialogue changed, or its decision is already registered.');
+        throw error;
+      }
+    },
+    async correctDecision(corrected, expectedVersion) {
+      try {
+        await client.send(new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: toItem(corrected),
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            { ConditionCheck: { TableName: tableName, Key: keys.mailout(corrected.id), ConditionExpression: 'attribute_not_exists(startedSendingAt)' } },
+          ],
+        }));
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError('The feedback emails have started going out; the decision can no longer be corrected.');
+        throw error;
+      }
+    },
+    async get(dialogueId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.mailout(dialogueId), ConsistentRead: true }));
+      if (!Item) return undefined;
+      const { status, total, sent, failed, startedAt, completedAt } = Item;
+      return { dialogueId, status, total: Number(total), sent: Number(sent), failed: Number(failed), startedAt, ...(completedAt ? { completedAt } : {}) } as Mailout;
+    },
+    async markStarted(dialogueId, now) {
+      await client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: keys.mailout(dialogueId),
+        UpdateExpression: 'SET startedSendingAt = if_not_exists(startedSendingAt, :now)',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      }));
+    },
+    async pending(dialogueId, now) {
+      const contacts: PendingContact[] = [];
+      const pages = contactsOf(dialogueId, {
+        expression: 'attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now)',
+        values: { ':sending': 'sending', ':now': now.toISOString() },
+      });
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) contacts.push({ emailHash: String(item[attr.sk]), email: String(item.email), language: item.language === 'en' ? 'en' : 'sv' });
+      }
+      return contacts;
+    },
+    async claim(dialogueId, emailHash, owner, now, leaseUntil) {
+      try {
+        await client.send(new UpdateCommand({
+          TableName: tableName,
+          Key: contactKey(dialogueId, emailHash),
+          UpdateExpression: 'SET #state = :sending, #leaseUntil = :until, leaseOwner = :owner',
+          // attribute_exists: an unsubscribed (deleted) contact must not come back to life.
+          ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now))`,
+          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':until': leaseUntil.toISOString(), ':owner': owner, ':now': now.toISOString() },
+        }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async markSent(dialogueId, emailHash, owner, sentAt, expiresAt) {
+      try {
+        await client.send(new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: contactKey(dialogueId, emailHash),
+                UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
+                ConditionExpression: '#state = :sending AND leaseOwner = :owner',
+                ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
+                ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending', ':owner': owner, ':at': sentAt.toISOString(), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
+              },
+            },
+            { Update: { TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD sent :one', ExpressionAttributeValues: { ':one': 1 } } },
+          ],
+        }));
+      } catch (error) {
+        // Unsubscribed while the message was on its way: nothing left to mark.
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+    async markFailed(dialogueId, emailHash, reason) {
+      try {
+        await client.send(new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: contactKey(dialogueId, emailHash),
+                UpdateExpression: 'SET #state = :failed, failedReason = :reason REMOVE #leaseUntil, leaseOwner',
+                ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR #state <> :failed)`,
+                ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+                ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason.slice(0, 200) },
+              },
+            },
+            { Update: { TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD failed :one', ExpressionAttributeValues: { ':one': 1 } } },
+          ],
+        }));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+    async completeIfDone(dialogueId, now) {
+      for await (const page of contactsOf(dialogueId, { expression: 'attribute_not_exists(#state) OR #state = :sending', values: { ':sending': 'sending' } })) {
+        if ((page.Items?.length ?? 0) > 0) return false;
+      }
+      try {
+        await client.send(new UpdateCommand({
+          TableName: tableName,
+          Key: keys.mailout(dialogueId),
+          UpdateExpression: 'SET #status = :done, completedAt = :now',
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':now': now.toISOString() },
+        }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async isSuppressed(email) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.suppression(addressHash(email)) }));
+      return Item !== undefined;
+    },
+    async suppress(email, reason, now) {
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...keys.suppression(addressHash(email)), kind: 'suppression', reason, at: now.toISOString() } }));
+    },
+    async deleteContact(dialogueId, emailHash) {
+      const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName, Key: contactKey(dialogueId, emailHash), ReturnValues: 'ALL_OLD' }));
+      if (!Attributes) return false;
+      // A contact still waiting for its email leaves the mailout's total, so progress still adds up.
+      if (Attributes.state === undefined || Attributes.state === 'sending') {
+        await client.send(new UpdateCommand({
+          TableName: tableName,
+          Key: keys.mailout(dialogueId),
+          UpdateExpression: 'ADD #total :minus',
+          ConditionExpression: `attribute_exists(${attr.pk})`,
+          ExpressionAttributeNames: { '#total': 'total' },
+          ExpressionAttributeValues: { ':minus': -1 },
+        })).catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+      }
+      return true;
+    },
+  };
+}

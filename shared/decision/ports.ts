@@ -1,0 +1,32 @@
+import type { Dialogue } from '../dialogue/schema';
+import type { Mailout } from './mailout';
+
+export interface PendingContact {
+  readonly emailHash: string;
+  readonly email: string;
+  readonly language: 'sv' | 'en';
+}
+
+/** Storage of the decision and of the mailout queue (contacts are the queue items). */
+export interface MailoutStore {
+  countContacts(dialogueId: string): Promise<number>;
+  /** Writes the decided dialogue (if still at `expectedVersion`) and the new mailout together; ConflictError otherwise. */
+  startWithDecision(decided: Dialogue, expectedVersion: number, mailout: Mailout): Promise<void>;
+  /** Rewrites the decision, only while no recipient has been claimed; ConflictError otherwise. */
+  correctDecision(corrected: Dialogue, expectedVersion: number): Promise<void>;
+  get(dialogueId: string): Promise<Mailout | undefined>;
+  /** Records that sending has begun: from then on the decision can no longer be corrected. */
+  markStarted(dialogueId: string, now: Date): Promise<void>;
+  /** Contacts not yet sent or failed whose lease (if any) has run out. */
+  pending(dialogueId: string, now: Date): Promise<PendingContact[]>;
+  /** Takes a contact for this run until `leaseUntil`; false if it is gone, done or held by another run. */
+  claim(dialogueId: string, emailHash: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  markSent(dialogueId: string, emailHash: string, owner: string, sentAt: Date, expiresAt: Date): Promise<void>;
+  markFailed(dialogueId: string, emailHash: string, reason: string): Promise<void>;
+  /** Marks the mailout done when no contact is left to send. */
+  completeIfDone(dialogueId: string, now: Date): Promise<boolean>;
+  isSuppressed(email: string): Promise<boolean>;
+  suppress(email: string, reason: string, now: Date): Promise<void>;
+  /** Deletes a contact (unsubscribe, erasure); true if there was one. */
+  deleteContact(dialogueId: string, emailHash: string): Promise<boolean>;
+}

@@ -1,0 +1,62 @@
+import type { Caller } from '../access';
+import { assertMayManage } from '../dialogue/rules';
+import type { Dialogue } from '../dialogue/schema';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { Clock, DialogueStore } from '../ports';
+import { mailoutProgress } from './mailout';
+import type { MailoutStore } from './ports';
+import type { DecisionBody, DecisionRecord } from './schema';
+
+export interface DecisionDeps {
+  readonly dialogues: Pick<DialogueStore, 'get'>;
+  readonly mailouts: MailoutStore;
+  readonly clock: Clock;
+}
+
+async function loadForDecision(deps: DecisionDeps, caller: Caller, id: string): Promise<Dialogue> {
+  const dialogue = await deps.dialogues.get(id);
+  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${id}".`);
+  assertMayManage(caller, dialogue);
+  return dialogue;
+}
+
+function checkAlternative(dialogue: Dialogue, body: DecisionBody): void {
+  if (!body.chosenAlternative) return;
+  const ids = dialogue.format.kind === 'alternatives' ? dialogue.format.alternatives.map((a) => a.id) : [];
+  if (!ids.includes(body.chosenAlternative)) {
+    throw new ValidationError([{ path: 'chosenAlternative', message: `Förslaget "${body.chosenAlternative}" finns inte i dialogen.`, messageEn: `The dialogue has no alternative "${body.chosenAlternative}".` }]);
+  }
+}
+
+const record = (body: DecisionBody, caller: Caller, now: Date): DecisionRecord => ({ ...body, registeredAt: now.toISOString(), registeredBy: caller.sub });
+
+/** P11, P12: the lead committee registers its decision on a closed dialogue; feedback to every participant starts. */
+export async function registerDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
+  const dialogue = await loadForDecision(deps, caller, id);
+  if (dialogue.status === 'decided') throw new ConflictError('The decision is already registered; correct it with PUT before the mailout starts.');
+  if (dialogue.status !== 'closed') throw new ConflictError('Close the dialogue before registering the decision.');
+  checkAlternative(dialogue, body);
+  const now = deps.clock.now();
+  const decided: Dialogue = { ...dialogue, status: 'decided', decisionRecord: record(body, caller, now), updatedAt: now.toISOString(), version: dialogue.version + 1 };
+  const total = await deps.mailouts.countContacts(id);
+  const mailout = { dialogueId: id, status: total > 0 ? ('sending' as const) : ('done' as const), total, sent: 0, failed: 0, startedAt: now.toISOString(), ...(total > 0 ? {} : { completedAt: now.toISOString() }) };
+  await deps.mailouts.startWithDecision(decided, dialogue.version, mailout);
+  return { decision: decided.decisionRecord, mailout: mailoutProgress(mailout) };
+}
+
+/** A correction of the decision, accepted only until the first email is on its way. */
+export async function correctDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
+  const dialogue = await loadForDecision(deps, caller, id);
+  if (dialogue.status !== 'decided') throw new ConflictError('There is no registered decision to correct.');
+  checkAlternative(dialogue, body);
+  const now = deps.clock.now();
+  const corrected: Dialogue = { ...dialogue, decisionRecord: record(body, caller, now), updatedAt: now.toISOString(), version: dialogue.version + 1 };
+  await deps.mailouts.correctDecision(corrected, dialogue.version);
+  return { decision: corrected.decisionRecord, mailout: mailoutProgress(await deps.mailouts.get(id)) };
+}
+
+/** Progress of the feedback mailout (contract: status, total, sent, failed, pending). */
+export async function readMailout(deps: DecisionDeps, caller: Caller, id: string) {
+  const dialogue = await loadForDecision(deps, caller, id);
+  return mailoutProgress(await deps.mailouts.get(dialogue.id));
+}

@@ -1,0 +1,85 @@
+import type { ResultsBody } from '../aggregation/present';
+import type { DecisionRecord } from '../decision/schema';
+import type { PublicDefinition } from '../dialogue/public-view';
+import { emailCatalogues } from '../messages/email';
+import { type Language, escapeHtml, longDate, plain } from '../web/html';
+
+export interface FeedbackEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+type Section = { heading?: string; lines: string[] };
+
+/** A few lines of results: the count, and the leading alternative or the most common answer. Never free text. */
+function resultLines(definition: PublicDefinition, results: ResultsBody, lang: Language): string[] {
+  const t = emailCatalogues[lang];
+  const lines = [t.responses(results.responseCount)];
+  const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
+  const voted = results.alternatives.filter((a) => a.votes !== undefined).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0))[0];
+  const voteQuestion = definition.questions.find((q) => q.type === 'single' && q.options.every((o) => alternatives.some((a) => a.id === o.id)));
+  const answered = voteQuestion ? results.questions[voteQuestion.id]?.answered ?? 0 : 0;
+  if (voted?.votes && answered) {
+    lines.push(t.leading(plain(alternatives.find((a) => a.id === voted.id)?.title, lang), Math.round((100 * voted.votes) / answered)));
+    return lines;
+  }
+  const closed = definition.questions.find((q) => q.type === 'single' || q.type === 'yesno');
+  const result = closed ? results.questions[closed.id] : undefined;
+  const top = Object.entries(result?.percentages ?? {}).sort((a, b) => b[1] - a[1])[0];
+  if (closed && top && result?.answered) {
+    const label = closed.type === 'yesno' ? (top[0] === 'true' ? (lang === 'en' ? 'yes' : 'ja') : lang === 'en' ? 'no' : 'nej') : plain(closed.options.find((o) => o.id === top[0])?.label, lang);
+    lines.push(t.topAnswer(plain(closed.label, lang), label, top[1]));
+  }
+  return lines;
+}
+
+/** P12: the result and the decision, in the participant's language, as text and HTML. */
+export function feedbackEmail(
+  definition: PublicDefinition,
+  results: ResultsBody,
+  decision: DecisionRecord,
+  lang: Language,
+  links: { resultsUrl: string; unsubscribeUrl: string },
+): FeedbackEmail {
+  const t = emailCatalogues[lang];
+  const title = plain(definition.title, lang);
+  const c = definition.conditions;
+  const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
+  const chosen = decision.chosenAlternative ? alternatives.find((a) => a.id === decision.chosenAlternative) : undefined;
+  const sections: Section[] = [
+    { lines: [t.greeting, t.thanks(title)] },
+    { heading: t.questionHeading, lines: [plain(c.question, lang)] },
+    { heading: t.resultsHeading, lines: resultLines(definition, results, lang) },
+    {
+      heading: t.decisionHeading,
+      lines: [
+        ...(c.decision ? [t.decidedBy(c.decision.committeeName, longDate(decision.decidedAt, lang))] : []),
+        plain(decision.summary, lang),
+        ...(chosen ? [t.chosen(plain(chosen.title, lang))] : []),
+      ],
+    },
+    { heading: t.motivationHeading, lines: [plain(decision.motivation, lang)] },
+    ...(decision.inputUse ? [{ heading: t.inputUseHeading, lines: [plain(decision.inputUse, lang)] }] : []),
+    ...(c.influence ? [{ heading: t.influenceHeading, lines: [t.influence(c.influence.levelName[lang]), plain(c.influence.canChange, lang)] }] : []),
+    {
+      heading: t.more,
+      lines: [
+        ...(decision.minutes ? [t.minutes(decision.minutes.meeting, decision.minutes.paragraph)] : []),
+        ...((decision.caseNumber ?? definition.caseNumber) ? [t.caseNumber((decision.caseNumber ?? definition.caseNumber) as string)] : []),
+        `${t.resultsLink}: ${links.resultsUrl}`,
+        ...(decision.link ? [decision.link] : []),
+      ],
+    },
+  ];
+  const text = [
+    ...sections.map((s) => [s.heading, ...s.lines].filter(Boolean).join('\n')),
+    `${t.why}\n${t.unsubscribe}: ${links.unsubscribeUrl}`,
+  ].join('\n\n');
+  const linkify = (line: string) => escapeHtml(line).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.subject(title))}</title></head>
+<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40rem">
+${sections.map((s) => `${s.heading ? `<h2 style="font-size:1.1rem">${escapeHtml(s.heading)}</h2>` : ''}${s.lines.map((l) => `<p>${linkify(l)}</p>`).join('')}`).join('\n')}
+<hr><p style="font-size:.9rem">${escapeHtml(t.why)} <a href="${escapeHtml(links.unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a></p></body></html>`;
+  return { subject: t.subject(title), text, html };
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { ResultsBody } from '../aggregation/present';
+import type { PendingContact, MailoutStore } from '../decision/ports';
+import type { PublicDefinition } from '../dialogue/public-view';
+import type { Dialogue } from '../dialogue/schema';
+import type { Clock } from '../ports';
+import { feedbackEmail } from './feedback-email';
+import { mimeMessage } from './mime';
+import { pacer } from './pacer';
+import { unsubscribeToken } from './unsubscribe-token';
+
+/** SES said no for good (address rejected, suppressed): retrying cannot help. */
+export class PermanentMailError extends Error {}
+
+export interface Mailer {
+  /** Sends one raw MIME message; retries transient failures itself; throws PermanentMailError when it never can. */
+  send(raw: string, tags: Readonly<Record<string, string>>): Promise<void>;
+}
+
+export interface MailoutSettings {
+  readonly from: string;
+  readonly replyTo?: string;
+  readonly publicBaseUrl: string;
+  readonly unsubscribeSecret: string;
+  /** SES's maximum send rate for the account, per second. */
+  readonly maxSendRate: number;
+  /** How long a claimed contact stays this run's before another run may take it. */
+  readonly leaseMs: number;
+  /** Contacts are deleted this long after their feedback is sent (public-records rules decide). */
+  readonly contactRetentionDays: number;
+}
+
+export interface MailoutDeps {
+  readonly dialogues: { list(): Promise<Dialogue[]>; get(id: string): Promise<Dialogue | undefined> };
+  readonly mailouts: MailoutStore;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly settings: MailoutSettings;
+  /** The public results (for the email's few lines) and definition of a dialogue. */
+  readonly content: (dialogue: Dialogue) => Promise<{ definition: PublicDefinition; results: ResultsBody }>;
+  /** Time left before the function must stop; the run stops cleanly before it. */
+  readonly remainingMs: () => number;
+}
+
+const STOP_MARGIN_MS = 15_000;
+const IN_FLIGHT = 8;
+
+/** Sends to one contact: claim, send, record. A crash between SES accepting and `markSent` is the one way to a duplicate. */
+async function sendOne(deps: MailoutDeps, dialogue: Dialogue, contact: PendingContact, content: Awaited<ReturnType<MailoutDeps['content']>>, owner: string): Promise<'sent' | 'failed' | 'skipped'> {
+  const now = deps.clock.now();
+  if (!(await deps.mailouts.claim(dialogue.id, contact.emailHash, owner, now, new Date(now.getTime() + deps.settings.leaseMs)))) return 'skipped';
+  if (await deps.mailouts.isSuppressed(contact.email)) {
+    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, 'suppressed');
+    return 'failed';
+  }
+  const { settings } = deps;
+  const token = unsubscribeToken(settings.unsubscribeSecret, dialogue.id, contact.emailHash);
+  const unsubscribeUrl = `${settings.publicBaseUrl}/unsubscribe?token=${token}`;
+  const decision = dialogue.decisionRecord;
+  if (!decision) return 'skipped';
+  const email = feedbackEmail(content.definition, content.results, decision, contact.language, {
+    resultsUrl: `${settings.publicBaseUrl}/results/${encodeURIComponent(dialogue.id)}?lang=${contact.language}`,
+    unsubscribeUrl,
+  });
+  const raw = mimeMessage({
+    from: settings.from,
+    to: contact.email,
+    ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    language: contact.language,
+    // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to this URL.
+    headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  });
+  try {
+    await deps.mailer.send(raw, { dialogue: dialogue.id });
+  } catch (error) {
+    if (!(error instanceof PermanentMailError)) throw error;
+    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, error.message);
+    return 'failed';
+  }
+  const sentAt = deps.clock.now();
+  await deps.mailouts.markSent(dialogue.id, contact.emailHash, owner, sentAt, new Date(sentAt.getTime() + settings.contactRetentionDays * 86_400_000));
+  return 'sent';
+}
+
+export interface MailoutOutcome {
+  sent: number;
+  failed: number;
+  /** True when the run stopped for time with contacts left; the next run continues. */
+  paused: boolean;
+  completed: string[];
+}
+
+/**
+ * The mailout job: for every decided dialogue with a mailout in progress, send to each pending contact at no
+ * more than the configured rate, until none is left or the time runs short. Contacts are claimed one by one with
+ * a conditional write and a lease, so overlapping runs never send to the same contact.
+ */
+export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
+  const outcome: MailoutOutcome = { sent: 0, failed: 0, paused: false, completed: [] };
+  const owner = randomUUID();
+  const pace = pacer(deps.settings.maxSendRate);
+  for (const dialogue of await deps.dialogues.list()) {
+    if (dialogue.status !== 'decided') continue;
+    const mailout = await deps.mailouts.get(dialogue.id);
+    if (!mailout || mailout.status === 'done') continue;
+    await deps.mailouts.markStarted(dialogue.id, deps.clock.now());
+    // Read again after marking: a correction that got in before the mark is what gets sent.
+    const current = (await deps.dialogues.get(dialogue.id)) ?? dialogue;
+    const content = await deps.content(current);
+    const queue = await deps.mailouts.pending(dialogue.id, deps.clock.now());
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    for (const contact of queue) {
+      if (deps.remainingMs() < STOP_MARGIN_MS || failure) {
+        outcome.paused = true;
+        break;
+      }
+      await pace();
+      const task: Promise<void> = sendOne(deps, current, contact, content, owner).then(
+        (result) => {
+          if (result === 'sent') outcome.sent += 1;
+          if (result === 'failed') outcome.failed += 1;
+        },
+        (error: unknown) => {
+          failure = error;
+        },
+      ).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
+    if (failure) outcome.paused = true;
+    if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) outcome.completed.push(current.id);
+    if (outcome.paused) break;
+  }
+  return outcome;
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+
+/** RFC 2047 encoded-word, so a Swedish subject survives every mail server. */
+const encodeHeader = (value: string): string => (/^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`);
+
+const base64Lines = (text: string): string => Buffer.from(text, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n');
+
+export interface MimeMessage {
+  readonly from: string;
+  readonly to: string;
+  readonly replyTo?: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly language: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A multipart/alternative message (plain text and HTML, UTF-8), ready for SES SendRawEmail. */
+export function mimeMessage(message: MimeMessage, date = new Date()): string {
+  const boundary = `md-${randomUUID()}`;
+  const headers = [
+    `From: ${message.from}`,
+    `To: ${message.to}`,
+    ...(message.replyTo ? [`Reply-To: ${message.replyTo}`] : []),
+    `Subject: ${encodeHeader(message.subject)}`,
+    `Date: ${date.toUTCString()}`,
+    `Content-Language: ${message.language}`,
+    'MIME-Version: 1.0',
+    ...Object.entries(message.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+  ];
+  const part = (type: string, body: string) => [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
+  return [...headers, '', part('text/plain', message.text), part('text/html', message.html), `--${boundary}--`, ''].join('\r\n');
+}

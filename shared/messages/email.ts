@@ -1,0 +1,52 @@
+/** The feedback email's texts, Swedish first; English has the same keys. */
+const sv = {
+  subject: (title: string) => `Resultat och beslut: ${title}`,
+  greeting: 'Hej!',
+  thanks: (title: string) => `Tack för att du deltog i medborgardialogen ”${title}”. Här är resultatet och beslutet, som vi lovade.`,
+  questionHeading: 'Frågan',
+  resultsHeading: 'Resultatet i korthet',
+  responses: (n: number) => `${n} ${n === 1 ? 'person' : 'personer'} svarade.`,
+  leading: (title: string, share: number) => `Flest valde förslaget ”${title}” (${share} % av dem som svarade på frågan).`,
+  topAnswer: (question: string, answer: string, share: number) => `${question} Vanligaste svaret: ${answer} (${share} %).`,
+  decisionHeading: 'Beslutet',
+  decidedBy: (committee: string, date: string) => `${committee} beslutade ${date}.`,
+  chosen: (title: string) => `Nämnden valde förslaget ”${title}”.`,
+  motivationHeading: 'Motivering',
+  inputUseHeading: 'Så användes synpunkterna',
+  influenceHeading: 'Vad du kunde påverka',
+  influence: (level: string) => `Dialogen var på steget ”${level}” på delaktighetstrappan.`,
+  minutes: (meeting: string, paragraph: string) => `Protokoll: ${meeting}, ${paragraph}.`,
+  caseNumber: (n: string) => `Diarienummer: ${n}.`,
+  more: 'Mer information',
+  resultsLink: 'Hela resultatet och beslutet',
+  why: 'Du får det här mejlet för att du lämnade din e-postadress när du svarade. Adressen raderas enligt kommunens regler för allmänna handlingar.',
+  unsubscribe: 'Ta bort min e-postadress',
+};
+
+export type EmailCatalogue = typeof sv;
+
+const en: EmailCatalogue = {
+  subject: (title: string) => `Result and decision: ${title}`,
+  greeting: 'Hello,',
+  thanks: (title: string) => `Thank you for taking part in the citizen dialogue “${title}”. Here are the result and the decision, as we promised.`,
+  questionHeading: 'The question',
+  resultsHeading: 'The result in brief',
+  responses: (n: number) => `${n} ${n === 1 ? 'person' : 'people'} answered.`,
+  leading: (title: string, share: number) => `Most chose the proposal “${title}” (${share} % of those who answered the question).`,
+  topAnswer: (question: string, answer: string, share: number) => `${question} Most common answer: ${answer} (${share} %).`,
+  decisionHeading: 'The decision',
+  decidedBy: (committee: string, date: string) => `${committee} decided on ${date}.`,
+  chosen: (title: string) => `The committee chose the proposal “${title}”.`,
+  motivationHeading: 'Motivation',
+  inputUseHeading: 'How the input was used',
+  influenceHeading: 'What you could influence',
+  influence: (level: string) => `The dialogue was at the step “${level}” of the participation ladder.`,
+  minutes: (meeting: string, paragraph: string) => `Minutes: ${meeting}, ${paragraph}.`,
+  caseNumber: (n: string) => `Case number: ${n}.`,
+  more: 'More information',
+  resultsLink: 'The full result and decision',
+  why: 'You get this email because you left your email address when you answered. The address is deleted under the municipality’s rules for public records.',
+  unsubscribe: 'Remove my email address',
+};
+
+export const emailCatalogues = { sv, en } as const;
