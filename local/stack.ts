@@ -12,6 +12,7 @@ import { localIdentity } from './identity';
 import { assertJava17 } from './java';
 import { localRoutes } from './local-routes';
 import { localDir, projectRoot } from './paths';
+import { localSecret } from './secrets';
 import { type LocalPorts, assertPortFree } from './ports';
 import { type JobHandler, startScheduler } from './scheduler';
 import { seedDemo } from './seed';
@@ -73,6 +74,7 @@ export async function startLocalStack({ ports, inMemory, log = () => undefined }
     Object.assign(process.env, handlerEnvironment(stage, localTableName), {
       [envNames.dynamoEndpoint]: dynamo.endpoint,
       [envNames.sesEndpoint]: `http://127.0.0.1:${ports.ses}`,
+      [envNames.unsubscribeSecret]: localSecret('unsubscribe-secret'),
       AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',

@@ -7,6 +7,15 @@ export const envNames = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   disclosureThreshold: 'DISCLOSURE_THRESHOLD',
   aggregationLagSeconds: 'AGGREGATION_LAG_SECONDS',
+  mailFrom: 'MAIL_FROM',
+  mailReplyTo: 'MAIL_REPLY_TO',
+  mailMaxSendRate: 'MAIL_MAX_SEND_RATE',
+  contactRetentionDays: 'CONTACT_RETENTION_DAYS',
+  /** Locally the secret itself; in AWS the ARN of the Secrets Manager secret that holds it. */
+  unsubscribeSecret: 'UNSUBSCRIBE_SECRET',
+  unsubscribeSecretArn: 'UNSUBSCRIBE_SECRET_ARN',
+  /** The SES configuration set whose bounce and complaint events come back to the product (AWS only). */
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
   /** Only set locally: where DynamoDB Local listens. Unset in AWS. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

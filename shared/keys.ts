@@ -14,6 +14,10 @@ export const keys = {
   submission: (dialogueId: string, submissionId: string) => ({ pk: `${dialoguePk(dialogueId)}#SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
   /** The dialogue's results: folded state, per-shard watermarks and a version for conditional writes. */
   aggregate: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'AGGREGATE' }),
+  /** The feedback mailout's progress. */
+  mailout: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'MAILOUT' }),
+  /** Addresses that bounced permanently or complained: never mailed again, whatever the dialogue. */
+  suppression: (addressHash: string) => ({ pk: 'SUPPRESSED', sk: addressHash }),
   /** Honeypot hits: kept apart, never counted. */
   quarantinePartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#QUARANTINE`,
   /** Contacts sort by the hash of their address: no time order, so nothing joins them to responses. */

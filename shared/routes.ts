@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
+import { decisionBodySchema } from './decision/schema';
 import { responseBodySchema } from './responses/schema';
 import type { StageConfig } from './stages';
 
@@ -45,6 +46,8 @@ export interface JobDefinition {
   readonly handler: string;
   /** How often it runs in AWS, per stage; the local scheduler uses SCHEDULE_INTERVAL_SECONDS instead. */
   readonly rateMinutes: (stage: StageConfig) => number;
+  /** Needs permission to send through SES and the unsubscribe secret. */
+  readonly sendsEmail?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -120,6 +123,28 @@ export const getOfficialResultsRoute = /* @__PURE__ */ route({
   name: 'GetOfficialResults', method: 'GET', path: '/admin/dialogues/{id}/results', handler: 'functions/admin/dialogues/results/handler.ts', access: 'official',
   summary: 'Live results, unsuppressed, with the free texts for the lead committee; `?format=csv` for the case file', schemas: { path: dialogueIdPath, query: officialResultsQuery },
 });
+const tokenQuery = z.object({ token: z.string().max(300).optional() });
+export const registerDecisionRoute = /* @__PURE__ */ route({
+  name: 'RegisterDecision', method: 'POST', path: '/admin/dialogues/{id}/decision', handler: 'functions/admin/dialogues/decision/register.ts', access: 'official',
+  summary: 'Register the committee’s decision on a closed dialogue; starts the feedback mailout', successStatus: 202, schemas: { path: dialogueIdPath, body: decisionBodySchema },
+});
+export const correctDecisionRoute = /* @__PURE__ */ route({
+  name: 'CorrectDecision', method: 'PUT', path: '/admin/dialogues/{id}/decision', handler: 'functions/admin/dialogues/decision/correct.ts', access: 'official',
+  summary: 'Correct the registered decision; only before the first feedback email is sent (409 after)', schemas: { path: dialogueIdPath, body: decisionBodySchema },
+});
+export const getMailoutRoute = /* @__PURE__ */ route({
+  name: 'GetMailout', method: 'GET', path: '/admin/dialogues/{id}/mailout', handler: 'functions/admin/dialogues/mailout/handler.ts', access: 'official',
+  summary: 'Progress of the feedback mailout: status, total, sent, failed, pending', schemas: { path: dialogueIdPath },
+});
+export const unsubscribePageRoute = /* @__PURE__ */ route({
+  name: 'UnsubscribePage', method: 'GET', path: '/unsubscribe', handler: 'functions/web/unsubscribe/page.ts', access: 'public',
+  summary: 'Asks to confirm removing one’s email address (a GET never deletes: mail scanners follow links)', schemas: { query: tokenQuery },
+});
+export const unsubscribeRoute = /* @__PURE__ */ route({
+  name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', handler: 'functions/web/unsubscribe/remove.ts', access: 'public',
+  summary: 'Removes the contact details (also RFC 8058 one-click: body List-Unsubscribe=One-Click, token in the URL)', bodyFormat: 'form',
+  schemas: { query: tokenQuery, body: z.instanceof(URLSearchParams) },
+});
 
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */
 export const routes = {
@@ -140,12 +165,24 @@ export const routes = {
   getResults: getResultsRoute,
   resultsPage: resultsPageRoute,
   getOfficialResults: getOfficialResultsRoute,
+  registerDecision: registerDecisionRoute,
+  correctDecision: correctDecisionRoute,
+  getMailout: getMailoutRoute,
+  unsubscribePage: unsubscribePageRoute,
+  unsubscribe: unsubscribeRoute,
 } as const;
 
 export const jobs = {
   closeDialogues: { name: 'close-dialogues', handler: 'functions/jobs/close-dialogues/handler.ts', rateMinutes: () => 5 },
   aggregate: { name: 'aggregate', handler: 'functions/jobs/aggregate/handler.ts', rateMinutes: (stage) => stage.aggregateEveryMinutes },
+  mailout: { name: 'mailout', handler: 'functions/jobs/mailout/handler.ts', rateMinutes: () => 1, sendsEmail: true },
 } as const satisfies Record<string, JobDefinition>;
+
+/** Handlers of events from AWS services (not HTTP, not schedules); locally, tests feed them the same event shapes. */
+export const eventHandlers = {
+  /** SES bounce and complaint notifications, through the configuration set's SNS topic. */
+  sesFeedback: { name: 'ses-feedback', handler: 'functions/events/ses-feedback/handler.ts' },
+} as const;
 
 export type RouteName = keyof typeof routes;
 export const routeList: readonly RouteDefinition[] = /* @__PURE__ */ Object.values(routes);

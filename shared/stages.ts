@@ -19,6 +19,13 @@ export const stageConfigSchema = z.strictObject({
   aggregationLagSeconds: z.int().min(1).max(120),
   /** How often results are aggregated (EventBridge), in minutes. */
   aggregateEveryMinutes: z.int().min(1).max(60),
+  /** Feedback email (P12): sender and reply-to, SES's maximum send rate, and how long contacts are kept after it. */
+  mail: z.strictObject({
+    from: z.string().min(3),
+    replyTo: z.email().optional(),
+    maxSendRate: z.number().positive().max(1000),
+    contactRetentionDays: z.int().min(1).max(3650),
+  }),
   /** Where the stage is deployed; citizens' data stays in Sweden. */
   region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
 });
@@ -36,6 +43,7 @@ const stages = {
     retainData: false,
     publicBaseUrl: 'http://localhost:3000',
     region: 'eu-north-1',
+    mail: { from: 'Ljungby kommun <medborgardialog@ljungby.example>', replyTo: 'kommun@ljungby.example', maxSendRate: 14, contactRetentionDays: 30 },
   },
   dev: {
     allowedOrigins: ['https://test.ljungby.se'],
@@ -48,6 +56,7 @@ const stages = {
     retainData: false,
     publicBaseUrl: 'https://dialog-dev.ljungby.se',
     region: 'eu-north-1',
+    mail: { from: 'Ljungby kommun <medborgardialog@dev.ljungby.se>', replyTo: 'kommun@ljungby.se', maxSendRate: 1, contactRetentionDays: 30 },
   },
   prod: {
     allowedOrigins: ['https://www.ljungby.se', 'https://ljungby.se'],
@@ -60,6 +69,7 @@ const stages = {
     retainData: true,
     publicBaseUrl: 'https://dialog.ljungby.se',
     region: 'eu-north-1',
+    mail: { from: 'Ljungby kommun <medborgardialog@ljungby.se>', replyTo: 'kommun@ljungby.se', maxSendRate: 14, contactRetentionDays: 90 },
   },
 } satisfies Record<string, StageConfig>;
 
@@ -89,5 +99,9 @@ export function handlerEnvironment(stage: StageConfig & { name: string }, tableN
     [envNames.publicBaseUrl]: stage.publicBaseUrl,
     [envNames.disclosureThreshold]: String(stage.disclosureThreshold),
     [envNames.aggregationLagSeconds]: String(stage.aggregationLagSeconds),
+    [envNames.mailFrom]: stage.mail.from,
+    ...(stage.mail.replyTo ? { [envNames.mailReplyTo]: stage.mail.replyTo } : {}),
+    [envNames.mailMaxSendRate]: String(stage.mail.maxSendRate),
+    [envNames.contactRetentionDays]: String(stage.mail.contactRetentionDays),
   };
 }

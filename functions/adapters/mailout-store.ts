@@ -18,12 +18,12 @@ const addressHash = (email: string): string => createHash('sha256').update(norma
 
 /** Contacts are the queue: no `state` = pending; `sending` with a lease; then `sent` (expires by TTL) or `failed`. */
 export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: string): MailoutStore {
-  const contactsOf = (dialogueId: string, filter?: { expression: string; values: Record<string, unknown> }) =>
+  const contactsOf = (dialogueId: string, filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> }) =>
     paginateQuery({ client }, {
       TableName: tableName,
       KeyConditionExpression: '#pk = :pk',
       ...(filter ? { FilterExpression: filter.expression } : {}),
-      ExpressionAttributeNames: { '#pk': attr.pk, ...(filter ? { '#state': 'state', '#leaseUntil': 'leaseUntil' } : {}) },
+      ExpressionAttributeNames: { '#pk': attr.pk, ...filter?.names },
       ExpressionAttributeValues: { ':pk': keys.contactPartition(dialogueId), ...filter?.values },
       ConsistentRead: true,
     });
@@ -95,6 +95,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       const contacts: PendingContact[] = [];
       const pages = contactsOf(dialogueId, {
         expression: 'attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now)',
+        names: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
         values: { ':sending': 'sending', ':now': now.toISOString() },
       });
       for await (const page of pages) {
@@ -142,28 +143,35 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       }
     },
     async markFailed(dialogueId, emailHash, reason) {
+      let previous: Record<string, unknown> | undefined;
       try {
-        await client.send(new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: contactKey(dialogueId, emailHash),
-                UpdateExpression: 'SET #state = :failed, failedReason = :reason REMOVE #leaseUntil, leaseOwner',
-                ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR #state <> :failed)`,
-                ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
-                ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason.slice(0, 200) },
-              },
-            },
-            { Update: { TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD failed :one', ExpressionAttributeValues: { ':one': 1 } } },
-          ],
-        }));
+        ({ Attributes: previous } = await client.send(new UpdateCommand({
+          TableName: tableName,
+          Key: contactKey(dialogueId, emailHash),
+          UpdateExpression: 'SET #state = :failed, failedReason = :reason REMOVE #leaseUntil, leaseOwner',
+          ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR #state <> :failed)`,
+          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+          ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason.slice(0, 200) },
+          ReturnValues: 'ALL_OLD',
+        })));
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        if (error instanceof ConditionalCheckFailedException) return;
+        throw error;
       }
+      // A bounce after SES accepted the message turns a sent one into a failed one.
+      const wasSent = previous?.state === 'sent';
+      await client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: keys.mailout(dialogueId),
+        UpdateExpression: wasSent ? 'ADD failed :one, sent :minus' : 'ADD failed :one',
+        ConditionExpression: `attribute_exists(${attr.pk})`,
+        ExpressionAttributeValues: { ':one': 1, ...(wasSent ? { ':minus': -1 } : {}) },
+      })).catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     },
     async completeIfDone(dialogueId, now) {
-      for await (const page of contactsOf(dialogueId, { expression: 'attribute_not_exists(#state) OR #state = :sending', values: { ':sending': 'sending' } })) {
+      for await (const page of contactsOf(dialogueId, { expression: 'attribute_not_exists(#state) OR #state = :sending', names: { '#state': 'state' }, values: { ':sending': 'sending' } })) {
         if ((page.Items?.length ?? 0) > 0) return false;
       }
       try {

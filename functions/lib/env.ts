@@ -10,6 +10,13 @@ const envSchema = z.object({
   [envNames.disclosureThreshold]: z.coerce.number().int().min(1).default(5),
   // Submissions time out after 10 s (infra/function.ts): 15 s leaves none in flight behind the cutoff.
   [envNames.aggregationLagSeconds]: z.coerce.number().int().min(1).default(15),
+  [envNames.mailFrom]: z.string().min(3).default('medborgardialog@localhost'),
+  [envNames.mailReplyTo]: z.string().optional(),
+  [envNames.mailMaxSendRate]: z.coerce.number().positive().default(1),
+  [envNames.contactRetentionDays]: z.coerce.number().int().min(1).default(30),
+  [envNames.unsubscribeSecret]: z.string().min(32).optional(),
+  [envNames.unsubscribeSecretArn]: z.string().optional(),
+  [envNames.sesConfigurationSet]: z.string().optional(),
   [envNames.dynamoEndpoint]: z.url().optional(),
   [envNames.sesEndpoint]: z.url().optional(),
 });
@@ -22,6 +29,9 @@ export interface HandlerEnv {
   readonly publicBaseUrl: string;
   readonly disclosureThreshold: number;
   readonly aggregationLagMs: number;
+  readonly mail: { from: string; replyTo?: string; maxSendRate: number; contactRetentionDays: number; configurationSet?: string };
+  readonly unsubscribeSecret?: string;
+  readonly unsubscribeSecretArn?: string;
   readonly dynamoEndpoint?: string;
   readonly sesEndpoint?: string;
 }
@@ -42,6 +52,15 @@ export function env(): HandlerEnv {
     publicBaseUrl: e[envNames.publicBaseUrl],
     disclosureThreshold: e[envNames.disclosureThreshold],
     aggregationLagMs: e[envNames.aggregationLagSeconds] * 1000,
+    mail: {
+      from: e[envNames.mailFrom],
+      ...(e[envNames.mailReplyTo] ? { replyTo: e[envNames.mailReplyTo] } : {}),
+      maxSendRate: e[envNames.mailMaxSendRate],
+      contactRetentionDays: e[envNames.contactRetentionDays],
+      ...(e[envNames.sesConfigurationSet] ? { configurationSet: e[envNames.sesConfigurationSet] } : {}),
+    },
+    ...(e[envNames.unsubscribeSecret] ? { unsubscribeSecret: e[envNames.unsubscribeSecret] } : {}),
+    ...(e[envNames.unsubscribeSecretArn] ? { unsubscribeSecretArn: e[envNames.unsubscribeSecretArn] } : {}),
     ...(e[envNames.dynamoEndpoint] ? { dynamoEndpoint: e[envNames.dynamoEndpoint] } : {}),
     ...(e[envNames.sesEndpoint] ? { sesEndpoint: e[envNames.sesEndpoint] } : {}),
   };

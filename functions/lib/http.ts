@@ -90,6 +90,8 @@ export function httpRoute<P, Q, B>(route: RouteDefinition<P, Q, B>, run: (reques
     .use({
       before: ({ event, context }) => {
         logger.addContext(context);
+        // Temporary keys: one invocation's correlation id never leaks into the next log line of a warm container.
+        logger.resetKeys();
         logger.appendKeys({ correlationId: correlationIdOf(event), route: route.name });
       },
       onError: (request) => {

@@ -20,6 +20,7 @@ export function scheduledJob<R>(job: JobDefinition, run: (context: Context) => P
         logger.addContext(context);
         const parsed = scheduledEventSchema.safeParse(event);
         if (!parsed.success) throw new Error(`job ${job.name}: not a scheduled event: ${z.prettifyError(parsed.error)}`);
+        logger.resetKeys();
         logger.appendKeys({ correlationId: parsed.data.id, job: job.name });
       },
       onError: ({ error }) => {

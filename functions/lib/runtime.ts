@@ -15,7 +15,9 @@ export const randomIds: IdSource & { suffix(): string } = {
   suffix: () => randomBytes(3).toString('hex'),
 };
 
-const client = createDocumentClient();
+/** The one document client of this cold start. */
+export const documentClient = createDocumentClient();
+const client = documentClient;
 const dialogues = dynamoDialogueStore(client, env().tableName);
 
 /** The real dependencies, created once per cold start and shared by every handler in the bundle. */

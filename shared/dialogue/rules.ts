@@ -157,12 +157,13 @@ export function editDialogue(
     if (gaps.length > 0) throw new IncompleteError(gaps);
   }
   // The body replaces the whole definition (a field left out is removed); only server-managed fields carry over.
-  const { id, status, createdAt, responseShards, openedAt, closedAt, createdBy } = existing;
+  const { id, status, createdAt, responseShards, openedAt, closedAt, createdBy, decisionRecord } = existing;
   return {
     ...definition,
     id, status, createdAt, responseShards, createdBy,
     ...(openedAt ? { openedAt } : {}),
     ...(closedAt ? { closedAt } : {}),
+    ...(decisionRecord ? { decisionRecord } : {}),
     updatedAt: context.now.toISOString(),
     version: existing.version + 1,
   };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { DecisionRecord } from '../decision/schema';
 import { ageBands, profileQuestionsSchema, questionSchema, relations } from './questions';
 import { isoDate, isoDateTime, localized, plainText, slugId } from './text';
 
@@ -75,7 +76,7 @@ export const dialogueDefinitionSchema = z.strictObject({
 export type DialogueDefinition = z.infer<typeof dialogueDefinitionSchema>;
 
 /** Fields the server manages; accepted and ignored in a body, so a fetched dialogue can be posted as a copy. */
-export const serverManagedFields = ['id', 'status', 'createdAt', 'updatedAt', 'version', 'responseShards', 'openedAt', 'closedAt', 'createdBy'] as const;
+export const serverManagedFields = ['id', 'status', 'createdAt', 'updatedAt', 'version', 'responseShards', 'openedAt', 'closedAt', 'createdBy', 'decisionRecord'] as const;
 
 export interface Dialogue extends DialogueDefinition {
   readonly id: string;
@@ -89,6 +90,8 @@ export interface Dialogue extends DialogueDefinition {
   readonly openedAt?: string;
   readonly closedAt?: string;
   readonly createdBy: string;
+  /** The committee's decision, once registered (status `decided`). */
+  readonly decisionRecord?: DecisionRecord;
 }
 
 const ignoredFields = Object.fromEntries(serverManagedFields.map((field) => [field, z.unknown().optional()])) as Record<

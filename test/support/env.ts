@@ -5,6 +5,7 @@ import { getStageConfig, handlerEnvironment } from '../../shared/stages';
 // Every test file gets its own table, so files never see each other's data.
 Object.assign(process.env, handlerEnvironment(getStageConfig('local'), `test-${randomBytes(6).toString('hex')}`), {
   [envNames.dynamoEndpoint]: process.env.TEST_DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:1',
+  [envNames.unsubscribeSecret]: 'test-unsubscribe-secret-0123456789abcdef',
   AWS_REGION: 'eu-north-1',
   AWS_ACCESS_KEY_ID: 'test',
   AWS_SECRET_ACCESS_KEY: 'test',

@@ -1,0 +1,18 @@
+import { verifyUnsubscribeToken } from '../../../shared/mail/unsubscribe-token';
+import { unsubscribeRoute } from '../../../shared/routes';
+import { badUnsubscribeLinkPage, unsubscribedPage } from '../../../shared/web/unsubscribe-pages';
+import { unsubscribeSecret } from '../../adapters/secret';
+import { httpRoute } from '../../lib/http';
+import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
+
+/** Deletes the contact (erasure). The token comes in the URL (one-click, confirmation form) or in the body. */
+export const createHandler = ({ mailouts, secret }: Pick<MailRuntime, 'mailouts'> & { secret: () => Promise<string> }) =>
+  httpRoute(unsubscribeRoute, async ({ query, body }) => {
+    const token = query.token ?? body.get('token') ?? '';
+    const contact = verifyUnsubscribeToken(await secret(), token);
+    if (!contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
+    await mailouts.deleteContact(contact.dialogueId, contact.emailHash);
+    return { html: unsubscribedPage() };
+  });
+
+export const handler = createHandler({ ...mailRuntime, secret: unsubscribeSecret });
