@@ -7,6 +7,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { routeList } from '../shared/routes';
 import { ServiceFunction } from './function';
+import type { Mail } from './mail';
 import type { DeployStage } from './stage';
 
 export interface ApiProps {
@@ -14,6 +15,7 @@ export interface ApiProps {
   readonly table: dynamodb.ITable;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
+  readonly mail: Mail;
 }
 
 /** The HTTP API; its routes come only from the manifest, so AWS and the local gateway serve the same set. */
@@ -54,6 +56,7 @@ export class Api extends Construct {
         kind: 'http',
         table: props.table,
       });
+      props.mail.bind(fn, route.needs);
       httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

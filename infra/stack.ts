@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { getStageConfig } from '../shared/stages';
 import { Api } from './api';
 import { Data } from './data';
+import { Mail } from './mail';
 import { Schedules } from './schedules';
 import type { DeployStage } from './stage';
 
@@ -17,13 +18,15 @@ export class MedborgardialogStack extends Stack {
     const { stage } = props;
 
     const data = new Data(this, 'Data', stage);
+    const mail = new Mail(this, 'Mail', stage);
     const api = new Api(this, 'Api', {
       stage,
       table: data.table,
       userPool: data.userPool,
       userPoolClient: data.userPoolClient,
+      mail,
     });
-    new Schedules(this, 'Schedules', { stage, table: data.table });
+    new Schedules(this, 'Schedules', { stage, table: data.table, mail });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });
     new CfnOutput(this, 'UserPoolId', { value: data.userPool.userPoolId });

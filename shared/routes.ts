@@ -39,15 +39,19 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   readonly successStatus: 200 | 201 | 202;
   /** `form`: an HTML form post (application/x-www-form-urlencoded), for browsers without JavaScript. */
   readonly bodyFormat: 'json' | 'form';
+  /** What the handler needs besides the table; the stack grants exactly these. */
+  readonly needs?: readonly Need[];
 }
+
+/** `email`: send through SES; `unsubscribeSecret`: read the key that signs unsubscribe links. */
+export type Need = 'email' | 'unsubscribeSecret';
 
 export interface JobDefinition {
   readonly name: string;
   readonly handler: string;
   /** How often it runs in AWS, per stage; the local scheduler uses SCHEDULE_INTERVAL_SECONDS instead. */
   readonly rateMinutes: (stage: StageConfig) => number;
-  /** Needs permission to send through SES and the unsubscribe secret. */
-  readonly sendsEmail?: boolean;
+  readonly needs?: readonly Need[];
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -138,11 +142,11 @@ export const getMailoutRoute = /* @__PURE__ */ route({
 });
 export const unsubscribePageRoute = /* @__PURE__ */ route({
   name: 'UnsubscribePage', method: 'GET', path: '/unsubscribe', handler: 'functions/web/unsubscribe/page.ts', access: 'public',
-  summary: 'Asks to confirm removing one’s email address (a GET never deletes: mail scanners follow links)', schemas: { query: tokenQuery },
+  summary: 'Asks to confirm removing one’s email address (a GET never deletes: mail scanners follow links)', schemas: { query: tokenQuery }, needs: ['unsubscribeSecret'],
 });
 export const unsubscribeRoute = /* @__PURE__ */ route({
   name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', handler: 'functions/web/unsubscribe/remove.ts', access: 'public',
-  summary: 'Removes the contact details (also RFC 8058 one-click: body List-Unsubscribe=One-Click, token in the URL)', bodyFormat: 'form',
+  summary: 'Removes the contact details (also RFC 8058 one-click: body List-Unsubscribe=One-Click, token in the URL)', bodyFormat: 'form', needs: ['unsubscribeSecret'],
   schemas: { query: tokenQuery, body: z.instanceof(URLSearchParams) },
 });
 
@@ -175,7 +179,7 @@ export const routes = {
 export const jobs = {
   closeDialogues: { name: 'close-dialogues', handler: 'functions/jobs/close-dialogues/handler.ts', rateMinutes: () => 5 },
   aggregate: { name: 'aggregate', handler: 'functions/jobs/aggregate/handler.ts', rateMinutes: (stage) => stage.aggregateEveryMinutes },
-  mailout: { name: 'mailout', handler: 'functions/jobs/mailout/handler.ts', rateMinutes: () => 1, sendsEmail: true },
+  mailout: { name: 'mailout', handler: 'functions/jobs/mailout/handler.ts', rateMinutes: () => 1, needs: ['email', 'unsubscribeSecret'] },
 } as const satisfies Record<string, JobDefinition>;
 
 /** Handlers of events from AWS services (not HTTP, not schedules); locally, tests feed them the same event shapes. */

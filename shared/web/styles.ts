@@ -25,11 +25,14 @@ background:var(--_bg);max-width:46rem;margin:0 auto;padding:1rem;box-sizing:bord
 border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);background:#fff}
 .md-root textarea{min-height:8rem}
 .md-root [aria-invalid=true]{border-color:var(--_error)}
-.md-ranking{list-style:decimal;padding-left:1.5rem}
-.md-ranking li{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;padding:.4rem 0;border-bottom:1px solid #e0e0e0}
+/* A flex item loses its list marker, so the places are drawn by a counter. */
+.md-ranking{list-style:decimal;padding-left:0;counter-reset:md-rank}
+.md-ranking li{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;padding:.4rem 0;border-bottom:1px solid #e0e0e0;counter-increment:md-rank}
+.md-ranking li::before{content:counter(md-rank) ".";min-width:1.5rem;font-weight:700}
 .md-ranking li span{flex:1 1 10rem}
 .md-root button{font:inherit;border-radius:var(--_radius);cursor:pointer}
 .md-move{padding:.3rem .6rem;border:2px solid var(--_primary);background:#fff;color:var(--_primary)}
+.md-move[aria-disabled=true]{border-style:dashed;cursor:default}
 .md-submit{padding:.75rem 1.5rem;border:0;background:var(--_primary);color:#fff;font-weight:700}
 .md-submit[disabled]{opacity:.7}
 .md-error{color:var(--_error);font-weight:700;margin:.25rem 0}

@@ -217,4 +217,29 @@ describe.each([
     await screenshot(page, `${lang}-320`);
     await done(page);
   });
+
+  // it.failing: `.md-root{overflow-wrap:anywhere}` (shared/web/styles.ts) reaches into the tables, so at 320 px
+  // columns shrink to a few letters ("Ant|al", "Försl|ag") instead of the table scrolling in its region.
+  it.failing('breaks no word in a results table across lines at 320 px (a wide table scrolls in its region instead)', async () => {
+    const page = await open(path, 320);
+    await openEveryBreakdown(page);
+    const broken = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const cell of document.querySelectorAll('table th, table td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const word of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]+/gu)) {
+            const range = document.createRange();
+            range.setStart(node, word.index ?? 0);
+            range.setEnd(node, (word.index ?? 0) + word[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) found.push(word[0]);
+          }
+        }
+      }
+      return found;
+    });
+    await done(page);
+    expect(broken).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { addStageStack } from '../../infra/stack';
-import { jobList, routeList } from '../../shared/routes';
+import { eventHandlers, jobList, routeList } from '../../shared/routes';
 import { getStageConfig } from '../../shared/stages';
 import { table, tableName } from '../../shared/table';
 
@@ -39,8 +39,8 @@ describe('Medborgardialog stack', () => {
     expect(() => synth('staging')).toThrow('Unknown stage "staging": use one of local, dev, prod (-c stage=<name>)');
   });
 
-  test('there is exactly one Lambda function per route and per job in the manifest', () => {
-    dev.resourceCountIs('AWS::Lambda::Function', routeList.length + jobList.length);
+  test('there is exactly one Lambda function per route, per job and per event handler in the manifest', () => {
+    dev.resourceCountIs('AWS::Lambda::Function', routeList.length + jobList.length + Object.keys(eventHandlers).length);
   });
 
   test('every function runs Node.js 22 or newer on arm64', () => {
@@ -167,7 +167,7 @@ describe('Medborgardialog stack', () => {
     ['prod', 365],
   ])('every function of %s logs to a group kept for %i days', (stageName, days) => {
     const template = stageName === 'prod' ? prod : dev;
-    template.resourceCountIs('AWS::Logs::LogGroup', routeList.length + jobList.length);
+    template.resourceCountIs('AWS::Logs::LogGroup', routeList.length + jobList.length + Object.keys(eventHandlers).length);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: days });
   });
 
@@ -189,5 +189,30 @@ describe('Medborgardialog stack', () => {
         expect(asArray(statement.Resource)).not.toContain('*');
       }
     }
+  });
+
+  describe('feedback email', () => {
+    const resources = () => dev.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const policiesOf = (logicalIdPrefix: string) =>
+      Object.entries(resources())
+        .filter(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(logicalIdPrefix))
+        .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement)
+        .flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+
+    test('only the mailout job may send email; the submit function may not, nor read the unsubscribe key', () => {
+      expect(policiesOf('Schedulesmailout')).toEqual(expect.arrayContaining(['ses:SendRawEmail', 'secretsmanager:GetSecretValue']));
+      const submit = policiesOf('ApiSubmitResponse');
+      expect(submit.some((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toBe(false);
+      expect(policiesOf('ApiUnsubscribe')).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+      expect(policiesOf('ApiUnsubscribe').some((a) => a.startsWith('ses:'))).toBe(false);
+    });
+
+    test('bounces and complaints flow from the SES configuration set through SNS to the feedback handler', () => {
+      dev.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']), SnsDestination: Match.anyValue() }),
+      });
+      dev.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+      dev.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'dev.ljungby.se' });
+    });
   });
 });
