@@ -2,6 +2,7 @@ import { startBenchStack } from './harness';
 import { benchSubmit } from './submit';
 import { benchAggregate } from './aggregate';
 import { benchBundle } from './bundle';
+import { benchMailout } from './mailout';
 
 /** `npm run bench`: every benchmark against the real local parts; ratios use baselines from the same run. */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   try {
     await benchSubmit(stack);
     await benchAggregate(stack);
+    await benchMailout(stack);
   } finally {
     await stack.stop();
   }

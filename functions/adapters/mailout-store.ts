@@ -122,25 +122,21 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
     },
     async markSent(dialogueId, emailHash, owner, sentAt, expiresAt) {
       try {
-        await client.send(new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: contactKey(dialogueId, emailHash),
-                UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
-                ConditionExpression: '#state = :sending AND leaseOwner = :owner',
-                ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
-                ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending', ':owner': owner, ':at': sentAt.toISOString(), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
-              },
-            },
-            { Update: { TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD sent :one', ExpressionAttributeValues: { ':one': 1 } } },
-          ],
+        await client.send(new UpdateCommand({
+          TableName: tableName,
+          Key: contactKey(dialogueId, emailHash),
+          UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
+          ConditionExpression: '#state = :sending AND leaseOwner = :owner',
+          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
+          ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending', ':owner': owner, ':at': sentAt.toISOString(), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
         }));
       } catch (error) {
-        // Unsubscribed while the message was on its way: nothing left to mark.
-        if (!isConditionFailure(error)) throw error;
+        // Unsubscribed while the message was on its way: nothing left to mark or count.
+        if (error instanceof ConditionalCheckFailedException) return;
+        throw error;
       }
+      // The counter is for the progress bar; whether the mailout is done is decided from the contacts themselves.
+      await client.send(new UpdateCommand({ TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD sent :one', ExpressionAttributeValues: { ':one': 1 } }));
     },
     async markFailed(dialogueId, emailHash, reason) {
       let previous: Record<string, unknown> | undefined;

@@ -1,4 +1,5 @@
 import { type Caller, mayManage, mayRead } from '../access';
+import type { DecisionRecord } from '../decision/schema';
 import type { Dialogue } from '../dialogue/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { DialogueStore } from '../ports';
@@ -26,10 +27,19 @@ async function load(deps: ResultsDeps, id: string): Promise<{ dialogue: Dialogue
   return { dialogue, body: (audience) => presentResults(dialogue, aggregate?.state ?? emptyState(), aggregate?.updatedAt ?? null, audience) };
 }
 
-/** P2, P12: what everyone may see, following the dialogue's visibility, small groups suppressed. */
-export async function publicResults(deps: ResultsDeps, id: string): Promise<{ dialogue: Dialogue; results: ResultsBody }> {
+/** The registered decision as the public sees it (who registered it is internal). */
+export function publicDecision(dialogue: Dialogue): PublicDecision | undefined {
+  if (!dialogue.decisionRecord) return undefined;
+  const { registeredBy: _official, ...decision } = dialogue.decisionRecord;
+  return decision;
+}
+export type PublicDecision = Omit<DecisionRecord, 'registeredBy'>;
+
+/** P2, P12: what everyone may see, following the dialogue's visibility, small groups suppressed, and the decision. */
+export async function publicResults(deps: ResultsDeps, id: string): Promise<{ dialogue: Dialogue; results: ResultsBody & { decision?: PublicDecision } }> {
   const { dialogue, body } = await load(deps, id);
-  return { dialogue, results: body({ kind: 'public', disclosureThreshold: deps.disclosureThreshold }) };
+  const decision = publicDecision(dialogue);
+  return { dialogue, results: { ...body({ kind: 'public', disclosureThreshold: deps.disclosureThreshold }), ...(decision ? { decision } : {}) } };
 }
 
 /** Officials' view: always the latest aggregate, unsuppressed; the free texts only for the lead committee or an admin. */
@@ -40,7 +50,8 @@ export async function officialResults(
 ): Promise<{ dialogue: Dialogue; results: ResultsBody & { freeTexts?: FreeTexts } }> {
   const { dialogue, body } = await load(deps, id);
   if (!mayRead(caller, [dialogue.leadCommittee, ...dialogue.participatingCommittees])) throw new ForbiddenError('This dialogue belongs to another committee.');
-  const results = body({ kind: 'officials' });
+  const decision = publicDecision(dialogue);
+  const results = { ...body({ kind: 'officials' }), ...(decision ? { decision } : {}) };
   if (!mayManage(caller, dialogue.leadCommittee)) return { dialogue, results };
   return { dialogue, results: { ...results, freeTexts: await freeTexts(deps.responses, dialogue) } };
 }

@@ -43,10 +43,18 @@ export interface MailoutDeps {
 }
 
 const STOP_MARGIN_MS = 15_000;
-const IN_FLIGHT = 8;
+/** Sends in flight at once: enough to keep the pace while each one's claim, send and record take their time. */
+const IN_FLIGHT = 32;
 
 /** Sends to one contact: claim, send, record. A crash between SES accepting and `markSent` is the one way to a duplicate. */
-async function sendOne(deps: MailoutDeps, dialogue: Dialogue, contact: PendingContact, content: Awaited<ReturnType<MailoutDeps['content']>>, owner: string): Promise<'sent' | 'failed' | 'skipped'> {
+async function sendOne(
+  deps: MailoutDeps,
+  dialogue: Dialogue,
+  contact: PendingContact,
+  content: Awaited<ReturnType<MailoutDeps['content']>>,
+  owner: string,
+  pace: () => Promise<void>,
+): Promise<'sent' | 'failed' | 'skipped'> {
   const now = deps.clock.now();
   if (!(await deps.mailouts.claim(dialogue.id, contact.emailHash, owner, now, new Date(now.getTime() + deps.settings.leaseMs)))) return 'skipped';
   if (await deps.mailouts.isSuppressed(contact.email)) {
@@ -74,6 +82,8 @@ async function sendOne(deps: MailoutDeps, dialogue: Dialogue, contact: PendingCo
     headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   });
   try {
+    // Paced right at the call to SES: that is what the account's rate limits.
+    await pace();
     await deps.mailer.send(raw, { dialogue: dialogue.id });
   } catch (error) {
     if (!(error instanceof PermanentMailError)) throw error;
@@ -118,8 +128,7 @@ export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
         outcome.paused = true;
         break;
       }
-      await pace();
-      const task: Promise<void> = sendOne(deps, current, contact, content, owner).then(
+      const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace).then(
         (result) => {
           if (result === 'sent') outcome.sent += 1;
           if (result === 'failed') outcome.failed += 1;

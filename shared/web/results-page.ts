@@ -1,4 +1,5 @@
 import type { QuestionResult, ResultsBody } from '../aggregation/present';
+import type { PublicDecision } from '../aggregation/results';
 import type { PublicDefinition } from '../dialogue/public-view';
 import { catalogues } from '../messages/catalogue';
 import { resultsCatalogues } from '../messages/results';
@@ -91,19 +92,35 @@ function questionSection(question: Question, result: QuestionResult | undefined,
   return html`<section class="md-question"><h3>${text(question.label, lang)}</h3><p class="md-help">${r.answered(result.answered, result.skipped)}</p>${body}</section>`;
 }
 
+/** P3, P12: the committee's decision, first on the page once it is registered. */
+function decisionSection(definition: PublicDefinition, decision: PublicDecision, lang: Language): Html {
+  const r = resultsCatalogues[lang];
+  const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
+  const chosen = alternatives.find((a) => a.id === decision.chosenAlternative);
+  const committee = definition.conditions.decision?.committeeName;
+  return html`<section class="md-decision" aria-labelledby="md-decision-heading"><h2 id="md-decision-heading">${r.decisionHeading}</h2>
+${committee ? html`<p>${r.decidedBy(committee, longDate(decision.decidedAt, lang))}</p>` : ''}
+<p>${text(decision.summary, lang)}</p>${chosen ? html`<p>${r.chosen}: <strong>${text(chosen.title, lang)}</strong></p>` : ''}
+<h3>${r.motivation}</h3><p>${text(decision.motivation, lang)}</p>
+${decision.inputUse ? html`<h3>${r.inputUse}</h3><p>${text(decision.inputUse, lang)}</p>` : ''}
+${decision.minutes ? html`<p>${r.minutes}: ${decision.minutes.meeting}, ${decision.minutes.paragraph}</p>` : ''}
+${decision.caseNumber ? html`<p>${catalogues[lang].form.caseNumber}: ${decision.caseNumber}</p>` : ''}
+${decision.link ? html`<p><a href="${decision.link}">${r.decisionLink}</a></p>` : ''}</section>`;
+}
+
 export interface ResultsPageLinks {
   readonly switchLanguageHref: string;
 }
 
 /** `GET /results/{id}`: the numbers for everyone, with the conditions and the decision (P2, P3, P12). */
-export function resultsPage(definition: PublicDefinition, results: ResultsBody, lang: Language, links: ResultsPageLinks, decision?: Html): string {
+export function resultsPage(definition: PublicDefinition, results: ResultsBody & { decision?: PublicDecision }, lang: Language, links: ResultsPageLinks): string {
   const r = resultsCatalogues[lang];
   const threshold = Object.values(results.questions).flatMap((q) => Object.values(q.byGroup ?? {})).find((c) => 'suppressed' in c);
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
   const body = html`<style>${raw(tableStyles)}</style><p class="md-lang"><a href="${links.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}">${r.languageSwitch}</a></p>
 <h1>${r.heading}: ${text(definition.title, lang)}</h1>
 <p>${r.status[results.status]} ${r.responses(results.responseCount)} ${results.updatedAt ? r.updated(longDate(results.updatedAt, lang)) : r.notYetUpdated}</p>
-${decision ?? ''}
+${results.decision ? decisionSection(definition, results.decision, lang) : ''}
 ${results.visibility === 'hidden' ? html`<p><strong>${r.hidden(results.visibleFrom ? longDate(results.visibleFrom, lang) : '')}</strong></p>` : html`
 ${alternatives.length && results.alternatives.length ? html`<h2>${r.alternativesHeading}</h2>${scrollable(r.alternativesHeading, html`<table><caption>${r.alternativesHeading}</caption><thead><tr><th scope="col">${r.alternative}</th><th scope="col">${r.votes}</th><th scope="col">${r.firstChoices}</th><th scope="col">${r.borda}</th><th scope="col">${r.ratingMean}</th></tr></thead><tbody>${results.alternatives.map((a) => html`<tr><th scope="row">${text(alternatives.find((x) => x.id === a.id)?.title, lang)}</th><td>${a.votes ?? '–'}</td><td>${a.firstChoices ?? '–'}</td><td>${a.borda ?? '–'}</td><td>${a.ratingMean ?? '–'}</td></tr>`)}</tbody></table>`)}` : ''}
 <h2>${catalogues[lang].form.questionsHeading}</h2>

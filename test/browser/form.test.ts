@@ -98,7 +98,7 @@ describe('the embedded form with the keyboard only', () => {
     const { keyboard } = page;
 
     // Single choice: Tab into the group, arrows choose.
-    let now = await tabTo(page, 'md-q-favourite-natur');
+    let now: Focused | null = await tabTo(page, 'md-q-favourite-natur');
     expect(isVisiblyFocused(now)).toBe(true);
     await keyboard.press('ArrowDown');
     await keyboard.press('ArrowDown');
@@ -297,6 +297,9 @@ describe('the script’s enhancements', () => {
     await expect(page.locator('#md-rank-include-ranking').isChecked()).resolves.toBe(true);
     await expect(page.locator('#md-move-ranking-aventyr-up').getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(page.locator('#md-move-ranking-natur-up').getAttribute('aria-disabled')).resolves.toBe('false');
+    // The places are numbered on screen too (a flex list item draws no marker of its own).
+    const places = await page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => getComputedStyle(li, '::before').content));
+    expect(places).toEqual(Array(3).fill('counter(md-rank) "."'));
   });
 
   it('switches the embedded form to English inside the shadow root ("In English")', async () => {

@@ -200,7 +200,7 @@ describe.each([
     await done(page);
   });
 
-  it('does not scroll sideways at 320 px with every breakdown open: wide tables scroll inside their own region', async () => {
+  it('does not scroll sideways at 320 px with every breakdown open (wide tables scroll inside their own region), and axe finds nothing there either', async () => {
     const page = await open(path, 320);
     await openEveryBreakdown(page);
     const layout = await page.evaluate(() => {
@@ -215,6 +215,7 @@ describe.each([
     // A table wider than the screen is clipped by its region, which scrolls; none sits loose on the page.
     expect(layout.overflowing.filter((t) => !t.inScrollRegion)).toEqual([]);
     await screenshot(page, `${lang}-320`);
+    await expectNoAxeViolations(page, `${path} (320 px, breakdowns open)`);
     await done(page);
   });
 

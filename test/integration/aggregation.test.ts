@@ -87,9 +87,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Until every response sent so far is older than the safety lag. */
 const pastTheLag = () => sleep(SAFETY_LAG_MS + 200);
 
-async function submit(id: string, spec: Spec, extra: Record<string, unknown> = {}): Promise<{ responseId: string }> {
+async function submit(id: string, spec: Spec, extra: Record<string, unknown> = {}): Promise<{ responseId: string; receivedAt: string }> {
   const body = { answers: spec.answers, ...(spec.profile ? { profile: spec.profile } : {}), submissionId: randomUUID(), ...extra };
-  const answer = await invoke<{ responseId: string }>(submitHandler, httpEvent(routes.submitResponse, { pathParameters: { id }, body }));
+  const answer = await invoke<{ responseId: string; receivedAt: string }>(submitHandler, httpEvent(routes.submitResponse, { pathParameters: { id }, body }));
   expect(answer.statusCode).toBe(201);
   return answer.json;
 }
@@ -158,9 +158,17 @@ describe('the scheduled job while the demo dialogue is open', () => {
   });
 
   it('leaves responses younger than the safety lag for a later run, which counts them', async () => {
-    for (const spec of DEMO.slice(0, 3)) await submit(DEMO_DIALOGUE_ID, spec);
+    const receipts: Array<{ receivedAt: string }> = [];
+    for (const spec of DEMO.slice(0, 3)) receipts.push(await submit(DEMO_DIALOGUE_ID, spec));
+    const started = Date.now();
     await runJob();
-    expect((await stored(DEMO_DIALOGUE_ID))?.state.responseCount ?? 0).toBe(0);
+    const finished = Date.now();
+    // The run's cutoff lies between started − lag and finished − lag; a busy machine may make an early response old enough.
+    const olderThan = (t: number) => receipts.filter((r) => Date.parse(r.receivedAt) < t - SAFETY_LAG_MS).length;
+    expect(olderThan(finished)).toBeLessThan(receipts.length); // at least the last response was still young
+    const counted = (await stored(DEMO_DIALOGUE_ID))?.state.responseCount ?? 0;
+    expect(counted).toBeGreaterThanOrEqual(olderThan(started));
+    expect(counted).toBeLessThanOrEqual(olderThan(finished));
 
     await pastTheLag();
     await runJob();
@@ -271,14 +279,17 @@ describe('results while the demo dialogue is open (results shown after close)', 
 });
 
 describe('closing the demo dialogue', () => {
+  let closedAt = '';
   it('POST /admin/dialogues/demo/status as the lead committee closes it', async () => {
     const answer = await invoke<Dialogue>(statusHandler, httpEvent(routes.changeDialogueStatus, { pathParameters: { id: DEMO_DIALOGUE_ID }, official: lead, body: { status: 'closed' } }));
     expect(answer.statusCode).toBe(200);
     expect(answer.json).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
+    closedAt = answer.json.closedAt ?? '';
   });
 
   it('marks the aggregate complete at the first run past close + lag, and from then on the job leaves it alone', async () => {
     await runJob();
+    expect(Date.now() - Date.parse(closedAt)).toBeLessThan(SAFETY_LAG_MS); // so that run's cutoff was before the close
     expect((await stored(DEMO_DIALOGUE_ID))?.complete).toBe(false);
 
     await pastTheLag();

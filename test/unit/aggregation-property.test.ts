@@ -149,14 +149,14 @@ class World {
   /** Like the DynamoDB reader: one shard in sort-key order, after the watermark, stopping at the cutoff. */
   reader(failAfter = Infinity): ResponseReader {
     let yielded = 0;
-    const world = this;
+    const visibleIn = (shard: number) =>
+      this.arrivals
+        .filter((a) => a.shard === shard && a.visibleAt <= this.now)
+        .map((a) => a.response)
+        .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
     return {
       async *read(_dialogueId, shard, after, before) {
-        const visible = world.arrivals
-          .filter((a) => a.shard === shard && a.visibleAt <= world.now)
-          .map((a) => a.response)
-          .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-        for (const response of visible) {
+        for (const response of visibleIn(shard)) {
           if (after !== undefined && response.sortKey <= after) continue;
           if (response.receivedAt >= before) return;
           await Promise.resolve();

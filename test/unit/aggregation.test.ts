@@ -5,11 +5,13 @@
  */
 import { resultsCsv } from '../../shared/aggregation/csv';
 import { type Audience, type ResultsBody, presentResults } from '../../shared/aggregation/present';
-import type { FreeTexts } from '../../shared/aggregation/results';
+import { type FreeTexts, MAX_TEXTS_PER_QUESTION, officialResults } from '../../shared/aggregation/results';
+import type { ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
 import { type StoredResponse, emptyState, fold } from '../../shared/aggregation/state';
+import { ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import type { AnswerValue, Profile } from '../../shared/responses/schema';
-import { demo } from './fixtures';
+import { callers, demo } from './fixtures';
 
 const PUBLIC: Audience = { kind: 'public', disclosureThreshold: 5 };
 const OFFICIALS: Audience = { kind: 'officials' };
@@ -397,10 +399,70 @@ describe('CSV for the case file', () => {
     expect(fritext.filter((t) => /^[=+\-@]/.test(t ?? ''))).toEqual([]);
   });
 
+  // it.failing: csv.ts puts `a.votes ?? a.firstChoices` under "röster/förstaval/borda/medelbetyg": Borda points
+  // (and first choices, whenever there are votes) never reach the case file.
+  it.failing('carries each alternative’s votes, first choices, Borda points and mean rating', () => {
+    const alla = rows.filter((r) => r[0] === 'förslag' && r[1] === 'alla').flat();
+    expect(alla).toEqual(expect.arrayContaining(['4', '2', '5', '3.4']));
+  });
+
   it('says "färre än 5" for a suppressed cell of public results and has no free texts without them', () => {
     const publicCsv = parseCsv(resultsCsv(dialogue, present(SEVEN, PUBLIC, dialogue)).slice(1));
     expect(publicCsv).toContainEqual(['uppdelning', 'favourite', 'relation:lives', 'färre än 5']);
     expect(publicCsv).toContainEqual(['uppdelning', 'favourite', 'ageBand:30-44', 'alla', '3']);
     expect(publicCsv.some((r) => r[0] === 'fritext')).toBe(false);
+  });
+});
+
+describe('officials’ results (free texts only for the lead committee)', () => {
+  const dialogue = closedDemo();
+  const aggregate: StoredAggregate = { dialogueId: dialogue.id, version: 1, state: foldAll(SEVEN), watermarks: {}, updatedAt: UPDATED, complete: true };
+  /** A reader over fixed shards, each oldest first, as the DynamoDB reader hands them out. */
+  const readerOf = (shards: StoredResponse[][]): ResponseReader => ({
+    async *read(_id, shard) {
+      for (const [i, r] of (shards[shard] ?? []).entries()) yield { ...r, sortKey: `${r.receivedAt}#${i}` };
+    },
+  });
+  const depsWith = (shards: StoredResponse[][], d: Dialogue = dialogue) => ({
+    dialogues: { get: async (id: string) => (id === d.id ? d : undefined) },
+    aggregates: { get: async () => aggregate },
+    disclosureThreshold: 5,
+    responses: readerOf(shards),
+  });
+  const comment = (text: string, receivedAt: string) => response({ favourite: 'natur', comments: text }, {}, receivedAt);
+
+  it('gives the lead committee and an admin the unsuppressed results with every free text', async () => {
+    for (const caller of [callers.lead, callers.admin]) {
+      const { results } = await officialResults(depsWith([[SEVEN[0] as StoredResponse], [SEVEN[3] as StoredResponse]]), caller, dialogue.id);
+      expect(results.freeTexts).toEqual({ comments: { total: 2, texts: ['Fler bänkar', 'Linbana!'], truncated: false } });
+      expect(results.questions.favourite?.byGroup?.['relation:works']).toEqual({ respondents: 2, counts: { natur: 0, aventyr: 0, alla: 2 } });
+    }
+  });
+
+  it('gives a participating committee the same results without free texts', async () => {
+    const { results } = await officialResults(depsWith([SEVEN]), callers.participating, dialogue.id);
+    expect(results).not.toHaveProperty('freeTexts');
+    expect(results.questions.favourite?.byGroup?.['relation:works']).toMatchObject({ respondents: 2 });
+  });
+
+  it('turns away another committee (ForbiddenError), and answers NotFoundError for a draft or an unknown id', async () => {
+    await expect(officialResults(depsWith([SEVEN]), callers.other, dialogue.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(officialResults(depsWith([SEVEN]), callers.lead, 'finns-inte')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(officialResults(depsWith([SEVEN], demo({ status: 'draft' })), callers.lead, dialogue.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it(`keeps at most ${MAX_TEXTS_PER_QUESTION} texts per question, counts them all and says it truncated`, async () => {
+    const many = Array.from({ length: MAX_TEXTS_PER_QUESTION + 3 }, (_, i) => comment(`svar ${i}`, '2026-03-10T10:00:00.000Z'));
+    const { results } = await officialResults(depsWith([many]), callers.lead, dialogue.id);
+    expect(results.freeTexts?.comments).toMatchObject({ total: MAX_TEXTS_PER_QUESTION + 3, truncated: true });
+    expect(results.freeTexts?.comments?.texts).toHaveLength(MAX_TEXTS_PER_QUESTION);
+  });
+
+  // it.failing: results.ts promises texts "newest last", but reads shard after shard, so a newer text in shard 0
+  // comes before an older one in shard 1 (and the 2000 kept when truncating are not the oldest 2000 either).
+  it.failing('lists the free texts in the order they arrived, across shards', async () => {
+    const shards = [[comment('andra', '2026-03-11T10:00:00.000Z')], [comment('första', '2026-03-10T10:00:00.000Z')]];
+    const { results } = await officialResults(depsWith(shards), callers.lead, dialogue.id);
+    expect(results.freeTexts?.comments?.texts).toEqual(['första', 'andra']);
   });
 });
