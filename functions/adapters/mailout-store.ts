@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Mailout } from '../../shared/decision/mailout';
 import type { MailoutStore, PendingContact } from '../../shared/decision/ports';
+import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError } from '../../shared/errors';
 import { keys } from '../../shared/keys';
 import { normaliseEmail } from '../../shared/responses/submit';
@@ -28,6 +29,16 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       ConsistentRead: true,
     });
   const contactKey = keys.contact;
+  /** The dialogue, written only if no one else changed it since it was read. */
+  const versionedPut = (dialogue: Dialogue, expectedVersion: number) => ({
+    Put: {
+      TableName: tableName,
+      Item: toItem(dialogue),
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  });
 
   return {
     async countContacts(dialogueId) {
@@ -39,15 +50,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       try {
         await client.send(new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: toItem(decided),
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
+            versionedPut(decided, expectedVersion),
             { Put: { TableName: tableName, Item: { ...keys.mailout(decided.id), kind: 'mailout', ...mailout }, ConditionExpression: `attribute_not_exists(${attr.pk})` } },
           ],
         }));
@@ -60,15 +63,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       try {
         await client.send(new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: toItem(corrected),
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
+            versionedPut(corrected, expectedVersion),
             { ConditionCheck: { TableName: tableName, Key: keys.mailout(corrected.id), ConditionExpression: 'attribute_not_exists(startedSendingAt)' } },
           ],
         }));

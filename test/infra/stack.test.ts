@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { addStageStack } from '../../infra/stack';
+import { createTableInput } from '../../local/dynamodb';
 import { eventHandlers, jobList, routeList } from '../../shared/routes';
 import { getStageConfig } from '../../shared/stages';
 import { table, tableName } from '../../shared/table';
@@ -130,23 +131,16 @@ describe('Medborgardialog stack', () => {
     });
   });
 
-  test('the table has the keys, indexes and TTL of shared/table.ts, on demand with point-in-time recovery', () => {
+  test('the table is the one npm start creates in DynamoDB Local: same keys, indexes and TTL, on demand with point-in-time recovery', () => {
+    // Both are built from shared/table.ts; comparing them proves AWS and the local stack cannot drift apart.
+    const local = createTableInput(table, tableName('dev'));
     dev.hasResourceProperties('AWS::DynamoDB::Table', {
-      TableName: tableName('dev'),
-      KeySchema: [
-        { AttributeName: table.partitionKey, KeyType: 'HASH' },
-        { AttributeName: table.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: table.indexes.map((index) => ({
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      TableName: local.TableName,
+      KeySchema: local.KeySchema,
+      AttributeDefinitions: Match.arrayWith(local.AttributeDefinitions ?? []),
+      GlobalSecondaryIndexes: local.GlobalSecondaryIndexes,
       TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
-      BillingMode: 'PAY_PER_REQUEST',
+      BillingMode: local.BillingMode,
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
   });

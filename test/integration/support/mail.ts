@@ -2,6 +2,7 @@
  * Mail helpers for the decision and mailout tests: the SES emulator (aws-ses-v2-local) on a free port, a Mailer
  * that records what it is given, and a small reader of the raw MIME messages the mailout builds.
  */
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import sesEmulator from 'aws-ses-v2-local';
@@ -142,7 +143,7 @@ export function sesNotification(notification: unknown): SNSEvent {
         EventSubscriptionArn: `${topic}:0b5d3c2e-7d7a-4c61-9f3e-1a2b3c4d5e6f`,
         Sns: {
           Type: 'Notification',
-          MessageId: crypto.randomUUID(),
+          MessageId: randomUUID(),
           TopicArn: topic,
           Message: JSON.stringify(notification),
           Timestamp: new Date().toISOString(),
@@ -160,7 +161,7 @@ export function sesNotification(notification: unknown): SNSEvent {
 /** The `mail` object of an SES notification for a message the mailout sent for `dialogueId`. */
 export const sesMail = (dialogueId: string | undefined, to: string) => ({
   timestamp: new Date().toISOString(),
-  messageId: `0100019${crypto.randomUUID().replace(/-/g, '')}`,
+  messageId: `0100019${randomUUID().replace(/-/g, '')}`,
   source: 'medborgardialog@ljungby.example',
   destination: [to],
   tags: { 'ses:configuration-set': ['medborgardialog-local'], ...(dialogueId ? { dialogue: [dialogueId] } : {}) },
@@ -173,13 +174,13 @@ export const bounce = (dialogueId: string | undefined, email: string, bounceType
     bounceSubType: bounceType === 'Permanent' ? 'General' : 'MailboxFull',
     bouncedRecipients: [{ emailAddress: email, action: 'failed', status: bounceType === 'Permanent' ? '5.1.1' : '4.2.2' }],
     timestamp: new Date().toISOString(),
-    feedbackId: crypto.randomUUID(),
+    feedbackId: randomUUID(),
   },
   mail: sesMail(dialogueId, email),
 });
 
 export const complaint = (dialogueId: string | undefined, email: string) => ({
   notificationType: 'Complaint',
-  complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: new Date().toISOString(), feedbackId: crypto.randomUUID() },
+  complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: new Date().toISOString(), feedbackId: randomUUID() },
   mail: sesMail(dialogueId, email),
 });
