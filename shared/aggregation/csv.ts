@@ -29,7 +29,10 @@ export function resultsCsv(dialogue: Pick<Dialogue, 'id' | 'title' | 'caseNumber
       else for (const [value, count] of Object.entries(c.counts)) rows.push(['uppdelning', questionId, group, value, count]);
     }
   }
-  for (const a of results.alternatives) rows.push(['förslag', a.id, '', 'röster/förstaval/borda/medelbetyg', a.votes ?? a.firstChoices, '', a.ratingMean]);
+  for (const a of results.alternatives) {
+    const measures: Array<[string, number | undefined]> = [['röster', a.votes], ['förstaval', a.firstChoices], ['bordapoäng', a.borda], ['medelplats', a.meanRank], ['medelbetyg', a.ratingMean]];
+    for (const [measure, value] of measures) if (value !== undefined) rows.push(['förslag', a.id, '', measure, value]);
+  }
   for (const day of results.participationPerDay) rows.push(['deltagande per dag', '', '', day.date, day.responses]);
   if (results.reach) rows.push(['målgrupp nådd', '', '', 'inom/utanför/okänt', `${results.reach.inside}/${results.reach.outside}/${results.reach.unknown}`, results.reach.sharePercent]);
   for (const [questionId, t] of Object.entries(results.freeTexts ?? {})) for (const text of t.texts) rows.push(['fritext', questionId, '', text]);

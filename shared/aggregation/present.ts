@@ -1,4 +1,4 @@
-import type { Question } from '../dialogue/questions';
+import { type Question, ageBands, relations } from '../dialogue/questions';
 import type { Dialogue } from '../dialogue/schema';
 import { rankedIds } from '../responses/validate';
 import type { AggregateState, QuestionState, Tally } from './state';
@@ -66,9 +66,18 @@ function median(histogram: Tally, n: number): number | undefined {
   return n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
 }
 
+/** Groups in a fixed order (relations and age bands as listed, localities alphabetically), never in arrival order. */
+const GROUP_ORDER = [...relations.map((r) => `relation:${r}`), ...ageBands.map((a) => `ageBand:${a}`)];
+function byGroupOrder([a]: [string, unknown], [b]: [string, unknown]): number {
+  const ia = GROUP_ORDER.indexOf(a);
+  const ib = GROUP_ORDER.indexOf(b);
+  if (ia >= 0 || ib >= 0) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib);
+  return a.localeCompare(b, 'sv');
+}
+
 function cells(byGroup: QuestionState['byGroup'], keys: readonly string[], audience: Audience): Record<string, Cell> {
   return Object.fromEntries(
-    Object.entries(byGroup ?? {}).map(([group, cell]) => [
+    Object.entries(byGroup ?? {}).sort(byGroupOrder).map(([group, cell]) => [
       group,
       audience.kind === 'public' && cell.respondents < audience.disclosureThreshold
         ? { suppressed: true as const, fewerThan: audience.disclosureThreshold }
@@ -158,7 +167,7 @@ export function presentResults(
     alternatives: alternatives(dialogue, questions),
     participationPerDay: Object.entries(state.perDay).sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, responses]) => ({ date, responses })),
     respondentsByGroup: Object.fromEntries(
-      Object.entries(state.groups).map(([group, n]) => [
+      Object.entries(state.groups).sort(byGroupOrder).map(([group, n]) => [
         group,
         audience.kind === 'public' && n < audience.disclosureThreshold ? { suppressed: true as const, fewerThan: audience.disclosureThreshold } : n,
       ]),

@@ -13,7 +13,7 @@ export interface ResultsDeps {
   readonly disclosureThreshold: number;
 }
 
-/** Free-text answers, newest last, for the officials of the lead committee (never public, never in email). */
+/** Free-text answers (the newest 2,000 per question, newest last), for the officials of the lead committee (never public, never in email). */
 export interface FreeTexts {
   readonly [questionId: string]: { readonly total: number; readonly texts: string[]; readonly truncated: boolean };
 }
@@ -58,21 +58,22 @@ export async function officialResults(
 
 async function freeTexts(reader: ResponseReader, dialogue: Dialogue): Promise<FreeTexts> {
   const textQuestions = dialogue.questions.filter((q) => q.type === 'text').map((q) => q.id);
-  const collected: Record<string, { total: number; texts: string[]; truncated: boolean }> = Object.fromEntries(
-    textQuestions.map((q) => [q, { total: 0, texts: [], truncated: false }]),
-  );
-  if (textQuestions.length === 0) return collected;
-  for (let shard = 0; shard < dialogue.responseShards; shard++) {
-    for await (const response of reader.read(dialogue.id, shard, undefined, '\uffff')) {
-      for (const q of textQuestions) {
-        const text = response.answers[q];
-        const entry = collected[q];
-        if (typeof text !== 'string' || !entry) continue;
-        entry.total += 1;
-        if (entry.texts.length < MAX_TEXTS_PER_QUESTION) entry.texts.push(text);
-        else entry.truncated = true;
+  const found: Record<string, Array<{ at: string; text: string }>> = Object.fromEntries(textQuestions.map((q) => [q, []]));
+  if (textQuestions.length > 0) {
+    for (let shard = 0; shard < dialogue.responseShards; shard++) {
+      for await (const response of reader.read(dialogue.id, shard, undefined, '\uffff')) {
+        for (const q of textQuestions) {
+          const text = response.answers[q];
+          if (typeof text === 'string') found[q]?.push({ at: response.sortKey, text });
+        }
       }
     }
   }
-  return collected;
+  // Shards interleave in time: sort by the time-ordered sort key, keep the newest, newest last.
+  return Object.fromEntries(
+    Object.entries(found).map(([q, texts]) => {
+      texts.sort((a, b) => (a.at < b.at ? -1 : 1));
+      return [q, { total: texts.length, texts: texts.slice(-MAX_TEXTS_PER_QUESTION).map((t) => t.text), truncated: texts.length > MAX_TEXTS_PER_QUESTION }];
+    }),
+  );
 }

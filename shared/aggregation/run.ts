@@ -81,17 +81,22 @@ export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue,
   return { folded: committed ? folded : 0, committed, complete };
 }
 
-/** The scheduled job: every dialogue that may have new responses, one after the other. */
+/** The scheduled job: every dialogue that may have new responses, one after the other; one failing stops no other. */
 export async function aggregateAll(
   deps: AggregateDeps & { dialogues: { list(): Promise<Dialogue[]> } },
-): Promise<{ dialogues: number; folded: number }> {
+): Promise<{ dialogues: number; folded: number; failed: Array<{ dialogueId: string; error: string }> }> {
   let dialogues = 0;
   let folded = 0;
+  const failed: Array<{ dialogueId: string; error: string }> = [];
   for (const dialogue of await deps.dialogues.list()) {
-    if (!needsAggregation(dialogue, dialogue.status === 'open' ? undefined : await deps.aggregates.get(dialogue.id))) continue;
-    const outcome = await aggregateDialogue(deps, dialogue);
-    dialogues += 1;
-    folded += outcome.folded;
+    try {
+      if (!needsAggregation(dialogue, dialogue.status === 'open' ? undefined : await deps.aggregates.get(dialogue.id))) continue;
+      const outcome = await aggregateDialogue(deps, dialogue);
+      dialogues += 1;
+      folded += outcome.folded;
+    } catch (error) {
+      failed.push({ dialogueId: dialogue.id, error: error instanceof Error ? error.message : String(error) });
+    }
   }
-  return { dialogues, folded };
+  return { dialogues, folded, failed };
 }

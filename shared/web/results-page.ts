@@ -11,7 +11,7 @@ type Question = PublicDefinition['questions'][number];
 
 /** Tables and bars of the results page; wide tables scroll inside their own focusable region, not the page. */
 const tableStyles = `.md-table{overflow-x:auto;margin:.5rem 0}
-.md-root table{border-collapse:collapse;width:100%;margin:.5rem 0}
+.md-root table{border-collapse:collapse;width:100%;margin:.5rem 0;overflow-wrap:normal}
 .md-root caption{text-align:left;font-weight:700;padding:.25rem 0}
 .md-root th,.md-root td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .md-bars{display:block;margin:.5rem 0;max-width:30rem}
@@ -54,16 +54,16 @@ function countsTable(question: Question, result: QuestionResult, lang: Language,
   const r = resultsCatalogues[lang];
   const entries = Object.entries(result.counts ?? {});
   return html`${bars(entries.map(([value]) => ({ label: value, percent: result.percentages?.[value] ?? 0 })))}
-<table><caption>${caption}</caption><thead><tr><th scope="col">${r.option}</th><th scope="col">${r.count}</th><th scope="col">${r.percent}</th></tr></thead>
-<tbody>${entries.map(([value, count]) => html`<tr><th scope="row">${valueLabel(question, value, lang)}</th><td>${count}</td><td>${result.percentages?.[value] ?? 0} %</td></tr>`)}</tbody></table>
+${scrollable(plain(question.label, lang), html`<table><caption>${caption}</caption><thead><tr><th scope="col">${r.option}</th><th scope="col">${r.count}</th><th scope="col">${r.percent}</th></tr></thead>
+<tbody>${entries.map(([value, count]) => html`<tr><th scope="row">${valueLabel(question, value, lang)}</th><td>${count}</td><td>${result.percentages?.[value] ?? 0} %</td></tr>`)}</tbody></table>`)}
 ${result.mean !== undefined ? html`<p>${r.mean(result.mean)}. ${result.median !== undefined ? r.median(result.median) : ''}.</p>` : ''}`;
 }
 
 function rankingTable(question: Question, result: QuestionResult, lang: Language, caption: Html): Html {
   const r = resultsCatalogues[lang];
   const ids = Object.keys(result.borda ?? {}).sort((a, b) => (result.borda?.[b] ?? 0) - (result.borda?.[a] ?? 0));
-  return html`<table><caption>${caption}</caption><thead><tr><th scope="col">${r.alternative}</th><th scope="col">${r.firstChoices}</th><th scope="col">${r.meanRank}</th><th scope="col">${r.borda}</th></tr></thead>
-<tbody>${ids.map((id) => html`<tr><th scope="row">${valueLabel(question, id, lang)}</th><td>${result.firstChoices?.[id] ?? 0}</td><td>${result.meanRank?.[id] ?? 0}</td><td>${result.borda?.[id] ?? 0}</td></tr>`)}</tbody></table><p class="md-help">${r.rankingNote}</p>`;
+  return html`${scrollable(plain(question.label, lang), html`<table><caption>${caption}</caption><thead><tr><th scope="col">${r.alternative}</th><th scope="col">${r.firstChoices}</th><th scope="col">${r.meanRank}</th><th scope="col">${r.borda}</th></tr></thead>
+<tbody>${ids.map((id) => html`<tr><th scope="row">${valueLabel(question, id, lang)}</th><td>${result.firstChoices?.[id] ?? 0}</td><td>${result.meanRank?.[id] ?? 0}</td><td>${result.borda?.[id] ?? 0}</td></tr>`)}</tbody></table>`)}<p class="md-help">${r.rankingNote}</p>`;
 }
 
 function breakdown(question: Question, result: QuestionResult, lang: Language): Html {
@@ -127,7 +127,7 @@ ${alternatives.length && results.alternatives.length ? html`<h2>${r.alternatives
 ${definition.questions.map((q) => questionSection(q, results.questions[q.id], lang))}
 ${threshold && 'suppressed' in threshold ? html`<p class="md-note">${r.suppressionNote(threshold.fewerThan)}</p>` : ''}
 ${results.reach ? html`<h2>${r.reachHeading}</h2><p>${r.reach(results.reach.sharePercent, results.reach.inside, results.reach.outside, results.reach.unknown)}</p>` : ''}
-${results.participationPerDay.length ? html`<h2>${r.participationHeading}</h2><table><caption>${r.participationHeading}</caption><thead><tr><th scope="col">${r.date}</th><th scope="col">${r.count}</th></tr></thead><tbody>${results.participationPerDay.map((d) => html`<tr><th scope="row">${d.date}</th><td>${d.responses}</td></tr>`)}</tbody></table>` : ''}`}
+${results.participationPerDay.length ? html`<h2>${r.participationHeading}</h2>${scrollable(r.participationHeading, html`<table><caption>${r.participationHeading}</caption><thead><tr><th scope="col">${r.date}</th><th scope="col">${r.count}</th></tr></thead><tbody>${results.participationPerDay.map((d) => html`<tr><th scope="row">${d.date}</th><td>${d.responses}</td></tr>`)}</tbody></table>`)}` : ''}`}
 ${conditions(definition, lang, 2)}`;
   return htmlDocument(lang, `${r.heading}: ${plain(definition.title, lang)}`, body);
 }

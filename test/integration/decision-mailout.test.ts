@@ -249,6 +249,11 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
       expect(stored.map((c) => c.email).sort()).toEqual(Object.keys(RECIPIENTS).sort());
     });
 
+    it('without an officials\' token the decision and its progress answer 401', async () => {
+      expect((await invoke(handlers.register, httpEvent(routes.registerDecision, { pathParameters: { id: DEMO }, body: DECISION }))).statusCode).toBe(401);
+      expect((await invoke(handlers.mailout, httpEvent(routes.getMailout, { pathParameters: { id: DEMO } }))).statusCode).toBe(401);
+    });
+
     it('another committee (socialnamnden) gets 403', async () => {
       const answer = await decide(outsider, DEMO, DECISION);
       expect(answer.statusCode).toBe(403);

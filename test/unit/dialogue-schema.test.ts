@@ -20,6 +20,7 @@ describe('dialogueInputSchema', () => {
     const opened = changeStatus(asDialogue(demoDefinition(), { status: 'draft' }), 'open', callers.lead, NOW);
     const closed = changeStatus(opened, 'closed', callers.lead, NOW);
     const fetched = JSON.parse(JSON.stringify(closed)) as Record<string, unknown>;
+    fetched.decisionRecord = { summary: { sv: 'Beslut' }, motivation: { sv: 'Motivering' }, decidedAt: '2026-05-24', registeredAt: NOW.toISOString(), registeredBy: 'official-1' };
     for (const field of serverManagedFields) expect(fetched).toHaveProperty(field); // the fixture really carries them all
 
     const parsed = dialogueInputSchema.parse(fetched);

@@ -1,6 +1,6 @@
 /**
  * Mail helpers for the decision and mailout tests: the SES emulator (aws-ses-v2-local) on a free port, a Mailer
- * that records what it is given, and a small reader of the raw MIME messages the mailout builds.
+ * that records what it is given, and SES notifications as SNS delivers them.
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -9,6 +9,10 @@ import sesEmulator from 'aws-ses-v2-local';
 import type { SNSEvent } from 'aws-lambda';
 import { freePort } from '../../../local/ports';
 import type { Mailer } from '../../../shared/mail/mailout-run';
+import { parseMime } from '../../support/mime';
+
+export { type ParsedMime, parseMime } from '../../support/mime';
+export { busiestWindow, tally } from '../../support/counting';
 
 /** An email as the emulator keeps it (it parses the raw message; it keeps no headers apart from these). */
 export interface StoredEmail {
@@ -53,42 +57,6 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** One raw MIME message taken apart: unfolded headers (lower-case names) and the decoded body parts. */
-export interface ParsedMime {
-  readonly headers: Record<string, string>;
-  readonly parts: Array<{ headers: Record<string, string>; body: string }>;
-}
-
-function headerBlock(block: string): Record<string, string> {
-  const unfolded = block.replace(/\r\n[ \t]+/g, ' ');
-  return Object.fromEntries(
-    unfolded.split('\r\n').filter(Boolean).map((line) => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
-    }),
-  );
-}
-
-export function parseMime(raw: string): ParsedMime {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = headerBlock(raw.slice(0, split));
-  const boundary = /boundary="([^"]+)"/.exec(headers['content-type'] ?? '')?.[1];
-  if (!boundary) return { headers, parts: [] };
-  const parts = raw
-    .slice(split + 4)
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .map((chunk) => {
-      const body = chunk.replace(/^\r\n/, '');
-      const end = body.indexOf('\r\n\r\n');
-      const partHeaders = headerBlock(body.slice(0, end));
-      const content = body.slice(end + 4);
-      const decoded = /base64/i.test(partHeaders['content-transfer-encoding'] ?? '') ? Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8') : content;
-      return { headers: partHeaders, body: decoded };
-    });
-  return { headers, parts };
-}
-
 /** The address in a raw message's `To:` header. */
 export const recipientOf = (raw: string): string => parseMime(raw).headers.to ?? '';
 
@@ -111,25 +79,6 @@ export function recordingMailer(next?: Mailer): Mailer & { readonly sent: SentMe
       sent.push(message);
     },
   };
-}
-
-/** How many times each value occurs. */
-export function tally(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
-
-/** The most starts that fall in any window of `windowMs` (half open, starting at one of them). */
-export function busiestWindow(times: readonly number[], windowMs = 1000): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < sorted.length; last++) {
-    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first += 1;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
 }
 
 /** An SNS event carrying one SES notification, as the configuration set's topic delivers it to Lambda. */

@@ -1,0 +1,135 @@
+/**
+ * The mailout run's time budget (shared/mail/mailout-run.ts) on an in-memory queue with Jest's fake timers, so
+ * minutes of pacing at a low send rate take milliseconds. The queue keeps the MailoutStore contract's semantics
+ * (claims with leases, sent/failed states); DynamoDB itself is tested in test/integration/mailout-faults.test.ts.
+ */
+import { presentResults } from '../../shared/aggregation/present';
+import { emptyState } from '../../shared/aggregation/state';
+import type { Mailout } from '../../shared/decision/mailout';
+import type { MailoutStore, PendingContact } from '../../shared/decision/ports';
+import { publicDefinition } from '../../shared/dialogue/public-view';
+import type { Dialogue } from '../../shared/dialogue/schema';
+import { type MailoutOutcome, type MailoutSettings, runMailouts } from '../../shared/mail/mailout-run';
+import { ljungby } from '../../shared/municipality';
+import { demo } from './fixtures';
+
+interface Entry {
+  readonly contact: PendingContact;
+  state?: 'sending' | 'sent' | 'failed';
+  leaseUntil?: number;
+  owner?: string;
+}
+
+/** The MailoutStore contract in memory, for one dialogue. */
+function memoryQueue(count: number) {
+  const entries = new Map<string, Entry>(
+    Array.from({ length: count }, (_, n) => {
+      const emailHash = n.toString(16).padStart(64, '0');
+      return [emailHash, { contact: { emailHash, email: `deltagare-${n}@example.se`, language: n % 2 ? 'en' : 'sv' } }] as const;
+    }),
+  );
+  let mailout: Mailout = { dialogueId: 'tidsbudget', status: 'sending', total: count, sent: 0, failed: 0, startedAt: new Date().toISOString() };
+  const claimable = (e: Entry, now: number) => e.state === undefined || (e.state === 'sending' && (e.leaseUntil ?? 0) < now);
+  const store: MailoutStore = {
+    countContacts: async () => entries.size,
+    startWithDecision: async () => undefined,
+    correctDecision: async () => undefined,
+    get: async () => mailout,
+    markStarted: async () => undefined,
+    pending: async (_id, now) => [...entries.values()].filter((e) => claimable(e, now.getTime())).map((e) => e.contact),
+    async claim(_id, hash, owner, now, leaseUntil) {
+      const entry = entries.get(hash);
+      if (!entry || !claimable(entry, now.getTime())) return false;
+      Object.assign(entry, { state: 'sending', owner, leaseUntil: leaseUntil.getTime() });
+      return true;
+    },
+    async markSent(_id, hash, owner) {
+      const entry = entries.get(hash);
+      if (entry?.state !== 'sending' || entry.owner !== owner) return;
+      entry.state = 'sent';
+      mailout = { ...mailout, sent: mailout.sent + 1 };
+    },
+    async markFailed(_id, hash) {
+      const entry = entries.get(hash);
+      if (!entry || entry.state === 'failed') return;
+      entry.state = 'failed';
+      mailout = { ...mailout, failed: mailout.failed + 1 };
+    },
+    async completeIfDone(_id, now) {
+      if ([...entries.values()].some((e) => e.state === undefined || e.state === 'sending') || mailout.status === 'done') return false;
+      mailout = { ...mailout, status: 'done', completedAt: now.toISOString() };
+      return true;
+    },
+    isSuppressed: async () => false,
+    suppress: async () => undefined,
+    deleteContact: async (_id, hash) => entries.delete(hash),
+  };
+  return { store, entries };
+}
+
+const SETTINGS: MailoutSettings = {
+  from: 'Ljungby kommun <medborgardialog@ljungby.se>',
+  publicBaseUrl: 'https://dialog.ljungby.se',
+  unsubscribeSecret: 'unit-test-unsubscribe-secret-0123456789',
+  maxSendRate: 1,
+  leaseMs: 120_000,
+  contactRetentionDays: 30,
+};
+
+/**
+ * Runs the mailout against a deadline `budgetMs` from now (the function's remaining time), driving fake time
+ * until the run returns. Answers the outcome and how much time was left when it returned.
+ */
+async function runAgainstDeadline(count: number, maxSendRate: number, budgetMs: number) {
+  const dialogue: Dialogue = demo({
+    id: 'tidsbudget',
+    status: 'decided',
+    decisionRecord: { summary: { sv: 'Beslut.' }, motivation: { sv: 'Motivering.' }, decidedAt: '2026-05-12', registeredAt: '2026-05-13T08:00:00.000Z', registeredBy: 'official' },
+  });
+  const { store, entries } = memoryQueue(count);
+  const sends: number[] = [];
+  const deadline = Date.now() + budgetMs;
+  let outcome: MailoutOutcome | undefined;
+  const run = runMailouts({
+    dialogues: { list: async () => [dialogue], get: async () => dialogue },
+    mailouts: store,
+    mailer: { send: async () => void sends.push(Date.now()) },
+    clock: { now: () => new Date() },
+    settings: { ...SETTINGS, maxSendRate },
+    content: async (d) => ({ definition: publicDefinition(d, ljungby), results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }) }),
+    remainingMs: () => deadline - Date.now(),
+  }).then((result) => {
+    outcome = result;
+  });
+  for (let step = 0; outcome === undefined && step < 100_000; step++) await jest.advanceTimersByTimeAsync(250);
+  await run;
+  return { outcome: outcome as MailoutOutcome, leftMs: deadline - Date.now(), sends, entries };
+}
+
+describe('runMailouts and the time budget', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: new Date('2026-05-20T08:00:00.000Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('at 14 a second (prod) a long mailout pauses and returns well before the deadline, sending each contact once', async () => {
+    const { outcome, leftMs, sends, entries } = await runAgainstDeadline(500, 14, 25_000);
+    expect(outcome.paused).toBe(true);
+    expect(leftMs).toBeGreaterThan(0);
+    expect(outcome.sent).toBe(sends.length);
+    expect([...entries.values()].filter((e) => e.state === 'sent')).toHaveLength(sends.length);
+    // Whatever it claimed and did not send goes back to the queue when its lease runs out; nothing else is held.
+    expect([...entries.values()].filter((e) => e.state === 'sending')).toHaveLength(0);
+  });
+
+  // At a low send rate (dev has maxSendRate 1) the run claims up to IN_FLIGHT (32) contacts at once, and they all
+  // wait in the pacer: 32 s of sending after the last look at the clock, beyond the 15 s stop margin. The Lambda
+  // (5 min timeout) is then killed mid-send, and a kill between SES accepting and markSent is a duplicate.
+  it.failing('at 1 a second (dev) the run still returns before the deadline', async () => {
+    const { outcome, leftMs } = await runAgainstDeadline(60, 1, 25_000);
+    expect(outcome.paused).toBe(true);
+    expect(leftMs).toBeGreaterThan(0);
+  });
+});
