@@ -78,13 +78,43 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       const { status, total, sent, failed, startedAt, completedAt } = Item;
       return { dialogueId, status, total: Number(total), sent: Number(sent), failed: Number(failed), startedAt, ...(completedAt ? { completedAt } : {}) } as Mailout;
     },
-    async markStarted(dialogueId, now) {
+    async acquireRun(dialogueId, owner, now, until) {
+      try {
+        await client.send(new UpdateCommand({
+          TableName: tableName,
+          Key: keys.mailout(dialogueId),
+          UpdateExpression: 'SET runner = :owner, runnerUntil = :until, startedSendingAt = if_not_exists(startedSendingAt, :now)',
+          ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(runnerUntil) OR runnerUntil < :now OR runner = :owner)`,
+          ExpressionAttributeValues: { ':owner': owner, ':until': until.toISOString(), ':now': now.toISOString() },
+        }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async releaseRun(dialogueId, owner) {
       await client.send(new UpdateCommand({
         TableName: tableName,
         Key: keys.mailout(dialogueId),
-        UpdateExpression: 'SET startedSendingAt = if_not_exists(startedSendingAt, :now)',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
-      }));
+        UpdateExpression: 'REMOVE runner, runnerUntil',
+        ConditionExpression: 'runner = :owner',
+        ExpressionAttributeValues: { ':owner': owner },
+      })).catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+    },
+    async release(dialogueId, emailHash, owner) {
+      await client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: contactKey(dialogueId, emailHash),
+        UpdateExpression: 'REMOVE #state, #leaseUntil, leaseOwner',
+        ConditionExpression: '#state = :sending AND leaseOwner = :owner',
+        ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':owner': owner },
+      })).catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     },
     async pending(dialogueId, now) {
       const contacts: PendingContact[] = [];
@@ -162,17 +192,23 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       });
     },
     async completeIfDone(dialogueId, now) {
-      for await (const page of contactsOf(dialogueId, { expression: 'attribute_not_exists(#state) OR #state = :sending', names: { '#state': 'state' }, values: { ':sending': 'sending' } })) {
-        if ((page.Items?.length ?? 0) > 0) return false;
+      const counts = { sent: 0, failed: 0 };
+      for await (const page of contactsOf(dialogueId)) {
+        for (const item of page.Items ?? []) {
+          if (item.state === 'sent') counts.sent += 1;
+          else if (item.state === 'failed') counts.failed += 1;
+          else return false;
+        }
       }
       try {
+        // The counts from the contacts themselves: right even if a run died between a send and its counter.
         await client.send(new UpdateCommand({
           TableName: tableName,
           Key: keys.mailout(dialogueId),
-          UpdateExpression: 'SET #status = :done, completedAt = :now',
+          UpdateExpression: 'SET #status = :done, completedAt = :now, sent = :sent, failed = :failed, #total = :total',
           ConditionExpression: '#status = :sending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':now': now.toISOString() },
+          ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
+          ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':now': now.toISOString(), ':sent': counts.sent, ':failed': counts.failed, ':total': counts.sent + counts.failed },
         }));
         return true;
       } catch (error) {

@@ -15,15 +15,21 @@ export interface MailoutStore {
   /** Rewrites the decision, only while no recipient has been claimed; ConflictError otherwise. */
   correctDecision(corrected: Dialogue, expectedVersion: number): Promise<void>;
   get(dialogueId: string): Promise<Mailout | undefined>;
-  /** Records that sending has begun: from then on the decision can no longer be corrected. */
-  markStarted(dialogueId: string, now: Date): Promise<void>;
+  /**
+   * Makes this run the one sender of a dialogue's mailout until `until` (so two runs never together exceed the rate),
+   * and records that sending has begun: from then on the decision can no longer be corrected. False if another run holds it.
+   */
+  acquireRun(dialogueId: string, owner: string, now: Date, until: Date): Promise<boolean>;
+  releaseRun(dialogueId: string, owner: string): Promise<void>;
+  /** Gives a claimed contact back untouched (the run ran out of time before sending). */
+  release(dialogueId: string, emailHash: string, owner: string): Promise<void>;
   /** Contacts not yet sent or failed whose lease (if any) has run out. */
   pending(dialogueId: string, now: Date): Promise<PendingContact[]>;
   /** Takes a contact for this run until `leaseUntil`; false if it is gone, done or held by another run. */
   claim(dialogueId: string, emailHash: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
   markSent(dialogueId: string, emailHash: string, owner: string, sentAt: Date, expiresAt: Date): Promise<void>;
   markFailed(dialogueId: string, emailHash: string, reason: string): Promise<void>;
-  /** Marks the mailout done when no contact is left to send. */
+  /** Marks the mailout done when no contact is left to send, with its counts taken from the contacts themselves. */
   completeIfDone(dialogueId: string, now: Date): Promise<boolean>;
   isSuppressed(email: string): Promise<boolean>;
   suppress(email: string, reason: string, now: Date): Promise<void>;

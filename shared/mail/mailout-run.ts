@@ -43,8 +43,10 @@ export interface MailoutDeps {
 }
 
 const STOP_MARGIN_MS = 15_000;
-/** Sends in flight at once: enough to keep the pace while each one's claim, send and record take their time. */
-const IN_FLIGHT = 32;
+/** Sends in flight at once: enough to keep the pace, but no more than can go out within half the stop margin. */
+const inFlightFor = (maxSendRate: number): number => Math.max(1, Math.min(32, Math.floor((maxSendRate * STOP_MARGIN_MS) / 2000)));
+/** No run holds a dialogue's mailout longer than a Lambda can live. */
+const MAX_RUN_MS = 15 * 60_000;
 
 /** Sends to one contact: claim, send, record. A crash between SES accepting and `markSent` is the one way to a duplicate. */
 async function sendOne(
@@ -54,7 +56,7 @@ async function sendOne(
   content: Awaited<ReturnType<MailoutDeps['content']>>,
   owner: string,
   pace: () => Promise<void>,
-): Promise<'sent' | 'failed' | 'skipped'> {
+): Promise<'sent' | 'failed' | 'skipped' | 'deferred'> {
   const now = deps.clock.now();
   if (!(await deps.mailouts.claim(dialogue.id, contact.emailHash, owner, now, new Date(now.getTime() + deps.settings.leaseMs)))) return 'skipped';
   if (await deps.mailouts.isSuppressed(contact.email)) {
@@ -81,9 +83,14 @@ async function sendOne(
     // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to this URL.
     headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   });
+  // Paced right at the call to SES: that is what the account's rate limits.
+  await pace();
+  if (deps.remainingMs() < STOP_MARGIN_MS / 2) {
+    // Out of time while waiting for our turn: give the contact back rather than risk being stopped mid-send.
+    await deps.mailouts.release(dialogue.id, contact.emailHash, owner);
+    return 'deferred';
+  }
   try {
-    // Paced right at the call to SES: that is what the account's rate limits.
-    await pace();
     await deps.mailer.send(raw, { dialogue: dialogue.id });
   } catch (error) {
     if (!(error instanceof PermanentMailError)) throw error;
@@ -116,35 +123,47 @@ export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
     if (dialogue.status !== 'decided') continue;
     const mailout = await deps.mailouts.get(dialogue.id);
     if (!mailout || mailout.status === 'done') continue;
-    await deps.mailouts.markStarted(dialogue.id, deps.clock.now());
-    // Read again after marking: a correction that got in before the mark is what gets sent.
-    const current = (await deps.dialogues.get(dialogue.id)) ?? dialogue;
-    const content = await deps.content(current);
-    const queue = await deps.mailouts.pending(dialogue.id, deps.clock.now());
-    const inFlight = new Set<Promise<void>>();
-    let failure: unknown;
-    for (const contact of queue) {
-      if (deps.remainingMs() < STOP_MARGIN_MS || failure) {
-        outcome.paused = true;
-        break;
-      }
-      const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace).then(
-        (result) => {
-          if (result === 'sent') outcome.sent += 1;
-          if (result === 'failed') outcome.failed += 1;
-        },
-        (error: unknown) => {
-          failure = error;
-        },
-      ).finally(() => inFlight.delete(task));
-      inFlight.add(task);
-      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    const now = deps.clock.now();
+    const until = new Date(now.getTime() + Math.min(deps.remainingMs(), MAX_RUN_MS));
+    // One sender per mailout at a time: two overlapping runs would together exceed the send rate.
+    if (!(await deps.mailouts.acquireRun(dialogue.id, owner, now, until))) continue;
+    try {
+      await sendMailout(deps, dialogue, owner, pace, outcome);
+    } finally {
+      await deps.mailouts.releaseRun(dialogue.id, owner);
     }
-    await Promise.all(inFlight);
-    // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
-    if (failure) outcome.paused = true;
-    if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) outcome.completed.push(current.id);
     if (outcome.paused) break;
   }
   return outcome;
+}
+
+async function sendMailout(deps: MailoutDeps, dialogue: Dialogue, owner: string, pace: () => Promise<void>, outcome: MailoutOutcome): Promise<void> {
+  // Read again after taking the run: a correction that got in before it is what gets sent.
+  const current = (await deps.dialogues.get(dialogue.id)) ?? dialogue;
+  const content = await deps.content(current);
+  const queue = await deps.mailouts.pending(dialogue.id, deps.clock.now());
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  for (const contact of queue) {
+    if (deps.remainingMs() < STOP_MARGIN_MS || failure) {
+      outcome.paused = true;
+      break;
+    }
+    const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace).then(
+      (result) => {
+        if (result === 'sent') outcome.sent += 1;
+        if (result === 'failed') outcome.failed += 1;
+        if (result === 'deferred') outcome.paused = true;
+      },
+      (error: unknown) => {
+        failure = error;
+      },
+    ).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= inFlightFor(deps.settings.maxSendRate)) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
+  if (failure) outcome.paused = true;
+  if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) outcome.completed.push(current.id);
 }

@@ -1,7 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
-/** RFC 2047 encoded-word, so a Swedish subject survives every mail server. */
-const encodeHeader = (value: string): string => (/^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`);
+/**
+ * RFC 2047 encoded-words, so a Swedish subject survives every mail server: each word at most 75 characters
+ * (so at most 45 bytes of UTF-8, split between whole characters), folded onto continuation lines.
+ */
+function encodeHeader(value: string): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  const words: string[] = [];
+  let chunk = '';
+  for (const character of value) {
+    if (Buffer.byteLength(chunk + character, 'utf8') > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += character;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((word) => `=?UTF-8?B?${Buffer.from(word, 'utf8').toString('base64')}?=`).join('\r\n ');
+}
 
 const base64Lines = (text: string): string => Buffer.from(text, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n');
 

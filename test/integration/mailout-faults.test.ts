@@ -100,7 +100,7 @@ function movableClock(): Clock & { advance(ms: number): void } {
 }
 
 /** The mailout job's run for one dialogue only, on the real DynamoDB queue. */
-function deps(id: string, overrides: Partial<MailoutDeps> & { settings?: Partial<MailoutSettings> } = {}): MailoutDeps {
+function deps(id: string, overrides: Omit<Partial<MailoutDeps>, 'settings'> & { settings?: Partial<MailoutSettings> } = {}): MailoutDeps {
   const { settings, ...rest } = overrides;
   return {
     dialogues: {
@@ -227,14 +227,17 @@ describe('SES throttling and 5xx', () => {
     try {
       await ses.clear();
       const first = await runMailouts(deps(id, { mailer: sesMailer(client), clock }));
-      expect(first).toMatchObject({ sent: 4, failed: 0, paused: true, completed: [] });
+      expect(first).toMatchObject({ failed: 0, paused: true, completed: [] });
       expect((await contactItems(id)).find((c) => c.email === throttled)).toMatchObject({ state: 'sending' });
+      // A run within the lease sends whatever else is left; the throttled contact is neither failed nor sent.
+      await runMailouts(deps(id, { mailer: sesMailer(client), clock }));
       expect(await progress(id)).toMatchObject({ status: 'sending', sent: 4, failed: 0, pending: 1 });
+      expect((await ses.emails()).flatMap((e) => e.destination.to)).not.toContain(throttled);
 
       throttle = false;
       clock.advance(LEASE_MS + 1000);
-      const second = await runMailouts(deps(id, { mailer: sesMailer(client), clock }));
-      expect(second).toEqual({ sent: 1, failed: 0, paused: false, completed: [id] });
+      const last = await runMailouts(deps(id, { mailer: sesMailer(client), clock }));
+      expect(last).toEqual({ sent: 1, failed: 0, paused: false, completed: [id] });
       expect(tally((await ses.emails()).flatMap((e) => e.destination.to))).toEqual(once(addresses));
       expect(await progress(id)).toMatchObject({ status: 'done', total: 5, sent: 5, failed: 0, pending: 0 });
     } finally {
@@ -277,9 +280,8 @@ describe('the job killed mid-mailout and restarted', () => {
     const id = 'tiden-tar-slut';
     const addresses = await decidedDialogue(id, 8);
     const mailer = recordingMailer();
-    let checks = 0;
     // Time for three sends, then the budget is gone (the run must stop 15 s before the function's deadline).
-    const first = await runMailouts(deps(id, { mailer, remainingMs: () => (++checks <= 3 ? 60_000 : 1_000) }));
+    const first = await runMailouts(deps(id, { mailer, remainingMs: () => (mailer.sent.length < 3 ? 60_000 : 1_000) }));
     expect(first).toMatchObject({ sent: 3, failed: 0, paused: true, completed: [] });
     expect(await progress(id)).toMatchObject({ status: 'sending', total: 8, sent: 3, failed: 0, pending: 5 });
     expect((await contactItems(id)).filter((c) => c.state === undefined)).toHaveLength(5);
@@ -310,12 +312,14 @@ describe('the job killed mid-mailout and restarted', () => {
     };
 
     const first = await runMailouts(deps(id, { mailer, clock, mailouts: crashingStore }));
-    expect(first).toMatchObject({ sent: 5, paused: true, completed: [] });
-    expect(mailer.sent.map((m) => m.to).sort()).toEqual([...addresses].sort());
+    expect(first).toMatchObject({ paused: true, completed: [] });
+    expect(tally(mailer.sent.map((m) => m.to))[victim]).toBe(1);
+    expect((await contactItems(id)).find((c) => c.email === victim)).toMatchObject({ state: 'sending' });
 
-    // While the victim's lease holds, another run leaves it alone and the mailout is not done.
+    // While the victim's lease holds, another run sends whatever is left but leaves the victim alone: not done yet.
     const during = await runMailouts(deps(id, { mailer, clock }));
-    expect(during).toEqual({ sent: 0, failed: 0, paused: false, completed: [] });
+    expect(during).toMatchObject({ failed: 0, paused: false, completed: [] });
+    expect(tally(mailer.sent.map((m) => m.to))).toEqual(once(addresses));
     expect(await progress(id)).toMatchObject({ status: 'sending', sent: 5, pending: 1 });
 
     clock.advance(LEASE_MS + 1000);
@@ -341,8 +345,10 @@ describe('the job killed mid-mailout and restarted', () => {
         }
       },
     };
-    expect(await runMailouts(deps(id, { mailer, clock }))).toMatchObject({ sent: 3, failed: 0, paused: true });
+    expect(await runMailouts(deps(id, { mailer, clock }))).toMatchObject({ failed: 0, paused: true });
     expect((await contactItems(id)).find((c) => c.email === victim)).toMatchObject({ state: 'sending' });
+    expect(await runMailouts(deps(id, { mailer, clock }))).toMatchObject({ failed: 0, paused: false, completed: [] });
+    expect(tally(delivered.sent.map((m) => m.to))).toEqual(once(addresses));
     clock.advance(LEASE_MS + 1000);
     expect(await runMailouts(deps(id, { mailer, clock }))).toEqual({ sent: 1, failed: 0, paused: false, completed: [id] });
     expect(tally(delivered.sent.map((m) => m.to))).toEqual({ ...once(addresses), [victim]: 2 });
@@ -352,7 +358,7 @@ describe('the job killed mid-mailout and restarted', () => {
   // markSent updates the contact, then the mailout's counter in a second write. A function that dies between the two
   // leaves a contact sent and never counted: the mailout completes (completion looks at the contacts) but its
   // progress says done with sent < total and pending > 0, for good.
-  it.failing('a crash between marking the contact sent and counting it still leaves the finished progress adding up', async () => {
+  it('a crash between marking the contact sent and counting it still leaves the finished progress adding up', async () => {
     const id = 'krasch-fore-raknare';
     await decidedDialogue(id, 4);
     let crashed = false;
@@ -387,7 +393,7 @@ describe('two jobs started at once', () => {
     expect(await progress(id)).toMatchObject({ status: 'done', total: 40, sent: 40, failed: 0, pending: 0 });
   });
 
-  it.failing('together they still send at no more than maxSendRate per second (SES limits the account, not the run)', async () => {
+  it('together they still send at no more than maxSendRate per second (SES limits the account, not the run)', async () => {
     const id = 'tva-jobb-takt';
     await decidedDialogue(id, 60);
     const mailer = recordingMailer();
@@ -402,8 +408,7 @@ describe('a contact who unsubscribes during the mailout', () => {
     const id = 'avregistrerad-mellan';
     const addresses = await decidedDialogue(id, 8);
     const mailer = recordingMailer();
-    let checks = 0;
-    await runMailouts(deps(id, { mailer, remainingMs: () => (++checks <= 3 ? 60_000 : 0) }));
+    await runMailouts(deps(id, { mailer, remainingMs: () => (mailer.sent.length < 3 ? 60_000 : 0) }));
     const leaver = addresses.find((a) => !mailer.sent.some((m) => m.to === a)) as string;
     await unsubscribe(id, leaver);
     expect(await progress(id)).toMatchObject({ status: 'sending', total: 7, sent: 3, pending: 4 });

@@ -35,7 +35,9 @@ function memoryQueue(count: number) {
     startWithDecision: async () => undefined,
     correctDecision: async () => undefined,
     get: async () => mailout,
-    markStarted: async () => undefined,
+    acquireRun: async () => true,
+    releaseRun: async () => undefined,
+    release: async () => undefined,
     pending: async (_id, now) => [...entries.values()].filter((e) => claimable(e, now.getTime())).map((e) => e.contact),
     async claim(_id, hash, owner, now, leaseUntil) {
       const entry = entries.get(hash);
@@ -127,7 +129,7 @@ describe('runMailouts and the time budget', () => {
   // At a low send rate (dev has maxSendRate 1) the run claims up to IN_FLIGHT (32) contacts at once, and they all
   // wait in the pacer: 32 s of sending after the last look at the clock, beyond the 15 s stop margin. The Lambda
   // (5 min timeout) is then killed mid-send, and a kill between SES accepting and markSent is a duplicate.
-  it.failing('at 1 a second (dev) the run still returns before the deadline', async () => {
+  it('at 1 a second (dev) the run still returns before the deadline', async () => {
     const { outcome, leftMs } = await runAgainstDeadline(60, 1, 25_000);
     expect(outcome.paused).toBe(true);
     expect(leftMs).toBeGreaterThan(0);
