@@ -55,7 +55,7 @@ async function sendOne(
   contact: PendingContact,
   content: Awaited<ReturnType<MailoutDeps['content']>>,
   owner: string,
-  pace: () => Promise<void>,
+  pace: ReturnType<typeof pacer>,
 ): Promise<'sent' | 'failed' | 'skipped' | 'deferred'> {
   const now = deps.clock.now();
   if (!(await deps.mailouts.claim(dialogue.id, contact.emailHash, owner, now, new Date(now.getTime() + deps.settings.leaseMs)))) return 'skipped';
@@ -83,20 +83,18 @@ async function sendOne(
     // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to this URL.
     headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   });
-  // Paced right at the call to SES: that is what the account's rate limits.
-  await pace();
-  if (deps.remainingMs() < STOP_MARGIN_MS / 2) {
-    // Out of time while waiting for our turn: give the contact back rather than risk being stopped mid-send.
+  // Paced right at the call to SES: that is what the account's rate limits. Out of time by our turn, the contact
+  // goes back untouched rather than risk the function being stopped mid-send.
+  const attempt = await pace(() => (deps.remainingMs() < STOP_MARGIN_MS / 2 ? 'deferred' : deps.mailer.send(raw, { dialogue: dialogue.id }).then(() => 'sent' as const, (error: unknown) => error)));
+  if (attempt === 'deferred') {
     await deps.mailouts.release(dialogue.id, contact.emailHash, owner);
     return 'deferred';
   }
-  try {
-    await deps.mailer.send(raw, { dialogue: dialogue.id });
-  } catch (error) {
-    if (!(error instanceof PermanentMailError)) throw error;
-    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, error.message);
+  if (attempt instanceof PermanentMailError) {
+    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, attempt.message);
     return 'failed';
   }
+  if (attempt !== 'sent') throw attempt;
   const sentAt = deps.clock.now();
   await deps.mailouts.markSent(dialogue.id, contact.emailHash, owner, sentAt, new Date(sentAt.getTime() + settings.contactRetentionDays * 86_400_000));
   return 'sent';
@@ -137,7 +135,7 @@ export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
   return outcome;
 }
 
-async function sendMailout(deps: MailoutDeps, dialogue: Dialogue, owner: string, pace: () => Promise<void>, outcome: MailoutOutcome): Promise<void> {
+async function sendMailout(deps: MailoutDeps, dialogue: Dialogue, owner: string, pace: ReturnType<typeof pacer>, outcome: MailoutOutcome): Promise<void> {
   // Read again after taking the run: a correction that got in before it is what gets sent.
   const current = (await deps.dialogues.get(dialogue.id)) ?? dialogue;
   const content = await deps.content(current);

@@ -188,8 +188,7 @@ describe('pacer', () => {
     const starts: number[] = [];
     const caller = (async () => {
       for (let i = 0; i < count; i++) {
-        await pace();
-        starts.push(time.now());
+        await pace(() => starts.push(time.now()));
       }
     })();
     await time.drive();
@@ -219,8 +218,7 @@ describe('pacer', () => {
     const pace = pacer(20, time.now, time.sleep);
     const starts: number[] = [];
     const callers = Promise.all(Array.from({ length: 90 }, async () => {
-      await pace();
-      starts.push(time.now());
+      await pace(() => starts.push(time.now()));
     }));
     await time.drive();
     await callers;
@@ -234,8 +232,7 @@ describe('pacer', () => {
     const starts: number[] = [];
     const run = async (count: number) => {
       for (let i = 0; i < count; i++) {
-        await pace();
-        starts.push(time.now());
+        await pace(() => starts.push(time.now()));
       }
     };
     let caller = run(10);
