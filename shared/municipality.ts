@@ -14,8 +14,11 @@ export const municipalitySchema = z.strictObject({
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
 
-/** Ljungby kommun, the default configuration (from the municipality's own web pages). */
-export const ljungby: Municipality = municipalitySchema.parse({
+/**
+ * Ljungby kommun, the default configuration (from the municipality's own web pages). Checked against the schema
+ * by a test, not at every cold start: zod's first parse compiles, which costs each function milliseconds.
+ */
+export const ljungby: Municipality = {
   name: 'Ljungby kommun',
   committees: [
     { id: 'kommunstyrelsen', name: 'Kommunstyrelsen' },
@@ -30,4 +33,4 @@ export const ljungby: Municipality = municipalitySchema.parse({
     { id: 'overformyndarnamnden', name: 'Gemensamma överförmyndarnämnden' },
   ],
   localities: ['Ljungby', 'Lagan', 'Lidhult', 'Ryssby', 'Agunnaryd', 'Vittaryd', 'Annerstad'],
-});
+};

@@ -1,4 +1,5 @@
-import { type Question, ageBands, relations } from '../dialogue/questions';
+import { type Question } from '../dialogue/questions';
+import { ageBands, relations } from '../dialogue/profile';
 import type { Dialogue } from '../dialogue/schema';
 import { rankedIds } from '../responses/validate';
 import type { AggregateState, QuestionState, Tally } from './state';

@@ -39,12 +39,7 @@ export const questionSchema = z.discriminatedUnion('type', [
 ]);
 export type Question = z.infer<typeof questionSchema>;
 
-/** Optional profile questions (P1): relation to the municipality, age band and locality. */
-export const relations = ['lives', 'works', 'visits'] as const;
-export type Relation = (typeof relations)[number];
-export const ageBands = ['under-16', '16-19', '20-29', '30-44', '45-64', '65-79', '80-plus'] as const;
-export type AgeBand = (typeof ageBands)[number];
-
+/** Which of the optional profile questions (P1) a dialogue asks. */
 export const profileQuestionsSchema = z.strictObject({
   relation: z.boolean().default(true),
   ageBand: z.boolean().default(true),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { DecisionRecord } from '../decision/schema';
-import { ageBands, profileQuestionsSchema, questionSchema, relations } from './questions';
+import { profileQuestionsSchema, questionSchema } from './questions';
+import { ageBands, relations } from './profile';
 import { isoDate, isoDateTime, localized, plainText, slugId } from './text';
 
 /** SKR's participation ladder (delaktighetstrappan), P6. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ageBands, relations } from '../dialogue/questions';
+import { ageBands, relations } from '../dialogue/profile';
 
 /** One answer's value; its fit to the question is checked against the dialogue (validate.ts). */
 const answerValue = z.union([z.string().max(20_000), z.number(), z.boolean(), z.array(z.string().max(64)).max(50), z.null()]);

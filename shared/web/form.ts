@@ -1,5 +1,5 @@
 import type { PublicDefinition } from '../dialogue/public-view';
-import { ageBands, relations } from '../dialogue/questions';
+import { ageBands, relations } from '../dialogue/profile';
 import type { Issue } from '../errors';
 import { catalogues } from '../messages/catalogue';
 import { type FormFields, errorIdOf, fieldNames, fieldOfIssue, helpIdOf, idOf, summaryLinkText } from './form-body';

@@ -7,7 +7,7 @@ import { handler as createDialogue } from '../../functions/admin/dialogues/creat
 import { handler as submit } from '../../functions/dialogues/submit/handler';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { DEMO_DIALOGUE_ID, seedDemo } from '../../local/seed';
-import { ageBands, relations } from '../../shared/dialogue/questions';
+import { ageBands, relations } from '../../shared/dialogue/profile';
 import { ljungby } from '../../shared/municipality';
 import { DEFAULT_BODY_LIMIT_BYTES, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';

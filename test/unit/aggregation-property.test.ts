@@ -16,7 +16,7 @@ import {
   aggregateDialogue,
 } from '../../shared/aggregation/run';
 import { type AggregateState, type StoredResponse, emptyState, fold } from '../../shared/aggregation/state';
-import { ageBands, relations } from '../../shared/dialogue/questions';
+import { ageBands, relations } from '../../shared/dialogue/profile';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ljungby } from '../../shared/municipality';
 import type { AnswerValue, Profile } from '../../shared/responses/schema';
