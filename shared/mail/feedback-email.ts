@@ -17,11 +17,16 @@ function resultLines(definition: PublicDefinition, results: ResultsBody, lang: L
   const t = emailCatalogues[lang];
   const lines = [t.responses(results.responseCount)];
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
-  const voted = results.alternatives.filter((a) => a.votes !== undefined).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0))[0];
+  const titleOf = (id: string) => plain(alternatives.find((a) => a.id === id)?.title, lang);
+  const byVotes = results.alternatives.filter((a) => a.votes !== undefined).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
+  const [voted, runnerUp] = byVotes;
   const voteQuestion = definition.questions.find((q) => q.type === 'single' && q.options.every((o) => alternatives.some((a) => a.id === o.id)));
   const answered = voteQuestion ? results.questions[voteQuestion.id]?.answered ?? 0 : 0;
   if (voted?.votes && answered) {
-    lines.push(t.leading(plain(alternatives.find((a) => a.id === voted.id)?.title, lang), Math.round((100 * voted.votes) / answered)));
+    // A tie is told as a tie: no proposal is called the favourite that was not.
+    lines.push(runnerUp?.votes === voted.votes
+      ? t.tied(byVotes.filter((a) => a.votes === voted.votes).map((a) => t.votes(titleOf(a.id), a.votes ?? 0)).join(', '))
+      : t.leading(titleOf(voted.id), Math.round((100 * voted.votes) / answered)));
     return lines;
   }
   const closed = definition.questions.find((q) => q.type === 'single' || q.type === 'yesno');

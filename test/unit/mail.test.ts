@@ -334,6 +334,14 @@ describe('feedbackEmail', () => {
     expect(text).not.toContain('Nämnden valde');
   });
 
+  it('tells a tie as a tie instead of naming a favourite that was not', () => {
+    const tied: StoredResponse[] = ['natur', 'alla', 'aventyr'].map((favourite, i) => ({ receivedAt: `2026-03-1${i}T10:00:00.000Z`, answers: { favourite }, profile: {} }));
+    const results = presentResults(decided, fold(emptyState(), tied, decided), null, { kind: 'public', disclosureThreshold: 5 });
+    const { text } = feedbackEmail(publicDefinition(decided, ljungby), results, decision, 'sv', LINKS);
+    expect(text).not.toContain('Flest valde');
+    expect(text).toContain('Inget förslag fick flest röster ensamt: ”Naturlekplats” 1, ”Äventyrslekplats” 1, ”Lekplats för alla” 1.');
+  });
+
   it('never carries the free text citizens wrote, in either language or part', () => {
     for (const lang of ['sv', 'en'] as const) {
       const { subject, text, html } = email(decided, lang);
