@@ -14,6 +14,15 @@ const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
 
+/** A conditional write that found nothing to do (already released, gone, no mailout): fine; anything else is not. */
+async function unlessConditionFailed(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
@@ -94,27 +103,23 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       }
     },
     async releaseRun(dialogueId, owner) {
-      await client.send(new UpdateCommand({
+      await unlessConditionFailed(client.send(new UpdateCommand({
         TableName: tableName,
         Key: keys.mailout(dialogueId),
         UpdateExpression: 'REMOVE runner, runnerUntil',
         ConditionExpression: 'runner = :owner',
         ExpressionAttributeValues: { ':owner': owner },
-      })).catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      })));
     },
     async release(dialogueId, emailHash, owner) {
-      await client.send(new UpdateCommand({
+      await unlessConditionFailed(client.send(new UpdateCommand({
         TableName: tableName,
         Key: contactKey(dialogueId, emailHash),
         UpdateExpression: 'REMOVE #state, #leaseUntil, leaseOwner',
         ConditionExpression: '#state = :sending AND leaseOwner = :owner',
         ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
         ExpressionAttributeValues: { ':sending': 'sending', ':owner': owner },
-      })).catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      })));
     },
     async pending(dialogueId, now) {
       const contacts: PendingContact[] = [];
@@ -181,15 +186,13 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       }
       // A bounce after SES accepted the message turns a sent one into a failed one.
       const wasSent = previous?.state === 'sent';
-      await client.send(new UpdateCommand({
+      await unlessConditionFailed(client.send(new UpdateCommand({
         TableName: tableName,
         Key: keys.mailout(dialogueId),
         UpdateExpression: wasSent ? 'ADD failed :one, sent :minus' : 'ADD failed :one',
         ConditionExpression: `attribute_exists(${attr.pk})`,
         ExpressionAttributeValues: { ':one': 1, ...(wasSent ? { ':minus': -1 } : {}) },
-      })).catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      })));
     },
     async completeIfDone(dialogueId, now) {
       const counts = { sent: 0, failed: 0 };
@@ -228,16 +231,14 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       if (!Attributes) return false;
       // A contact still waiting for its email leaves the mailout's total, so progress still adds up.
       if (Attributes.state === undefined || Attributes.state === 'sending') {
-        await client.send(new UpdateCommand({
+        await unlessConditionFailed(client.send(new UpdateCommand({
           TableName: tableName,
           Key: keys.mailout(dialogueId),
           UpdateExpression: 'ADD #total :minus',
           ConditionExpression: `attribute_exists(${attr.pk})`,
           ExpressionAttributeNames: { '#total': 'total' },
           ExpressionAttributeValues: { ':minus': -1 },
-        })).catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
+        })));
       }
       return true;
     },
