@@ -157,7 +157,8 @@ export function createGateway(options: GatewayOptions): RequestListener {
     const origin = request.headers.origin;
     const corsHeaders: Record<string, string> = origin && allowed.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
     response.on('finish', () =>
-      log({ method: request.method, path: request.url, status: response.statusCode, ms: Date.now() - started, requestId }),
+      // The path only: query strings can carry tokens (unsubscribe links), which do not belong in logs.
+      log({ method: request.method, path: (request.url ?? '/').split('?')[0], status: response.statusCode, ms: Date.now() - started, requestId }),
     );
 
     const serve = async (): Promise<void> => {

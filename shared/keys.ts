@@ -16,6 +16,8 @@ export const keys = {
   aggregate: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'AGGREGATE' }),
   /** The feedback mailout's progress. */
   mailout: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'MAILOUT' }),
+  /** Who is sending feedback email right now: one run at a time, account-wide, since SES limits the account. */
+  mailoutRunner: { pk: 'MAILOUT', sk: 'RUNNER' },
   /** Addresses that bounced permanently or complained: never mailed again, whatever the dialogue. */
   suppression: (addressHash: string) => ({ pk: 'SUPPRESSED', sk: addressHash }),
   /** Honeypot hits: kept apart, never counted. */

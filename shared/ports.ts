@@ -36,7 +36,7 @@ export interface Submission {
 
 export type SaveOutcome =
   | { readonly kind: 'stored'; readonly responseId: string; readonly receivedAt: string }
-  | { readonly kind: 'duplicate'; readonly responseId: string; readonly receivedAt: string }
+  | { readonly kind: 'duplicate'; readonly responseId: string; readonly receivedAt: string; readonly willReceiveFeedback: boolean }
   /** Nothing was stored (the dialogue changed, or a concurrent write collided); check again and retry. */
   | { readonly kind: 'retry' };
 

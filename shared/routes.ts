@@ -146,8 +146,8 @@ export const unsubscribePageRoute = /* @__PURE__ */ route({
 });
 export const unsubscribeRoute = /* @__PURE__ */ route({
   name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', handler: 'functions/web/unsubscribe/remove.ts', access: 'public',
-  summary: 'Removes the contact details (also RFC 8058 one-click: body List-Unsubscribe=One-Click, token in the URL)', bodyFormat: 'form', needs: ['unsubscribeSecret'],
-  schemas: { query: tokenQuery, body: z.instanceof(URLSearchParams) },
+  summary: 'Removes the contact details; the token is in the URL, so the body (RFC 8058 one-click sends List-Unsubscribe=One-Click, form-encoded or multipart) is not read',
+  needs: ['unsubscribeSecret'], schemas: { query: tokenQuery },
 });
 
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */

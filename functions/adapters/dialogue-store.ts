@@ -67,6 +67,7 @@ export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: s
           ExpressionAttributeValues: { ':pk': keys.responsePartition(id, shard) },
           Limit: 1,
           ProjectionExpression: '#pk',
+          ConsistentRead: true,
         })),
       );
       return (await Promise.all(probes)).some((page) => (page.Items?.length ?? 0) > 0);

@@ -91,21 +91,27 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       try {
         await client.send(new UpdateCommand({
           TableName: tableName,
-          Key: keys.mailout(dialogueId),
-          UpdateExpression: 'SET runner = :owner, runnerUntil = :until, startedSendingAt = if_not_exists(startedSendingAt, :now)',
-          ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(runnerUntil) OR runnerUntil < :now OR runner = :owner)`,
+          Key: keys.mailoutRunner,
+          UpdateExpression: 'SET runner = :owner, runnerUntil = :until',
+          ConditionExpression: 'attribute_not_exists(runnerUntil) OR runnerUntil < :now OR runner = :owner',
           ExpressionAttributeValues: { ':owner': owner, ':until': until.toISOString(), ':now': now.toISOString() },
         }));
-        return true;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
-    },
-    async releaseRun(dialogueId, owner) {
-      await unlessConditionFailed(client.send(new UpdateCommand({
+      await client.send(new UpdateCommand({
         TableName: tableName,
         Key: keys.mailout(dialogueId),
+        UpdateExpression: 'SET startedSendingAt = if_not_exists(startedSendingAt, :now)',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      }));
+      return true;
+    },
+    async releaseRun(_dialogueId, owner) {
+      await unlessConditionFailed(client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: keys.mailoutRunner,
         UpdateExpression: 'REMOVE runner, runnerUntil',
         ConditionExpression: 'runner = :owner',
         ExpressionAttributeValues: { ':owner': owner },
@@ -168,16 +174,16 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       // The counter is for the progress bar; whether the mailout is done is decided from the contacts themselves.
       await client.send(new UpdateCommand({ TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD sent :one', ExpressionAttributeValues: { ':one': 1 } }));
     },
-    async markFailed(dialogueId, emailHash, reason) {
+    async markFailed(dialogueId, emailHash, reason, expiresAt) {
       let previous: Record<string, unknown> | undefined;
       try {
         ({ Attributes: previous } = await client.send(new UpdateCommand({
           TableName: tableName,
           Key: contactKey(dialogueId, emailHash),
-          UpdateExpression: 'SET #state = :failed, failedReason = :reason REMOVE #leaseUntil, leaseOwner',
+          UpdateExpression: 'SET #state = :failed, failedReason = :reason, #ttl = if_not_exists(#ttl, :ttl) REMOVE #leaseUntil, leaseOwner',
           ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR #state <> :failed)`,
-          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
-          ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason.slice(0, 200) },
+          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
+          ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason.slice(0, 200), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
           ReturnValues: 'ALL_OLD',
         })));
       } catch (error) {

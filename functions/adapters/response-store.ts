@@ -26,7 +26,7 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
             {
               Put: {
                 TableName: tableName,
-                Item: { ...marker, responseId, receivedAt, [attr.expiresAt]: Math.floor(Date.parse(receivedAt) / 1000) + SUBMISSION_MARKER_TTL_SECONDS },
+                Item: { ...marker, responseId, receivedAt, willReceiveFeedback: submission.contact !== undefined, [attr.expiresAt]: Math.floor(Date.parse(receivedAt) / 1000) + SUBMISSION_MARKER_TTL_SECONDS },
                 ConditionExpression: `attribute_not_exists(${attr.pk})`,
               },
             },
@@ -76,7 +76,7 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
         const [markerReason, dialogueReason] = error.CancellationReasons ?? [];
         if (markerReason?.Code === 'ConditionalCheckFailed') {
           const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
-          if (Item) return { kind: 'duplicate', responseId: String(Item.responseId), receivedAt: String(Item.receivedAt) };
+          if (Item) return { kind: 'duplicate', responseId: String(Item.responseId), receivedAt: String(Item.receivedAt), willReceiveFeedback: Item.willReceiveFeedback === true };
         }
         const collided = error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict');
         if (dialogueReason?.Code === 'ConditionalCheckFailed' || collided) return { kind: 'retry' };

@@ -25,7 +25,7 @@ export function resultsCsv(dialogue: Pick<Dialogue, 'id' | 'title' | 'caseNumber
     for (const [value, points] of Object.entries(q.borda ?? {})) rows.push(['rangordning bordapoäng', questionId, 'alla', value, points]);
     for (const [value, rank] of Object.entries(q.meanRank ?? {})) rows.push(['rangordning medelplats', questionId, 'alla', value, rank]);
     for (const [group, c] of Object.entries(q.byGroup ?? {})) {
-      if ('suppressed' in c) rows.push(['uppdelning', questionId, group, `färre än ${c.fewerThan}`]);
+      if ('suppressed' in c) rows.push(['uppdelning', questionId, group, 'fewerThan' in c ? `färre än ${c.fewerThan}` : 'dold (skyddar en mindre grupp)']);
       else for (const [value, count] of Object.entries(c.counts)) rows.push(['uppdelning', questionId, group, value, count]);
     }
   }

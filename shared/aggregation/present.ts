@@ -6,7 +6,9 @@ import type { AggregateState, QuestionState, Tally } from './state';
 
 export type Audience = { readonly kind: 'public'; readonly disclosureThreshold: number } | { readonly kind: 'officials' };
 
-type Cell = { respondents: number; counts: Tally } | { suppressed: true; fewerThan: number };
+/** A hidden cell: too few respondents, or hidden beside one that is (so it cannot be worked out by subtraction). */
+export type Suppressed = { suppressed: true; fewerThan: number } | { suppressed: true; complementary: true };
+type Cell = { respondents: number; counts: Tally } | Suppressed;
 
 export interface QuestionResult {
   readonly type: Question['type'];
@@ -76,13 +78,36 @@ function byGroupOrder([a]: [string, unknown], [b]: [string, unknown]): number {
   return a.localeCompare(b, 'sv');
 }
 
+/**
+ * The groups to hide from the public: every group under the threshold, and, where a dimension (relation, age band,
+ * locality) would hide just one, the next smallest as well, so the hidden one cannot be worked out by subtraction.
+ */
+export function hiddenGroups(respondents: ReadonlyArray<readonly [string, number]>, audience: Audience): Map<string, Suppressed> {
+  const hidden = new Map<string, Suppressed>();
+  if (audience.kind !== 'public') return hidden;
+  const dimensions = new Map<string, Array<readonly [string, number]>>();
+  for (const entry of respondents) {
+    const dimension = entry[0].split(':')[0] as string;
+    dimensions.set(dimension, [...(dimensions.get(dimension) ?? []), entry]);
+  }
+  for (const groups of dimensions.values()) {
+    const small = groups.filter(([, n]) => n < audience.disclosureThreshold);
+    for (const [group] of small) hidden.set(group, { suppressed: true, fewerThan: audience.disclosureThreshold });
+    if (small.length === 1) {
+      const nextSmallest = groups.filter(([, n]) => n >= audience.disclosureThreshold).sort((a, b) => a[1] - b[1])[0];
+      if (nextSmallest) hidden.set(nextSmallest[0], { suppressed: true, complementary: true });
+    }
+  }
+  return hidden;
+}
+
 function cells(byGroup: QuestionState['byGroup'], keys: readonly string[], audience: Audience): Record<string, Cell> {
+  const entries = Object.entries(byGroup ?? {});
+  const hidden = hiddenGroups(entries.map(([group, cell]) => [group, cell.respondents] as const), audience);
   return Object.fromEntries(
-    Object.entries(byGroup ?? {}).sort(byGroupOrder).map(([group, cell]) => [
+    entries.sort(byGroupOrder).map(([group, cell]) => [
       group,
-      audience.kind === 'public' && cell.respondents < audience.disclosureThreshold
-        ? { suppressed: true as const, fewerThan: audience.disclosureThreshold }
-        : { respondents: cell.respondents, counts: withZeros(keys, cell.counts) },
+      hidden.get(group) ?? { respondents: cell.respondents, counts: withZeros(keys, cell.counts) },
     ]),
   );
 }
@@ -144,7 +169,7 @@ export interface ResultsBody {
   readonly questions: Record<string, QuestionResult>;
   readonly alternatives: AlternativeResult[];
   readonly participationPerDay: Array<{ date: string; responses: number }>;
-  readonly respondentsByGroup: Record<string, number | { suppressed: true; fewerThan: number }>;
+  readonly respondentsByGroup: Record<string, number | Suppressed>;
   readonly reach?: { inside: number; outside: number; unknown: number; sharePercent: number | null };
 }
 
@@ -167,12 +192,13 @@ export function presentResults(
     questions,
     alternatives: alternatives(dialogue, questions),
     participationPerDay: Object.entries(state.perDay).sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, responses]) => ({ date, responses })),
-    respondentsByGroup: Object.fromEntries(
-      Object.entries(state.groups).sort(byGroupOrder).map(([group, n]) => [
-        group,
-        audience.kind === 'public' && n < audience.disclosureThreshold ? { suppressed: true as const, fewerThan: audience.disclosureThreshold } : n,
-      ]),
-    ),
+    respondentsByGroup: ((hidden) =>
+      Object.fromEntries(
+        Object.entries(state.groups).sort(byGroupOrder).map(([group, n]) => [
+          group,
+          hidden.get(group) ?? n,
+        ]),
+      ))(hiddenGroups(Object.entries(state.groups), audience)),
     ...(dialogue.targetGroup?.criteria ? { reach: { inside, outside, unknown, sharePercent: inside + outside ? round((100 * inside) / (inside + outside)) : null } } : {}),
   };
 }

@@ -16,8 +16,9 @@ export interface MailoutStore {
   correctDecision(corrected: Dialogue, expectedVersion: number): Promise<void>;
   get(dialogueId: string): Promise<Mailout | undefined>;
   /**
-   * Makes this run the one sender of a dialogue's mailout until `until` (so two runs never together exceed the rate),
-   * and records that sending has begun: from then on the decision can no longer be corrected. False if another run holds it.
+   * Makes this run the one sender of feedback email until `until`, account-wide (SES's rate is the account's, so two
+   * runs must never send at once), and records that this dialogue's sending has begun: from then on its decision can
+   * no longer be corrected. False if another run holds it.
    */
   acquireRun(dialogueId: string, owner: string, now: Date, until: Date): Promise<boolean>;
   releaseRun(dialogueId: string, owner: string): Promise<void>;
@@ -28,7 +29,8 @@ export interface MailoutStore {
   /** Takes a contact for this run until `leaseUntil`; false if it is gone, done or held by another run. */
   claim(dialogueId: string, emailHash: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
   markSent(dialogueId: string, emailHash: string, owner: string, sentAt: Date, expiresAt: Date): Promise<void>;
-  markFailed(dialogueId: string, emailHash: string, reason: string): Promise<void>;
+  /** Failed for good; the contact still expires by `expiresAt` (nothing is kept longer than the retention). */
+  markFailed(dialogueId: string, emailHash: string, reason: string, expiresAt: Date): Promise<void>;
   /** Marks the mailout done when no contact is left to send, with its counts taken from the contacts themselves. */
   completeIfDone(dialogueId: string, now: Date): Promise<boolean>;
   isSuppressed(email: string): Promise<boolean>;

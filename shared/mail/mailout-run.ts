@@ -58,9 +58,10 @@ async function sendOne(
   pace: ReturnType<typeof pacer>,
 ): Promise<'sent' | 'failed' | 'skipped' | 'deferred'> {
   const now = deps.clock.now();
+  const expiry = (at: Date) => new Date(at.getTime() + deps.settings.contactRetentionDays * 86_400_000);
   if (!(await deps.mailouts.claim(dialogue.id, contact.emailHash, owner, now, new Date(now.getTime() + deps.settings.leaseMs)))) return 'skipped';
   if (await deps.mailouts.isSuppressed(contact.email)) {
-    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, 'suppressed');
+    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, 'suppressed', expiry(now));
     return 'failed';
   }
   const { settings } = deps;
@@ -91,12 +92,12 @@ async function sendOne(
     return 'deferred';
   }
   if (attempt instanceof PermanentMailError) {
-    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, attempt.message);
+    await deps.mailouts.markFailed(dialogue.id, contact.emailHash, attempt.message, expiry(deps.clock.now()));
     return 'failed';
   }
   if (attempt !== 'sent') throw attempt;
   const sentAt = deps.clock.now();
-  await deps.mailouts.markSent(dialogue.id, contact.emailHash, owner, sentAt, new Date(sentAt.getTime() + settings.contactRetentionDays * 86_400_000));
+  await deps.mailouts.markSent(dialogue.id, contact.emailHash, owner, sentAt, expiry(sentAt));
   return 'sent';
 }
 
@@ -123,7 +124,7 @@ export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
     if (!mailout || mailout.status === 'done') continue;
     const now = deps.clock.now();
     const until = new Date(now.getTime() + Math.min(deps.remainingMs(), MAX_RUN_MS));
-    // One sender per mailout at a time: two overlapping runs would together exceed the send rate.
+    // One sender at a time, account-wide: two overlapping runs would together exceed SES's send rate.
     if (!(await deps.mailouts.acquireRun(dialogue.id, owner, now, until))) continue;
     try {
       await sendMailout(deps, dialogue, owner, pace, outcome);

@@ -72,9 +72,9 @@ export async function submitResponse(deps: SubmitDeps, dialogueId: string, body:
       continue;
     }
     const outcome = await deps.responses.save(submission);
-    if (outcome.kind !== 'retry') {
-      return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: submission.contact !== undefined };
-    }
+    // A retry answers as the first call did, down to whether an address was kept then.
+    if (outcome.kind === 'duplicate') return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: outcome.willReceiveFeedback };
+    if (outcome.kind === 'stored') return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: submission.contact !== undefined };
   }
   throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');
 }

@@ -77,7 +77,7 @@ function breakdown(question: Question, result: QuestionResult, lang: Language): 
     if (rows.length === 0) return '';
     return scrollable(`${plain(question.label, lang)} – ${r.groups[dimension]}`, html`<table><caption>${text(question.label, lang)} – ${r.groups[dimension]}</caption><thead><tr><th scope="col">${r.group}</th><th scope="col">${r.respondents}</th>${values.map((v) => html`<th scope="col">${valueLabel(question, v, lang)}</th>`)}</tr></thead>
 <tbody>${rows.map(([group, cell]) => 'suppressed' in cell
-      ? html`<tr><th scope="row">${groupLabel(group, lang)}</th><td colspan="${values.length + 1}">${r.suppressed(cell.fewerThan)}</td></tr>`
+      ? html`<tr><th scope="row">${groupLabel(group, lang)}</th><td colspan="${values.length + 1}">${'fewerThan' in cell ? r.suppressed(cell.fewerThan) : r.complementary}</td></tr>`
       : html`<tr><th scope="row">${groupLabel(group, lang)}</th><td>${cell.respondents}</td>${values.map((v) => html`<td>${cell.counts[v] ?? 0}</td>`)}</tr>`)}</tbody></table>`);
   })}</details>`;
 }
@@ -115,7 +115,7 @@ export interface ResultsPageLinks {
 /** `GET /results/{id}`: the numbers for everyone, with the conditions and the decision (P2, P3, P12). */
 export function resultsPage(definition: PublicDefinition, results: ResultsBody & { decision?: PublicDecision }, lang: Language, links: ResultsPageLinks): string {
   const r = resultsCatalogues[lang];
-  const threshold = Object.values(results.questions).flatMap((q) => Object.values(q.byGroup ?? {})).find((c) => 'suppressed' in c);
+  const threshold = Object.values(results.questions).flatMap((q) => Object.values(q.byGroup ?? {})).find((c) => 'fewerThan' in c);
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
   const body = html`<style>${raw(tableStyles)}</style><p class="md-lang"><a href="${links.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}">${r.languageSwitch}</a></p>
 <h1>${r.heading}: ${text(definition.title, lang)}</h1>
@@ -125,7 +125,7 @@ ${results.visibility === 'hidden' ? html`<p><strong>${r.hidden(results.visibleFr
 ${alternatives.length && results.alternatives.length ? html`<h2>${r.alternativesHeading}</h2>${scrollable(r.alternativesHeading, html`<table><caption>${r.alternativesHeading}</caption><thead><tr><th scope="col">${r.alternative}</th><th scope="col">${r.votes}</th><th scope="col">${r.firstChoices}</th><th scope="col">${r.borda}</th><th scope="col">${r.ratingMean}</th></tr></thead><tbody>${results.alternatives.map((a) => html`<tr><th scope="row">${text(alternatives.find((x) => x.id === a.id)?.title, lang)}</th><td>${a.votes ?? '–'}</td><td>${a.firstChoices ?? '–'}</td><td>${a.borda ?? '–'}</td><td>${a.ratingMean ?? '–'}</td></tr>`)}</tbody></table>`)}` : ''}
 <h2>${catalogues[lang].form.questionsHeading}</h2>
 ${definition.questions.map((q) => questionSection(q, results.questions[q.id], lang))}
-${threshold && 'suppressed' in threshold ? html`<p class="md-note">${r.suppressionNote(threshold.fewerThan)}</p>` : ''}
+${threshold && 'fewerThan' in threshold ? html`<p class="md-note">${r.suppressionNote(threshold.fewerThan)}</p>` : ''}
 ${results.reach ? html`<h2>${r.reachHeading}</h2><p>${r.reach(results.reach.sharePercent, results.reach.inside, results.reach.outside, results.reach.unknown)}</p>` : ''}
 ${results.participationPerDay.length ? html`<h2>${r.participationHeading}</h2>${scrollable(r.participationHeading, html`<table><caption>${r.participationHeading}</caption><thead><tr><th scope="col">${r.date}</th><th scope="col">${r.count}</th></tr></thead><tbody>${results.participationPerDay.map((d) => html`<tr><th scope="row">${d.date}</th><td>${d.responses}</td></tr>`)}</tbody></table>`)}` : ''}`}
 ${conditions(definition, lang, 2)}`;

@@ -197,9 +197,10 @@ describe('breakdowns by relation, age band and locality', () => {
     expect(question(officials, 'rating-alla').byGroup?.['ageBand:30-44']).toEqual({ respondents: 4, counts: { 1: 1, 2: 0, 3: 0, 4: 1, 5: 2 } });
   });
 
-  it('suppresses public cells with fewer respondents than the threshold and shows one at the threshold', () => {
+  it('suppresses public cells with fewer respondents than the threshold, and the next smallest beside a lone one', () => {
     const favourite = question(publicResults, 'favourite').byGroup;
-    expect(favourite?.['ageBand:30-44']).toEqual({ respondents: 5, counts: { natur: 2, aventyr: 0, alla: 3 } });
+    // 65–79 is the only small age band: shown, 30–44 would give it away as the total minus 30–44.
+    expect(favourite?.['ageBand:30-44']).toEqual({ suppressed: true, complementary: true });
     for (const group of ['relation:lives', 'relation:works', 'relation:visits', 'ageBand:65-79', 'locality:Lagan', 'locality:Ljungby']) {
       expect(favourite?.[group]).toEqual({ suppressed: true, fewerThan: 5 });
     }
@@ -209,7 +210,13 @@ describe('breakdowns by relation, age band and locality', () => {
 
   it('never puts a suppressed group’s numbers anywhere in the public body', () => {
     const cells = Object.values(publicResults.questions).flatMap((q) => Object.values(q.byGroup ?? {}));
-    expect(cells.filter((c) => 'suppressed' in c).every((c) => Object.keys(c).sort().join() === 'fewerThan,suppressed')).toBe(true);
+    const shapes = new Set(cells.filter((c) => 'suppressed' in c).map((c) => Object.keys(c).sort().join()));
+    expect([...shapes].every((shape) => shape === 'fewerThan,suppressed' || shape === 'complementary,suppressed')).toBe(true);
+  });
+
+  it('shows a group at the threshold when no lone small group beside it needs hiding', () => {
+    const at1 = present(SEVEN, { kind: 'public', disclosureThreshold: 1 });
+    expect(question(at1, 'favourite').byGroup?.['ageBand:30-44']).toEqual({ respondents: 5, counts: { natur: 2, aventyr: 0, alla: 3 } });
   });
 
   it('suppresses small groups in the public respondents-per-group summary, not for officials', () => {
@@ -217,7 +224,7 @@ describe('breakdowns by relation, age band and locality', () => {
       'relation:lives': { suppressed: true, fewerThan: 5 },
       'relation:works': { suppressed: true, fewerThan: 5 },
       'relation:visits': { suppressed: true, fewerThan: 5 },
-      'ageBand:30-44': 5,
+      'ageBand:30-44': { suppressed: true, complementary: true },
       'ageBand:65-79': { suppressed: true, fewerThan: 5 },
       'locality:Lagan': { suppressed: true, fewerThan: 5 },
       'locality:Ljungby': { suppressed: true, fewerThan: 5 },
@@ -235,8 +242,10 @@ describe('breakdowns by relation, age band and locality', () => {
 
   it('follows the configured threshold', () => {
     const at2 = present(SEVEN, { kind: 'public', disclosureThreshold: 2 });
-    expect(question(at2, 'favourite').byGroup?.['relation:works']).toEqual({ respondents: 2, counts: { natur: 0, aventyr: 0, alla: 2 } });
+    expect(question(at2, 'favourite').byGroup?.['relation:lives']).toEqual({ respondents: 4, counts: { natur: 2, aventyr: 0, alla: 2 } });
     expect(question(at2, 'favourite').byGroup?.['relation:visits']).toEqual({ suppressed: true, fewerThan: 2 });
+    // The lone small relation takes the next smallest with it.
+    expect(question(at2, 'favourite').byGroup?.['relation:works']).toEqual({ suppressed: true, complementary: true });
   });
 });
 
@@ -407,7 +416,7 @@ describe('CSV for the case file', () => {
   it('says "färre än 5" for a suppressed cell of public results and has no free texts without them', () => {
     const publicCsv = parseCsv(resultsCsv(dialogue, present(SEVEN, PUBLIC, dialogue)).slice(1));
     expect(publicCsv).toContainEqual(['uppdelning', 'favourite', 'relation:lives', 'färre än 5']);
-    expect(publicCsv).toContainEqual(['uppdelning', 'favourite', 'ageBand:30-44', 'alla', '3']);
+    expect(publicCsv).toContainEqual(['uppdelning', 'favourite', 'ageBand:30-44', 'dold (skyddar en mindre grupp)']);
     expect(publicCsv.some((r) => r[0] === 'fritext')).toBe(false);
   });
 });

@@ -84,10 +84,11 @@ describe('submitResponse', () => {
     expect(saved).toEqual([]);
   });
 
-  test('a duplicate submission answers with the first receipt, not the new id', async () => {
-    const first = { kind: 'duplicate', responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z' } as const;
+  test('a duplicate submission answers with the first receipt, not the new id, and says whether the first kept an address', async () => {
+    const first = { kind: 'duplicate', responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: false } as const;
     const { deps } = fakes([open()], [first]);
-    const receipt = await submitResponse(deps, 'lekplatsen', body());
+    // The retry adds an address the first call did not have: the receipt must not promise feedback.
+    const receipt = await submitResponse(deps, 'lekplatsen', body({ contact: { email: 'ny@example.se', consent: true, language: 'sv' } }));
     expect(receipt).toEqual({ responseId: 'first-response', dialogueId: 'lekplatsen', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: false });
   });
 

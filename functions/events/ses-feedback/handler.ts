@@ -2,13 +2,18 @@ import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { emailHash } from '../../../shared/responses/submit';
+import { env } from '../../lib/env';
 import { logger } from '../../lib/logger';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 import { type Runtime, runtime } from '../../lib/runtime';
 
-/** The SES notification inside each SNS record (only the fields we act on). */
+/**
+ * The SES message inside each SNS record (only the fields we act on). A configuration set's event destination
+ * publishes `eventType`; the older identity notifications say `notificationType`. Both are read.
+ */
 const notificationSchema = z.object({
-  notificationType: z.enum(['Bounce', 'Complaint', 'Delivery']),
+  eventType: z.string().optional(),
+  notificationType: z.string().optional(),
   bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
   complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
   mail: z.object({ tags: z.record(z.string(), z.array(z.string())).optional() }),
@@ -18,8 +23,9 @@ const notificationSchema = z.object({
  * A permanent bounce or a complaint: the recipient is marked failed in that dialogue's mailout and the address is
  * suppressed for good. Transient bounces are left to SES's own retries. Addresses are never logged.
  */
-export const createHandler = ({ mailouts, clock }: Pick<MailRuntime, 'mailouts'> & Pick<Runtime, 'clock'>) =>
-  middy<SNSEvent, { handled: number }, Error, Context>()
+export const createHandler = ({ mailouts, clock }: Pick<MailRuntime, 'mailouts'> & Pick<Runtime, 'clock'>) => {
+  const retentionEnd = (now: Date) => new Date(now.getTime() + env().mail.contactRetentionDays * 86_400_000);
+  return middy<SNSEvent, { handled: number }, Error, Context>()
     .use({ before: ({ context }) => logger.addContext(context) })
     .handler(async (event) => {
       let handled = 0;
@@ -31,18 +37,20 @@ export const createHandler = ({ mailouts, clock }: Pick<MailRuntime, 'mailouts'>
           logger.warn('ignored an SNS message that is not an SES notification', { messageId: record.Sns.MessageId });
           continue;
         }
-        const permanent = parsed.notificationType === 'Complaint' || parsed.bounce?.bounceType === 'Permanent';
+        const type = parsed.eventType ?? parsed.notificationType;
+        const permanent = type === 'Complaint' || (type === 'Bounce' && parsed.bounce?.bounceType === 'Permanent');
         if (!permanent) continue;
         const recipients = [...(parsed.bounce?.bouncedRecipients ?? []), ...(parsed.complaint?.complainedRecipients ?? [])].map((r) => r.emailAddress);
         const dialogueId = parsed.mail.tags?.dialogue?.[0];
         for (const email of recipients) {
-          await mailouts.suppress(email, parsed.notificationType.toLowerCase(), clock.now());
-          if (dialogueId) await mailouts.markFailed(dialogueId, emailHash(dialogueId, email), parsed.notificationType.toLowerCase());
+          await mailouts.suppress(email, type.toLowerCase(), clock.now());
+          if (dialogueId) await mailouts.markFailed(dialogueId, emailHash(dialogueId, email), type.toLowerCase(), retentionEnd(clock.now()));
           handled += 1;
         }
       }
       logger.info('ses feedback handled', { handled });
       return { handled };
     });
+};
 
 export const handler = createHandler({ ...mailRuntime, clock: runtime.clock });

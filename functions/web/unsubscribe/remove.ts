@@ -5,10 +5,10 @@ import { unsubscribeSecret } from '../../adapters/secret';
 import { httpRoute } from '../../lib/http';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 
-/** Deletes the contact (erasure). The token comes in the URL (one-click, confirmation form) or in the body. */
+/** Deletes the contact (erasure). The token comes in the URL, from the one-click header and the confirmation form alike. */
 export const createHandler = ({ mailouts, secret }: Pick<MailRuntime, 'mailouts'> & { secret: () => Promise<string> }) =>
-  httpRoute(unsubscribeRoute, async ({ query, body }) => {
-    const token = query.token ?? body.get('token') ?? '';
+  httpRoute(unsubscribeRoute, async ({ query }) => {
+    const token = query.token ?? '';
     const contact = verifyUnsubscribeToken(await secret(), token);
     if (!contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
     await mailouts.deleteContact(contact.dialogueId, contact.emailHash);

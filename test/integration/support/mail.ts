@@ -116,8 +116,9 @@ export const sesMail = (dialogueId: string | undefined, to: string) => ({
   tags: { 'ses:configuration-set': ['medborgardialog-local'], ...(dialogueId ? { dialogue: [dialogueId] } : {}) },
 });
 
+/** As the configuration set's event destination publishes it (`eventType`): what the deployed stack receives. */
 export const bounce = (dialogueId: string | undefined, email: string, bounceType: 'Permanent' | 'Transient') => ({
-  notificationType: 'Bounce',
+  eventType: 'Bounce',
   bounce: {
     bounceType,
     bounceSubType: bounceType === 'Permanent' ? 'General' : 'MailboxFull',
@@ -128,6 +129,7 @@ export const bounce = (dialogueId: string | undefined, email: string, bounceType
   mail: sesMail(dialogueId, email),
 });
 
+/** As an identity notification publishes it (`notificationType`): the older shape, read just the same. */
 export const complaint = (dialogueId: string | undefined, email: string) => ({
   notificationType: 'Complaint',
   complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: new Date().toISOString(), feedbackId: randomUUID() },
