@@ -1,6 +1,7 @@
 /** Texts of the results page, Swedish first; English has the same keys. */
 const sv = {
   heading: 'Resultat',
+  notFound: 'Det finns ingen dialog med den adressen.',
   languageSwitch: 'In English',
   status: { open: 'Dialogen pågår.', closed: 'Dialogen är stängd. Nämnden har ännu inte fattat beslut.', decided: 'Nämnden har fattat beslut.', draft: '' },
   responses: (n: number) => `${n} ${n === 1 ? 'person har' : 'personer har'} svarat.`,
@@ -49,6 +50,7 @@ export type ResultsCatalogue = typeof sv;
 
 const en: ResultsCatalogue = {
   heading: 'Results',
+  notFound: 'There is no dialogue at that address.',
   languageSwitch: 'På svenska',
   status: { open: 'The dialogue is in progress.', closed: 'The dialogue is closed. The committee has not decided yet.', decided: 'The committee has decided.', draft: '' },
   responses: (n: number) => `${n} ${n === 1 ? 'person has' : 'people have'} answered.`,

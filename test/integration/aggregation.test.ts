@@ -407,6 +407,14 @@ describe('GET /admin/dialogues/demo/results: who sees what', () => {
 });
 
 describe('GET /results/demo (the results page)', () => {
+  it('answers an unknown dialogue with a 404 page a person can read, in their language', async () => {
+    const page = await resultsPage('finns-inte');
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('Det finns ingen dialog med den adressen.');
+    expect((await resultsPage('finns-inte', 'en')).body).toContain('There is no dialogue at that address.');
+  });
+
   it('answers 200 text/html with every question’s label and the counts as table text', async () => {
     const page = await resultsPage();
     expect(page.statusCode).toBe(200);
