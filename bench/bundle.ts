@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { lambdaBundling } from '../infra/bundling';
+import { getStageConfig, handlerEnvironment } from '../shared/stages';
 import { projectRoot } from '../local/paths';
 import { report } from './harness';
 
@@ -35,7 +36,8 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 /** Cold import time of a bundle in a fresh Node process, median of several runs. */
 function coldImportMs(file: string, runs = 15): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
-  const env = { ...process.env, STAGE: 'bench', TABLE_NAME: 'bench', PUBLIC_BASE_URL: 'http://localhost:3000', AWS_REGION: 'eu-north-1' };
+  // The same environment the stack gives every function, so the handler starts as it would in Lambda.
+  const env = { ...process.env, ...handlerEnvironment(getStageConfig('local'), 'bench'), AWS_REGION: 'eu-north-1' };
   return median(Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim())));
 }
 

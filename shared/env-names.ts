@@ -2,7 +2,6 @@
 export const envNames = {
   stage: 'STAGE',
   tableName: 'TABLE_NAME',
-  allowedOrigins: 'ALLOWED_ORIGINS',
   responseShards: 'RESPONSE_SHARDS',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   disclosureThreshold: 'DISCLOSURE_THRESHOLD',

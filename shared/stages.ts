@@ -94,7 +94,6 @@ export function handlerEnvironment(stage: StageConfig & { name: string }, tableN
   return {
     [envNames.stage]: stage.name,
     [envNames.tableName]: tableNameValue,
-    [envNames.allowedOrigins]: stage.allowedOrigins.join(','),
     [envNames.responseShards]: String(stage.responseShards),
     [envNames.publicBaseUrl]: stage.publicBaseUrl,
     [envNames.disclosureThreshold]: String(stage.disclosureThreshold),

@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { AggregateStore, ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
 import type { AggregateState } from '../../shared/aggregation/state';
 import { keys } from '../../shared/keys';
 import { attr } from '../../shared/table';
+import { conditionHeld } from './conditional';
 
 /** The aggregate is one item; its state is stored as JSON (sums only, a few KB even for large dialogues). */
 export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: string): AggregateStore {
@@ -21,20 +21,14 @@ export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: 
       };
     },
     async commit(aggregate: StoredAggregate, expectedVersion: number) {
-      try {
-        await client.send(new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.aggregate(aggregate.dialogueId), kind: 'aggregate', ...aggregate, state: JSON.stringify(aggregate.state) },
-          ConditionExpression: expectedVersion === 0 ? `attribute_not_exists(${attr.pk})` : '#version = :expected',
-          ...(expectedVersion === 0
-            ? {}
-            : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
-        }));
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return conditionHeld(client.send(new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.aggregate(aggregate.dialogueId), kind: 'aggregate', ...aggregate, state: JSON.stringify(aggregate.state) },
+        ConditionExpression: expectedVersion === 0 ? `attribute_not_exists(${attr.pk})` : '#version = :expected',
+        ...(expectedVersion === 0
+          ? {}
+          : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      })));
     },
   };
 }
@@ -46,7 +40,7 @@ export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: 
       const pages = paginateQuery({ client, pageSize: 1000 }, {
         TableName: tableName,
         KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': attr.pk, '#sk': attr.sk, ...{ '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' } },
+        ExpressionAttributeNames: { '#pk': attr.pk, '#sk': attr.sk, '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' },
         ExpressionAttributeValues: { ':pk': keys.responsePartition(dialogueId, shard), ...(after ? { ':after': after } : {}) },
         ProjectionExpression: '#sk, #answers, #profile, #receivedAt',
         ConsistentRead: true,

@@ -1,10 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError } from '../../shared/errors';
 import { keys } from '../../shared/keys';
 import type { DialogueStore } from '../../shared/ports';
 import { GSI1, attr } from '../../shared/table';
+import { conditionHeld } from './conditional';
 
 const ITEM_ATTRIBUTES = [attr.pk, attr.sk, attr.gsi1pk, attr.gsi1sk, 'kind'] as const;
 
@@ -25,26 +25,18 @@ export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: s
       return Item ? toDialogue(Item) : undefined;
     },
     async create(dialogue) {
-      try {
-        await client.send(new PutCommand({ TableName: tableName, Item: toItem(dialogue), ConditionExpression: `attribute_not_exists(${attr.pk})` }));
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`A dialogue "${dialogue.id}" already exists.`);
-        throw error;
-      }
+      const created = await conditionHeld(client.send(new PutCommand({ TableName: tableName, Item: toItem(dialogue), ConditionExpression: `attribute_not_exists(${attr.pk})` })));
+      if (!created) throw new ConflictError(`A dialogue "${dialogue.id}" already exists.`);
     },
     async replace(dialogue, expectedVersion) {
-      try {
-        await client.send(new PutCommand({
-          TableName: tableName,
-          Item: toItem(dialogue),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }));
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The dialogue was changed by someone else; reload it and try again.');
-        throw error;
-      }
+      const replaced = await conditionHeld(client.send(new PutCommand({
+        TableName: tableName,
+        Item: toItem(dialogue),
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      })));
+      if (!replaced) throw new ConflictError('The dialogue was changed by someone else; reload it and try again.');
     },
     async list() {
       const dialogues: Dialogue[] = [];

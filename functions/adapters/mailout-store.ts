@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { conditionHeld, isConditionFailure } from './conditional';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Mailout } from '../../shared/decision/mailout';
 import type { MailoutStore, PendingContact } from '../../shared/decision/ports';
@@ -9,19 +9,6 @@ import { keys } from '../../shared/keys';
 import { normaliseEmail } from '../../shared/responses/submit';
 import { attr } from '../../shared/table';
 import { toItem } from './dialogue-store';
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
-
-/** A conditional write that found nothing to do (already released, gone, no mailout): fine; anything else is not. */
-async function unlessConditionFailed(write: Promise<unknown>): Promise<void> {
-  try {
-    await write;
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
-}
 
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
@@ -56,30 +43,20 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       return count;
     },
     async startWithDecision(decided, expectedVersion, mailout) {
-      try {
-        await client.send(new TransactWriteCommand({
-          TransactItems: [
-            versionedPut(decided, expectedVersion),
-            { Put: { TableName: tableName, Item: { ...keys.mailout(decided.id), kind: 'mailout', ...mailout }, ConditionExpression: `attribute_not_exists(${attr.pk})` } },
-          ],
-        }));
-      } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError('The dialogue changed, or its decision is already registered.');
-        throw error;
-      }
+      if (!(await conditionHeld(client.send(new TransactWriteCommand({
+        TransactItems: [
+          versionedPut(decided, expectedVersion),
+          { Put: { TableName: tableName, Item: { ...keys.mailout(decided.id), kind: 'mailout', ...mailout }, ConditionExpression: `attribute_not_exists(${attr.pk})` } },
+        ],
+      }))))) throw new ConflictError('The dialogue changed, or its decision is already registered.');
     },
     async correctDecision(corrected, expectedVersion) {
-      try {
-        await client.send(new TransactWriteCommand({
-          TransactItems: [
-            versionedPut(corrected, expectedVersion),
-            { ConditionCheck: { TableName: tableName, Key: keys.mailout(corrected.id), ConditionExpression: 'attribute_not_exists(startedSendingAt)' } },
-          ],
-        }));
-      } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError('The feedback emails have started going out; the decision can no longer be corrected.');
-        throw error;
-      }
+      if (!(await conditionHeld(client.send(new TransactWriteCommand({
+        TransactItems: [
+          versionedPut(corrected, expectedVersion),
+          { ConditionCheck: { TableName: tableName, Key: keys.mailout(corrected.id), ConditionExpression: 'attribute_not_exists(startedSendingAt)' } },
+        ],
+      }))))) throw new ConflictError('The feedback emails have started going out; the decision can no longer be corrected.');
     },
     async get(dialogueId) {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.mailout(dialogueId), ConsistentRead: true }));
@@ -88,18 +65,13 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       return { dialogueId, status, total: Number(total), sent: Number(sent), failed: Number(failed), startedAt, ...(completedAt ? { completedAt } : {}) } as Mailout;
     },
     async acquireRun(dialogueId, owner, now, until) {
-      try {
-        await client.send(new UpdateCommand({
-          TableName: tableName,
-          Key: keys.mailoutRunner,
-          UpdateExpression: 'SET runner = :owner, runnerUntil = :until',
-          ConditionExpression: 'attribute_not_exists(runnerUntil) OR runnerUntil < :now OR runner = :owner',
-          ExpressionAttributeValues: { ':owner': owner, ':until': until.toISOString(), ':now': now.toISOString() },
-        }));
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      if (!(await conditionHeld(client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: keys.mailoutRunner,
+        UpdateExpression: 'SET runner = :owner, runnerUntil = :until',
+        ConditionExpression: 'attribute_not_exists(runnerUntil) OR runnerUntil < :now OR runner = :owner',
+        ExpressionAttributeValues: { ':owner': owner, ':until': until.toISOString(), ':now': now.toISOString() },
+      }))))) return false;
       await client.send(new UpdateCommand({
         TableName: tableName,
         Key: keys.mailout(dialogueId),
@@ -109,7 +81,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       return true;
     },
     async releaseRun(_dialogueId, owner) {
-      await unlessConditionFailed(client.send(new UpdateCommand({
+      await conditionHeld(client.send(new UpdateCommand({
         TableName: tableName,
         Key: keys.mailoutRunner,
         UpdateExpression: 'REMOVE runner, runnerUntil',
@@ -118,7 +90,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       })));
     },
     async release(dialogueId, emailHash, owner) {
-      await unlessConditionFailed(client.send(new UpdateCommand({
+      await conditionHeld(client.send(new UpdateCommand({
         TableName: tableName,
         Key: contactKey(dialogueId, emailHash),
         UpdateExpression: 'REMOVE #state, #leaseUntil, leaseOwner',
@@ -140,37 +112,26 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       return contacts;
     },
     async claim(dialogueId, emailHash, owner, now, leaseUntil) {
-      try {
-        await client.send(new UpdateCommand({
-          TableName: tableName,
-          Key: contactKey(dialogueId, emailHash),
-          UpdateExpression: 'SET #state = :sending, #leaseUntil = :until, leaseOwner = :owner',
-          // attribute_exists: an unsubscribed (deleted) contact must not come back to life.
-          ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now))`,
-          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':until': leaseUntil.toISOString(), ':owner': owner, ':now': now.toISOString() },
-        }));
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return conditionHeld(client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: contactKey(dialogueId, emailHash),
+        UpdateExpression: 'SET #state = :sending, #leaseUntil = :until, leaseOwner = :owner',
+        // attribute_exists: an unsubscribed (deleted) contact must not come back to life.
+        ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now))`,
+        ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':until': leaseUntil.toISOString(), ':owner': owner, ':now': now.toISOString() },
+      })));
     },
     async markSent(dialogueId, emailHash, owner, sentAt, expiresAt) {
-      try {
-        await client.send(new UpdateCommand({
-          TableName: tableName,
-          Key: contactKey(dialogueId, emailHash),
-          UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
-          ConditionExpression: '#state = :sending AND leaseOwner = :owner',
-          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
-          ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending', ':owner': owner, ':at': sentAt.toISOString(), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
-        }));
-      } catch (error) {
-        // Unsubscribed while the message was on its way: nothing left to mark or count.
-        if (error instanceof ConditionalCheckFailedException) return;
-        throw error;
-      }
+      // Unsubscribed while the message was on its way: nothing left to mark or count.
+      if (!(await conditionHeld(client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: contactKey(dialogueId, emailHash),
+        UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
+        ConditionExpression: '#state = :sending AND leaseOwner = :owner',
+        ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
+        ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending', ':owner': owner, ':at': sentAt.toISOString(), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
+      }))))) return;
       // The counter is for the progress bar; whether the mailout is done is decided from the contacts themselves.
       await client.send(new UpdateCommand({ TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD sent :one', ExpressionAttributeValues: { ':one': 1 } }));
     },
@@ -187,12 +148,12 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           ReturnValues: 'ALL_OLD',
         })));
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return;
+        if (isConditionFailure(error)) return;
         throw error;
       }
       // A bounce after SES accepted the message turns a sent one into a failed one.
       const wasSent = previous?.state === 'sent';
-      await unlessConditionFailed(client.send(new UpdateCommand({
+      await conditionHeld(client.send(new UpdateCommand({
         TableName: tableName,
         Key: keys.mailout(dialogueId),
         UpdateExpression: wasSent ? 'ADD failed :one, sent :minus' : 'ADD failed :one',
@@ -209,21 +170,15 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           else return false;
         }
       }
-      try {
-        // The counts from the contacts themselves: right even if a run died between a send and its counter.
-        await client.send(new UpdateCommand({
-          TableName: tableName,
-          Key: keys.mailout(dialogueId),
-          UpdateExpression: 'SET #status = :done, completedAt = :now, sent = :sent, failed = :failed, #total = :total',
-          ConditionExpression: '#status = :sending',
-          ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
-          ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':now': now.toISOString(), ':sent': counts.sent, ':failed': counts.failed, ':total': counts.sent + counts.failed },
-        }));
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      // The counts from the contacts themselves: right even if a run died between a send and its counter.
+      return conditionHeld(client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: keys.mailout(dialogueId),
+        UpdateExpression: 'SET #status = :done, completedAt = :now, sent = :sent, failed = :failed, #total = :total',
+        ConditionExpression: '#status = :sending',
+        ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
+        ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':now': now.toISOString(), ':sent': counts.sent, ':failed': counts.failed, ':total': counts.sent + counts.failed },
+      })));
     },
     async isSuppressed(email) {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.suppression(addressHash(email)) }));
@@ -237,7 +192,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       if (!Attributes) return false;
       // A contact still waiting for its email leaves the mailout's total, so progress still adds up.
       if (Attributes.state === undefined || Attributes.state === 'sending') {
-        await unlessConditionFailed(client.send(new UpdateCommand({
+        await conditionHeld(client.send(new UpdateCommand({
           TableName: tableName,
           Key: keys.mailout(dialogueId),
           UpdateExpression: 'ADD #total :minus',

@@ -4,16 +4,14 @@ import { envNames } from '../../shared/env-names';
 const envSchema = z.object({
   [envNames.stage]: z.string().min(1),
   [envNames.tableName]: z.string().min(1),
-  [envNames.allowedOrigins]: z.string().default(''),
-  [envNames.responseShards]: z.coerce.number().int().min(1).max(64).default(4),
+  [envNames.responseShards]: z.coerce.number().int().min(1).max(64),
   [envNames.publicBaseUrl]: z.url(),
-  [envNames.disclosureThreshold]: z.coerce.number().int().min(1).default(5),
-  // Submissions time out after 10 s (infra/function.ts): 15 s leaves none in flight behind the cutoff.
-  [envNames.aggregationLagSeconds]: z.coerce.number().int().min(1).default(15),
-  [envNames.mailFrom]: z.string().min(3).default('medborgardialog@localhost'),
+  [envNames.disclosureThreshold]: z.coerce.number().int().min(1),
+  [envNames.aggregationLagSeconds]: z.coerce.number().int().min(1),
+  [envNames.mailFrom]: z.string().min(3),
   [envNames.mailReplyTo]: z.string().optional(),
-  [envNames.mailMaxSendRate]: z.coerce.number().positive().default(1),
-  [envNames.contactRetentionDays]: z.coerce.number().int().min(1).default(30),
+  [envNames.mailMaxSendRate]: z.coerce.number().positive(),
+  [envNames.contactRetentionDays]: z.coerce.number().int().min(1),
   [envNames.unsubscribeSecret]: z.string().min(32).optional(),
   [envNames.unsubscribeSecretArn]: z.string().optional(),
   [envNames.sesConfigurationSet]: z.string().optional(),
@@ -24,7 +22,6 @@ const envSchema = z.object({
 export interface HandlerEnv {
   readonly stage: string;
   readonly tableName: string;
-  readonly allowedOrigins: readonly string[];
   readonly responseShards: number;
   readonly publicBaseUrl: string;
   readonly disclosureThreshold: number;
@@ -47,7 +44,6 @@ export function env(): HandlerEnv {
   cached = {
     stage: e[envNames.stage],
     tableName: e[envNames.tableName],
-    allowedOrigins: e[envNames.allowedOrigins].split(',').filter(Boolean),
     responseShards: e[envNames.responseShards],
     publicBaseUrl: e[envNames.publicBaseUrl],
     disclosureThreshold: e[envNames.disclosureThreshold],

@@ -1,11 +1,11 @@
 import { dynamoMailoutStore } from '../adapters/mailout-store';
 import { createSesClient, sesMailer } from '../adapters/mailer';
 import { env } from './env';
-import { documentClient } from './runtime';
+import { client } from './runtime';
 
 /** The email side's dependencies, apart from runtime.ts so that handlers which never mail do not bundle SES. */
 export const mailRuntime = {
-  mailouts: dynamoMailoutStore(documentClient, env().tableName),
+  mailouts: dynamoMailoutStore(client, env().tableName),
   mailer: sesMailer(createSesClient(env().sesEndpoint), env().mail.configurationSet),
 };
 export type MailRuntime = typeof mailRuntime;

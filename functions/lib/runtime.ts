@@ -16,8 +16,7 @@ export const randomIds: IdSource & { suffix(): string } = {
 };
 
 /** The one document client of this cold start. */
-export const documentClient = createDocumentClient();
-const client = documentClient;
+export const client = createDocumentClient();
 const dialogues = dynamoDialogueStore(client, env().tableName);
 
 /** The real dependencies, created once per cold start and shared by every handler in the bundle. */

@@ -58,18 +58,11 @@ export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue,
   const watermarks: Watermarks = { ...(base?.watermarks ?? {}) };
   let folded = 0;
   for (let shard = 0; shard < dialogue.responseShards; shard++) {
-    const batch: StoredResponse[] = [];
     for await (const response of deps.responses.read(dialogue.id, shard, watermarks[shard], cutoff)) {
-      batch.push(response);
+      fold(state, [response], dialogue);
       watermarks[shard] = response.sortKey;
-      if (batch.length >= 1000) {
-        fold(state, batch, dialogue);
-        folded += batch.length;
-        batch.length = 0;
-      }
+      folded += 1;
     }
-    fold(state, batch, dialogue);
-    folded += batch.length;
   }
   const closedAt = dialogue.closedAt ? Date.parse(dialogue.closedAt) : undefined;
   const complete = closedAt !== undefined && Date.parse(cutoff) > closedAt;

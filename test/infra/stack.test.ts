@@ -196,6 +196,7 @@ describe('Medborgardialog stack', () => {
     test('only the mailout job may send email; the submit function may not, nor read the unsubscribe key', () => {
       expect(policiesOf('Schedulesmailout')).toEqual(expect.arrayContaining(['ses:SendRawEmail', 'secretsmanager:GetSecretValue']));
       const submit = policiesOf('ApiSubmitResponse');
+      expect(submit).toEqual(expect.arrayContaining(['dynamodb:PutItem'])); // the policy was found at all
       expect(submit.some((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toBe(false);
       expect(policiesOf('ApiUnsubscribe')).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
       expect(policiesOf('ApiUnsubscribe').some((a) => a.startsWith('ses:'))).toBe(false);

@@ -7,26 +7,15 @@ import { type JWK, SignJWT, importJWK } from 'jose';
 import { type GatewayOptions, type LambdaHttpHandler, createGateway } from '../../local/gateway';
 import { LOCAL_AUDIENCE, type LocalIdentity, localIdentity, localIssuer } from '../../local/identity';
 import { freePort } from '../../local/ports';
-import { type HttpMethod, type RouteDefinition, routes as manifest } from '../../shared/routes';
+import { testRoute } from '../support/routes';
+import { routes as manifest } from '../../shared/routes';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ALLOWED_ORIGIN = 'http://localhost:3000';
 
 type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt: { claims: Record<string, string> } } } };
 
-const route = (name: string, method: HttpMethod, path: string, extra: Partial<RouteDefinition> = {}): RouteDefinition => ({
-  name,
-  method,
-  path,
-  handler: `in-test/${name}`,
-  access: 'public',
-  summary: name,
-  bodyLimitBytes: 1024,
-  schemas: {},
-  successStatus: 200,
-  bodyFormat: 'json',
-  ...extra,
-});
+const route = testRoute;
 
 /** A gateway on a real HTTP server on a free port; `stop` closes it. */
 async function serve(options: Omit<GatewayOptions, 'allowedOrigins'>, port: number): Promise<{ base: string; stop(): Promise<void> }> {

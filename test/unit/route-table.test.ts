@@ -1,18 +1,7 @@
 import { routeTable } from '../../local/route-table';
-import type { HttpMethod, RouteDefinition } from '../../shared/routes';
+import { testRoute } from '../support/routes';
 
-const route = (name: string, method: HttpMethod, path: string): RouteDefinition => ({
-  name,
-  method,
-  path,
-  handler: `functions/${name}.ts`,
-  access: 'public',
-  summary: name,
-  bodyLimitBytes: 1024,
-  schemas: {},
-  successStatus: 200,
-  bodyFormat: 'json',
-});
+const route = testRoute;
 
 // Parameter routes are listed before the literal ones on purpose: specificity, not order, must decide.
 const routes = [
