@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { lambdaBundling } from '../infra/bundling';
 import { getStageConfig, handlerEnvironment } from '../shared/stages';
 import { projectRoot } from '../local/paths';
-import { report } from './harness';
+import { median, report } from './harness';
 
 const outDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
 
@@ -30,8 +30,6 @@ async function bundle(entry: string, name: string): Promise<string> {
   });
   return outfile;
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** Cold import time of a bundle in a fresh Node process, median of several runs. */
 function coldImportMs(file: string, runs = 15): number {

@@ -16,6 +16,7 @@ export interface StoredAggregate {
 }
 
 export interface AggregateStore {
+  /** A copy of the stored aggregate, the caller's to change (a run folds into it in place). */
   get(dialogueId: string): Promise<StoredAggregate | undefined>;
   /** Writes only if the stored version is still `expectedVersion` (0: none stored); false when another run won. */
   commit(aggregate: StoredAggregate, expectedVersion: number): Promise<boolean>;
@@ -54,7 +55,8 @@ export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue,
   const startedAt = deps.clock.now();
   const cutoff = new Date(startedAt.getTime() - deps.safetyLagMs).toISOString();
   const base = options.full || !stored ? undefined : stored;
-  const state = base ? structuredClone(base.state) : emptyState();
+  // The stored state was read for this run alone, so it is folded into in place.
+  const state = base ? base.state : emptyState();
   const watermarks: Watermarks = { ...(base?.watermarks ?? {}) };
   let folded = 0;
   for (let shard = 0; shard < dialogue.responseShards; shard++) {
