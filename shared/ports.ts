@@ -9,8 +9,11 @@ export interface DialogueStore {
   /** Writes only if the stored version is still `expectedVersion`; ConflictError otherwise. */
   replace(dialogue: Dialogue, expectedVersion: number): Promise<void>;
   list(): Promise<Dialogue[]>;
-  /** Whether any counted response exists (questions lock then). */
-  hasResponses(dialogue: Pick<Dialogue, 'id' | 'responseShards'>): Promise<boolean>;
+  /**
+   * Records the first counted response (questions lock from then on) and bumps the version, if the dialogue is
+   * still open at `expectedVersion`; false otherwise. An edit racing it fails on the version instead.
+   */
+  markResponded(id: string, expectedVersion: number, at: Date): Promise<boolean>;
 }
 
 export interface ContactForFeedback {
@@ -21,7 +24,7 @@ export interface ContactForFeedback {
 
 export interface Submission {
   readonly dialogueId: string;
-  /** The dialogue version the answers were checked against; the write fails if it changed meanwhile. */
+  /** The dialogue version the answers were checked against. */
   readonly dialogueVersion: number;
   readonly submissionId: string;
   readonly responseId: string;
@@ -34,15 +37,12 @@ export interface Submission {
   readonly contact?: ContactForFeedback;
 }
 
-export type SaveOutcome =
-  | { readonly kind: 'stored'; readonly responseId: string; readonly receivedAt: string }
-  | { readonly kind: 'duplicate'; readonly responseId: string; readonly receivedAt: string; readonly willReceiveFeedback: boolean }
-  /** Nothing was stored (the dialogue changed, or a concurrent write collided); check again and retry. */
-  | { readonly kind: 'retry' };
-
 export interface ResponseStore {
-  /** Stores once per submissionId: a retry answers `duplicate` with the first call's receipt. */
-  save(submission: Submission): Promise<SaveOutcome>;
+  /**
+   * Stores the response once per submissionId and the contact (if any) apart from it. A retry stores no second
+   * response and answers with the first one's id and time; its contact is written again, which is idempotent.
+   */
+  save(submission: Submission): Promise<{ readonly responseId: string; readonly receivedAt: string }>;
 }
 
 export interface Clock {

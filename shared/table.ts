@@ -8,12 +8,16 @@ export const attr = {
   sk: 'sk',
   gsi1pk: 'gsi1pk',
   gsi1sk: 'gsi1sk',
+  gsi2pk: 'gsi2pk',
+  gsi2sk: 'gsi2sk',
   /** Epoch seconds; DynamoDB's TTL deletes the item some time after. */
   expiresAt: 'expiresAt',
 } as const;
 
 /** The listing index: dialogues by creation time. */
 export const GSI1 = 'gsi1';
+/** The arrival index: each dialogue's responses per shard in the order they arrived, read by the aggregation. */
+export const GSI2 = 'gsi2';
 
 export interface IndexDefinition {
   readonly name: string;
@@ -34,7 +38,10 @@ export const table: TableDefinition = {
   baseName: 'medborgardialog',
   partitionKey: attr.pk,
   sortKey: attr.sk,
-  indexes: [{ name: GSI1, partitionKey: attr.gsi1pk, sortKey: attr.gsi1sk }],
+  indexes: [
+    { name: GSI1, partitionKey: attr.gsi1pk, sortKey: attr.gsi1sk },
+    { name: GSI2, partitionKey: attr.gsi2pk, sortKey: attr.gsi2sk },
+  ],
   timeToLiveAttribute: attr.expiresAt,
 };
 

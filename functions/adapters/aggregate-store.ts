@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } fr
 import type { AggregateStore, ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
 import type { AggregateState } from '../../shared/aggregation/state';
 import { keys } from '../../shared/keys';
-import { attr } from '../../shared/table';
+import { GSI2, attr } from '../../shared/table';
 import { conditionHeld } from './conditional';
 
 /** The aggregate is one item; its state is stored as JSON (sums only, a few KB even for large dialogues). */
@@ -33,22 +33,25 @@ export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: 
   };
 }
 
-/** Reads one shard's responses in sort-key (time) order after a watermark, stopping at the cutoff. */
+/**
+ * Reads one shard's responses from the arrival index in time order after a watermark, stopping at `before`.
+ * The index is eventually consistent, like the writes still in flight: the run's safety lag covers both.
+ */
 export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: string): ResponseReader {
   return {
     async *read(dialogueId, shard, after, before) {
       const pages = paginateQuery({ client, pageSize: 1000 }, {
         TableName: tableName,
+        IndexName: GSI2,
         KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': attr.pk, '#sk': attr.sk, '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' },
+        ExpressionAttributeNames: { '#pk': attr.gsi2pk, '#sk': attr.gsi2sk, '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' },
         ExpressionAttributeValues: { ':pk': keys.responsePartition(dialogueId, shard), ...(after ? { ':after': after } : {}) },
         ProjectionExpression: '#sk, #answers, #profile, #receivedAt',
-        ConsistentRead: true,
       });
       for await (const page of pages) {
         for (const item of page.Items ?? []) {
           if (String(item.receivedAt) >= before) return;
-          yield { sortKey: String(item[attr.sk]), receivedAt: String(item.receivedAt), answers: item.answers ?? {}, profile: item.profile ?? {} };
+          yield { sortKey: String(item[attr.gsi2sk]), receivedAt: String(item.receivedAt), answers: item.answers ?? {}, profile: item.profile ?? {} };
         }
       }
     },

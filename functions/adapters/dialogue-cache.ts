@@ -2,11 +2,12 @@ import type { Dialogue } from '../../shared/dialogue/schema';
 import type { Clock, DialogueStore } from '../../shared/ports';
 
 /**
- * Keeps each open dialogue for a few seconds in the warm Lambda, so a burst of submissions costs one read.
- * Safe because the submission's write is conditional on the dialogue's status and version, and because the
- * caller asks again with `fresh` before it turns a response away on the strength of a cached copy.
+ * Keeps each open dialogue for a few seconds in the warm Lambda, so a burst of submissions costs no read.
+ * Safe because the questions cannot change under a cached copy that shows responses (they are locked then),
+ * a copy that shows none makes the submission mark the first response against its version (which fails if it
+ * changed), and the caller asks again with `fresh` before it turns a response away on the strength of a cached copy.
  */
-export function cachedDialogues(store: Pick<DialogueStore, 'get'>, clock: Clock, ttlMs = 5000) {
+export function cachedDialogues(store: Pick<DialogueStore, 'get' | 'markResponded'>, clock: Clock, ttlMs = 5000) {
   const cache = new Map<string, { dialogue: Dialogue | undefined; until: number }>();
   return {
     async get(id: string, fresh: boolean): Promise<Dialogue | undefined> {
@@ -17,6 +18,11 @@ export function cachedDialogues(store: Pick<DialogueStore, 'get'>, clock: Clock,
       if (dialogue?.status === 'open') cache.set(id, { dialogue, until: now + ttlMs });
       else cache.delete(id);
       return dialogue;
+    },
+    async markResponded(id: string, expectedVersion: number, at: Date): Promise<boolean> {
+      // Whatever the outcome, the cached copy is out of date now.
+      cache.delete(id);
+      return store.markResponded(id, expectedVersion, at);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError } from '../../shared/errors';
 import { keys } from '../../shared/keys';
@@ -50,19 +50,15 @@ export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: s
       for await (const page of pages) dialogues.push(...(page.Items ?? []).map(toDialogue));
       return dialogues;
     },
-    async hasResponses({ id, responseShards }) {
-      const probes = Array.from({ length: responseShards }, (_, shard) =>
-        client.send(new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': attr.pk },
-          ExpressionAttributeValues: { ':pk': keys.responsePartition(id, shard) },
-          Limit: 1,
-          ProjectionExpression: '#pk',
-          ConsistentRead: true,
-        })),
-      );
-      return (await Promise.all(probes)).some((page) => (page.Items?.length ?? 0) > 0);
+    async markResponded(id, expectedVersion, at) {
+      return conditionHeld(client.send(new UpdateCommand({
+        TableName: tableName,
+        Key: keys.dialogue(id),
+        UpdateExpression: 'SET #firstResponseAt = :at, #version = :next',
+        ConditionExpression: '#version = :expected AND #status = :open AND attribute_not_exists(#firstResponseAt)',
+        ExpressionAttributeNames: { '#firstResponseAt': 'firstResponseAt', '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':expected': expectedVersion, ':next': expectedVersion + 1, ':open': 'open' },
+      })));
     },
   };
 }

@@ -1,87 +1,57 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys';
 import type { ResponseStore, Submission } from '../../shared/ports';
 import { attr } from '../../shared/table';
 
-/** Submission markers outlive any client retry by far; then DynamoDB's TTL removes them. */
-const SUBMISSION_MARKER_TTL_SECONDS = 30 * 86_400;
-
 /**
- * One transaction per submission: the submission marker (which makes retries idempotent), a check that the
- * dialogue is still open at the version the answers were checked against, the response, and the contact.
- * The contact shares nothing with the response: no id, no time, keyed only by the address's hash.
+ * A response is one conditional write keyed by its submission id: a retry finds the first copy and stores nothing.
+ * The contact is its own idempotent write beside it, keyed only by the address's hash: it shares no id, time or
+ * order with the response. Both are written before the caller answers, so a 201 means both are stored.
  */
 export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: string): ResponseStore {
+  const saveResponse = async (submission: Submission) => {
+    const { dialogueId, responseId, receivedAt } = submission;
+    const partition = submission.quarantined ? keys.quarantinePartition(dialogueId) : keys.responsePartition(dialogueId, submission.shard);
+    try {
+      await client.send(new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.response(dialogueId, submission.submissionId),
+          ...keys.responseArrival(partition, receivedAt, responseId),
+          kind: submission.quarantined ? 'quarantined-response' : 'response',
+          responseId,
+          dialogueId,
+          receivedAt,
+          dialogueVersion: submission.dialogueVersion,
+          answers: submission.answers,
+          profile: submission.profile,
+        },
+        ConditionExpression: `attribute_not_exists(${attr.pk})`,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }));
+      return { responseId, receivedAt };
+    } catch (error) {
+      // A retry: the first copy comes back with the refusal (raw attribute values: errors are not unmarshalled).
+      const first = error instanceof ConditionalCheckFailedException ? error.Item : undefined;
+      if (first?.responseId?.S && first.receivedAt?.S) return { responseId: first.responseId.S, receivedAt: first.receivedAt.S };
+      throw error;
+    }
+  };
+
+  const saveContact = async (submission: Submission) => {
+    const { dialogueId, contact } = submission;
+    if (!contact) return;
+    await client.send(new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.contact(dialogueId, contact.emailHash), kind: 'contact', dialogueId, email: contact.email, language: contact.language },
+    }));
+  };
+
   return {
-    async save(submission: Submission) {
-      const { dialogueId, responseId, receivedAt } = submission;
-      const marker = keys.submission(dialogueId, submission.submissionId);
-      const responseKey = submission.quarantined
-        ? { pk: keys.quarantinePartition(dialogueId), sk: keys.responseSort(receivedAt, responseId) }
-        : { pk: keys.responsePartition(dialogueId, submission.shard), sk: keys.responseSort(receivedAt, responseId) };
-      try {
-        await client.send(new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...marker, responseId, receivedAt, willReceiveFeedback: submission.contact !== undefined, [attr.expiresAt]: Math.floor(Date.parse(receivedAt) / 1000) + SUBMISSION_MARKER_TTL_SECONDS },
-                ConditionExpression: `attribute_not_exists(${attr.pk})`,
-              },
-            },
-            {
-              ConditionCheck: {
-                TableName: tableName,
-                Key: keys.dialogue(dialogueId),
-                ConditionExpression: '#status = :open AND #version = :version',
-                ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-                ExpressionAttributeValues: { ':open': 'open', ':version': submission.dialogueVersion },
-              },
-            },
-            {
-              Put: {
-                TableName: tableName,
-                Item: {
-                  ...responseKey,
-                  kind: submission.quarantined ? 'quarantined-response' : 'response',
-                  responseId,
-                  dialogueId,
-                  receivedAt,
-                  dialogueVersion: submission.dialogueVersion,
-                  answers: submission.answers,
-                  profile: submission.profile,
-                },
-              },
-            },
-            ...(submission.contact
-              ? [{
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      ...keys.contact(dialogueId, submission.contact.emailHash),
-                      kind: 'contact',
-                      dialogueId,
-                      email: submission.contact.email,
-                      language: submission.contact.language,
-                    },
-                  },
-                }]
-              : []),
-          ],
-        }));
-        return { kind: 'stored', responseId, receivedAt };
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const [markerReason, dialogueReason] = error.CancellationReasons ?? [];
-        if (markerReason?.Code === 'ConditionalCheckFailed') {
-          const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
-          if (Item) return { kind: 'duplicate', responseId: String(Item.responseId), receivedAt: String(Item.receivedAt), willReceiveFeedback: Item.willReceiveFeedback === true };
-        }
-        const collided = error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict');
-        if (dialogueReason?.Code === 'ConditionalCheckFailed' || collided) return { kind: 'retry' };
-        throw error;
-      }
+    async save(submission) {
+      const [receipt] = await Promise.all([saveResponse(submission), saveContact(submission)]);
+      return receipt;
     },
   };
 }

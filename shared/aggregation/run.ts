@@ -45,7 +45,8 @@ export function needsAggregation(dialogue: Dialogue, aggregate: StoredAggregate 
 export type RunOutcome = { readonly folded: number; readonly committed: boolean; readonly complete: boolean };
 
 /**
- * One incremental run for one dialogue: read each shard after its watermark (up to now minus the safety lag),
+ * One incremental run for one dialogue: read each shard after its watermark (up to now minus the safety lag, or
+ * the close if that came first),
  * fold into the stored state, and commit state and watermarks together, conditional on the version read.
  * An overlapping run that committed first makes this commit fail, so nothing is counted twice; a run that dies
  * before committing changes nothing, so nothing is lost.
@@ -54,13 +55,16 @@ export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue,
   const stored = await deps.aggregates.get(dialogue.id);
   const startedAt = deps.clock.now();
   const cutoff = new Date(startedAt.getTime() - deps.safetyLagMs).toISOString();
+  // Only what arrived while the dialogue was open counts: a submission that saw a cached copy of an open
+  // dialogue in the seconds after an early close is stored, but the results are the same for every run.
+  const until = dialogue.closedAt && dialogue.closedAt < cutoff ? dialogue.closedAt : cutoff;
   const base = options.full || !stored ? undefined : stored;
   // The stored state was read for this run alone, so it is folded into in place.
   const state = base ? base.state : emptyState();
   const watermarks: Watermarks = { ...(base?.watermarks ?? {}) };
   let folded = 0;
   for (let shard = 0; shard < dialogue.responseShards; shard++) {
-    for await (const response of deps.responses.read(dialogue.id, shard, watermarks[shard], cutoff)) {
+    for await (const response of deps.responses.read(dialogue.id, shard, watermarks[shard], until)) {
       fold(state, [response], dialogue);
       watermarks[shard] = response.sortKey;
       folded += 1;

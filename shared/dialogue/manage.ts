@@ -51,8 +51,7 @@ export async function read(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, 
 
 export async function update(deps: ManageDeps, caller: Caller, id: string, definition: DialogueDefinition): Promise<Dialogue> {
   const existing = await read(deps, caller, id);
-  const hasResponses = existing.status === 'draft' ? false : await deps.dialogues.hasResponses(existing);
-  const edited = editDialogue(existing, definition, caller, deps.municipality, { now: deps.clock.now(), hasResponses });
+  const edited = editDialogue(existing, definition, caller, deps.municipality, deps.clock.now());
   await deps.dialogues.replace(edited, existing.version);
   return edited;
 }

@@ -142,14 +142,14 @@ export function editDialogue(
   definition: DialogueDefinition,
   caller: Caller,
   municipality: Municipality,
-  context: { now: Date; hasResponses: boolean },
+  now: Date,
 ): Dialogue {
   assertMayManage(caller, existing);
   assertMayManage(caller, definition);
   const issues = definitionIssues(definition, municipality);
   if (issues.length > 0) throw new ValidationError(issues);
   if (existing.status === 'decided') throw new ConflictError('A decided dialogue can no longer be edited.');
-  if (context.hasResponses && answerShape(existing) !== answerShape(definition)) {
+  if (existing.firstResponseAt !== undefined && answerShape(existing) !== answerShape(definition)) {
     throw new ConflictError('The questions are locked: responses have already been given. Copy the dialogue to ask different questions.');
   }
   if (existing.status !== 'draft') {
@@ -157,14 +157,15 @@ export function editDialogue(
     if (gaps.length > 0) throw new IncompleteError(gaps);
   }
   // The body replaces the whole definition (a field left out is removed); only server-managed fields carry over.
-  const { id, status, createdAt, responseShards, openedAt, closedAt, createdBy, decisionRecord } = existing;
+  const { id, status, createdAt, responseShards, openedAt, closedAt, createdBy, decisionRecord, firstResponseAt } = existing;
   return {
     ...definition,
     id, status, createdAt, responseShards, createdBy,
     ...(openedAt ? { openedAt } : {}),
     ...(closedAt ? { closedAt } : {}),
     ...(decisionRecord ? { decisionRecord } : {}),
-    updatedAt: context.now.toISOString(),
+    ...(firstResponseAt ? { firstResponseAt } : {}),
+    updatedAt: now.toISOString(),
     version: existing.version + 1,
   };
 }

@@ -77,7 +77,7 @@ export const dialogueDefinitionSchema = z.strictObject({
 export type DialogueDefinition = z.infer<typeof dialogueDefinitionSchema>;
 
 /** Fields the server manages; accepted and ignored in a body, so a fetched dialogue can be posted as a copy. */
-export const serverManagedFields = ['id', 'status', 'createdAt', 'updatedAt', 'version', 'responseShards', 'openedAt', 'closedAt', 'createdBy', 'decisionRecord'] as const;
+export const serverManagedFields = ['id', 'status', 'createdAt', 'updatedAt', 'version', 'responseShards', 'openedAt', 'closedAt', 'createdBy', 'decisionRecord', 'firstResponseAt'] as const;
 
 export interface Dialogue extends DialogueDefinition {
   readonly id: string;
@@ -90,6 +90,8 @@ export interface Dialogue extends DialogueDefinition {
   readonly responseShards: number;
   readonly openedAt?: string;
   readonly closedAt?: string;
+  /** When the first counted response arrived: from then on the questions are locked. */
+  readonly firstResponseAt?: string;
   readonly createdBy: string;
   /** The committee's decision, once registered (status `decided`). */
   readonly decisionRecord?: DecisionRecord;

@@ -3,13 +3,13 @@ import { isAcceptingResponses } from '../dialogue/rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Municipality } from '../municipality';
 import type { Dialogue } from '../dialogue/schema';
-import type { Clock, ContactForFeedback, IdSource, ResponseStore, Submission } from '../ports';
+import type { Clock, ContactForFeedback, DialogueStore, IdSource, ResponseStore, Submission } from '../ports';
 import { HONEYPOT_FIELD, type ResponseBody } from './schema';
 import { validateResponse } from './validate';
 
 export interface SubmitDeps {
-  /** `fresh: false` may answer from a short-lived cache: the write re-checks status and version anyway. */
-  readonly dialogues: { get(id: string, fresh: boolean): Promise<Dialogue | undefined> };
+  /** `fresh: false` may answer from a short-lived cache (see `submitResponse` for why that is safe). */
+  readonly dialogues: { get(id: string, fresh: boolean): Promise<Dialogue | undefined> } & Pick<DialogueStore, 'markResponded'>;
   readonly responses: ResponseStore;
   readonly municipality: Municipality;
   readonly clock: Clock;
@@ -59,22 +59,30 @@ function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: s
   };
 }
 
-/** P12 and the public path: check a response against its dialogue and store it once. */
+/**
+ * P12 and the public path: check a response against its dialogue and store it once.
+ * The dialogue may come from a cache a few seconds old. Its questions cannot have changed if the copy shows a
+ * first response (they lock then); if it shows none, this response marks the first one against the copy's version,
+ * which fails if the dialogue changed, and the response is checked again against a fresh copy.
+ */
 export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: ResponseBody): Promise<Receipt> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const fresh = attempt > 0;
     let submission: Submission;
+    let dialogue: Dialogue | undefined;
     try {
-      submission = prepare(deps, await deps.dialogues.get(dialogueId, fresh), dialogueId, body);
+      dialogue = await deps.dialogues.get(dialogueId, fresh);
+      submission = prepare(deps, dialogue, dialogueId, body);
     } catch (error) {
       // The first look may come from a short-lived cache: ask the table before turning a response away.
       if (fresh) throw error;
       continue;
     }
-    const outcome = await deps.responses.save(submission);
-    // A retry answers as the first call did, down to whether an address was kept then.
-    if (outcome.kind === 'duplicate') return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: outcome.willReceiveFeedback };
-    if (outcome.kind === 'stored') return { responseId: outcome.responseId, dialogueId, receivedAt: outcome.receivedAt, willReceiveFeedback: submission.contact !== undefined };
+    const first = !submission.quarantined && dialogue?.firstResponseAt === undefined;
+    if (first && !(await deps.dialogues.markResponded(dialogueId, submission.dialogueVersion, deps.clock.now()))) continue;
+    const stored = await deps.responses.save(submission);
+    // A retry answers as the first call did; whether an address is kept follows the body, sent again alike.
+    return { responseId: stored.responseId, dialogueId, receivedAt: stored.receivedAt, willReceiveFeedback: submission.contact !== undefined };
   }
   throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');
 }

@@ -87,7 +87,7 @@ export const scrollsSideways = (where: Page | Frame): Promise<{ scrollWidth: num
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, sideways: root.scrollWidth > root.clientWidth };
   });
 
-/** Response items of the demo dialogue, straight from DynamoDB Local (every shard). */
+/** Counted response items of the demo dialogue, straight from DynamoDB Local (every shard of the arrival index). */
 export async function storedResponses(): Promise<Array<Record<string, unknown>>> {
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'eu-north-1', maxAttempts: 1 }));
   try {
@@ -96,7 +96,7 @@ export async function storedResponses(): Promise<Array<Record<string, unknown>>>
     do {
       const page = await client.send(new ScanCommand({
         TableName: process.env.TABLE_NAME,
-        FilterExpression: 'begins_with(pk, :prefix)',
+        FilterExpression: 'begins_with(gsi2pk, :prefix)',
         ExpressionAttributeValues: { ':prefix': 'DIALOGUE#demo#RESPONSES#' },
         ExclusiveStartKey: start,
       }));

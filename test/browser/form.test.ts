@@ -177,7 +177,7 @@ describe('the embedded form with the keyboard only', () => {
     const stored = await storedResponses();
     expect(stored).toHaveLength(before + 1);
     const item = stored.find((i) => i.responseId === responseId);
-    expect(String(item?.pk)).toMatch(/^DIALOGUE#demo#RESPONSES#/);
+    expect(String(item?.gsi2pk)).toMatch(/^DIALOGUE#demo#RESPONSES#/);
     expect(item?.answers).toEqual({
       favourite: 'alla',
       ranking: ['alla', 'natur', 'aventyr'],

@@ -374,7 +374,7 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
     expect(await storedDialogue(draft.id)).toMatchObject({ version: 1 });
   });
 
-  /** An open dialogue with one response, so its questions are locked. */
+  /** An open dialogue with one response, so its questions are locked; as stored after that response. */
   async function openWithResponse(title: string): Promise<DialogueJson> {
     const open = await opened(title);
     const response = await invoke(submitHandler, httpEvent(routes.submitResponse, {
@@ -382,7 +382,10 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
       body: { answers: { favourite: 'natur' }, submissionId: randomUUID() },
     }));
     expect(response.statusCode).toBe(201);
-    return open;
+    // The first response marks the dialogue, which bumps its version.
+    const marked = await storedDialogue(open.id);
+    expect(marked).toMatchObject({ firstResponseAt: expect.any(String), version: open.version + 1 });
+    return marked as unknown as DialogueJson;
   }
 
   it('once a response exists, changing the questions (dropping one, or rewording one) answers 409 and stores nothing', async () => {

@@ -218,8 +218,8 @@ describe('the scheduled job while the demo dialogue is open', () => {
     const responses = itemsOf(await scanAll(db), DEMO_DIALOGUE_ID).responses;
     const newest: Record<string, string> = {};
     for (const r of responses) {
-      const shard = String(r.pk).split('#').at(-1) ?? '';
-      if (!newest[shard] || String(r.sk) > newest[shard]) newest[shard] = String(r.sk);
+      const shard = String(r.gsi2pk).split('#').at(-1) ?? '';
+      if (!newest[shard] || String(r.gsi2sk) > newest[shard]) newest[shard] = String(r.gsi2sk);
     }
     expect(aggregate?.watermarks).toEqual(newest);
   });

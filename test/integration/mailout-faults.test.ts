@@ -73,7 +73,7 @@ async function decidedDialogue(id: string, count: number): Promise<string[]> {
   const draft = createDialogue({ ...demoDialogue(now), title: { sv: `Dialog ${id}` } }, admin, ljungby, { id, now, responseShards: 2 });
   await runtime.dialogues.create(changeStatus(draft, 'open', admin, now));
   const addresses = Array.from({ length: count }, (_, n) => addressOf(id, n));
-  const deps = { ...runtime, dialogues: { get: (dialogueId: string) => runtime.dialogues.get(dialogueId) } };
+  const deps = { ...runtime, dialogues: { get: (dialogueId: string) => runtime.dialogues.get(dialogueId), markResponded: runtime.dialogues.markResponded } };
   for (let start = 0; start < addresses.length; start += 20) {
     await Promise.all(
       addresses.slice(start, start + 20).map((email, n) =>

@@ -3,6 +3,7 @@
  * handlers built from the real runtime, against DynamoDB Local. What is stored is checked in the table itself.
  */
 import { randomUUID } from 'node:crypto';
+import { dynamoAggregateStore, dynamoResponseReader } from '../../functions/adapters/aggregate-store';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
 import { handler as getDialogue } from '../../functions/dialogues/get/handler';
 import { handler as submit } from '../../functions/dialogues/submit/handler';
@@ -10,7 +11,8 @@ import { demoDialogue } from '../../local/demo-dialogue';
 import { DEMO_DIALOGUE_ID, seedDemo } from '../../local/seed';
 import type { Caller } from '../../shared/access';
 import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
-import type { Issue } from '../../shared/errors';
+import { aggregateDialogue } from '../../shared/aggregation/run';
+import { ConflictError, type Issue } from '../../shared/errors';
 import { ljungby } from '../../shared/municipality';
 import { DEFAULT_BODY_LIMIT_BYTES, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
@@ -147,7 +149,7 @@ describe('GET /dialogues/{id} (public definition)', () => {
 });
 
 describe('POST /dialogues/{id}/responses: storing', () => {
-  it('a valid response answers 201 with a receipt and stores one response in a shard partition and one submission marker', async () => {
+  it('a valid response answers 201 with a receipt and stores one response under its submission, in one shard of the arrival index', async () => {
     const before = await demoItems();
     const body = valid({
       answers: { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], important: ['shade', 'toilet'], 'rating-alla': 5, visits: true, comments: 'Fler bänkar, tack.' },
@@ -159,13 +161,14 @@ describe('POST /dialogues/{id}/responses: storing', () => {
     expect(answer.statusCode).toBe(201);
     expect(answer.json).toEqual({ responseId: expect.any(String), dialogueId: DEMO_DIALOGUE_ID, receivedAt: expect.any(String), willReceiveFeedback: false });
     const after = await demoItems();
+    expect(after.all.length).toBe(before.all.length + 1);
     expect(after.responses.length).toBe(before.responses.length + 1);
-    expect(after.markers.length).toBe(before.markers.length + 1);
     expect(after.contacts.length).toBe(before.contacts.length);
     const stored = await storedResponse(answer.json.responseId);
-    expect(stored.pk).toMatch(/^DIALOGUE#demo#RESPONSES#[0-3]$/);
+    expect(stored).toMatchObject({ pk: `DIALOGUE#demo#SUBMISSION#${body.submissionId}`, sk: 'RESPONSE' });
+    expect(stored.gsi2pk).toMatch(/^DIALOGUE#demo#RESPONSES#[0-3]$/);
+    expect(stored.gsi2sk).toBe(`${answer.json.receivedAt}#${answer.json.responseId}`);
     expect(stored).toMatchObject({ kind: 'response', answers: body.answers, profile: body.profile, receivedAt: answer.json.receivedAt });
-    expect(after.markers.find((m) => String(m.pk).endsWith(body.submissionId))).toMatchObject({ responseId: answer.json.responseId });
   });
 
   it('a retry with the same submissionId answers 201 with the same receipt and stores nothing new, even if the body changed', async () => {
@@ -218,7 +221,7 @@ describe('POST /dialogues/{id}/responses: storing', () => {
   it('spreads responses over the dialogue’s shard partitions: after 40 submissions more than one shard holds responses', async () => {
     for (let i = 0; i < 40; i++) expect((await post(valid())).statusCode).toBe(201);
 
-    const partitions = new Set((await demoItems()).responses.map((r) => String(r.pk)));
+    const partitions = new Set((await demoItems()).responses.map((r) => String(r.gsi2pk)));
 
     expect(partitions.size).toBeGreaterThan(1);
     for (const pk of partitions) expect(pk).toMatch(/^DIALOGUE#demo#RESPONSES#[0-3]$/);
@@ -242,7 +245,7 @@ describe('POST /dialogues/{id}/responses: storing', () => {
 describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', () => {
   const email = 'Anna.Andersson@Example.se';
 
-  it('stores the address apart: a contact item (email, language) that shares no value with the response or its marker', async () => {
+  it('stores the address apart: a contact item (email, language) that shares no value with the response', async () => {
     const before = await demoItems();
     const body = valid({ answers: { favourite: 'aventyr', comments: 'Skriv till mig.' }, contact: { email, consent: true, language: 'en' } });
 
@@ -256,17 +259,15 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     const contact = after.contacts.find((c) => c.email === email.toLowerCase());
     expect(contact).toMatchObject({ email: 'anna.andersson@example.se', language: 'en', kind: 'contact' });
     const response = await storedResponse(answer.json.responseId);
-    const marker = after.markers.find((m) => String(m.pk).endsWith(body.submissionId));
-    expect(marker).toBeDefined();
 
     // Nothing in the contact can join it to the response: no id, no submission id, no time.
-    for (const joining of ['responseId', 'submissionId', 'receivedAt', 'createdAt', 'dialogueVersion', 'answers', 'profile', 'expiresAt', 'gsi1pk', 'gsi1sk']) {
+    for (const joining of ['responseId', 'submissionId', 'receivedAt', 'createdAt', 'dialogueVersion', 'answers', 'profile', 'expiresAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']) {
       expect(contact).not.toHaveProperty(joining);
     }
-    // Every value of the contact against every value of the response and the marker, exactly and as substrings.
+    // Every value of the contact against every value of the response, exactly and as substrings.
     // The dialogue id is the one exception: every item of the dialogue carries it, so it joins nothing.
     const contactValues = leafValues(contact).filter((v) => v !== DEMO_DIALOGUE_ID);
-    const otherValues = [...leafValues(response), ...leafValues(marker)];
+    const otherValues = leafValues(response);
     const shared = contactValues.flatMap((c) =>
       otherValues.filter((o) => o === c || (c.length >= 8 && o.includes(c)) || (o.length >= 8 && c.includes(o))).map((o) => [c, o]),
     );
@@ -275,6 +276,21 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
       expect(value).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       expect(value).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
     }
+  });
+
+  it('a retry that brings the address the first call lost stores the contact, and still no second response', async () => {
+    const body = valid({ contact: { email: 'Cilla@Exempel.nu', consent: true } });
+    const { contact, ...withoutContact } = body;
+    const first = await post(withoutContact);
+    const before = await demoItems();
+
+    const retry = await post(body);
+
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json).toEqual({ ...first.json, willReceiveFeedback: true });
+    const after = await demoItems();
+    expect(after.responses.length).toBe(before.responses.length);
+    expect(after.contacts.filter((c) => c.email === contact.email.toLowerCase())).toHaveLength(1);
   });
 
   it('no item other than the contact holds the address or its hash', async () => {
@@ -331,7 +347,7 @@ describe('POST /dialogues/{id}/responses: the honeypot', () => {
     expect(after.contacts.length).toBe(before.contacts.length);
     expect(after.quarantined.length).toBe(before.quarantined.length + 1);
     const quarantined = after.quarantined.find((q) => q.responseId === answer.json.responseId);
-    expect(quarantined).toMatchObject({ pk: 'DIALOGUE#demo#QUARANTINE', kind: 'quarantined-response' });
+    expect(quarantined).toMatchObject({ gsi2pk: 'DIALOGUE#demo#QUARANTINE', kind: 'quarantined-response' });
     expect(after.responses.some((r) => r.responseId === answer.json.responseId)).toBe(false);
   });
 
@@ -494,23 +510,42 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
   const store = dynamoDialogueStore(db, tableName());
   const now = () => new Date();
 
-  it('a dialogue closed after a submission was accepted refuses the next one at once (the stale copy fails the write and is re-read)', async () => {
-    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, { id: 'stangs-strax', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+  it('the first response locks the questions: it marks the dialogue, and an edit from a copy read before it fails on the version', async () => {
+    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Första svaret' } }, seeder, ljungby, { id: 'forsta-svaret', now: now(), responseShards: SHARDS }), 'open', seeder, now());
     await store.create(open);
+    expect(open.firstResponseAt).toBeUndefined();
+
+    expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
     expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
 
-    await store.replace(changeStatus(open, 'closed', seeder, now()), open.version);
-
-    let answer: Awaited<ReturnType<typeof post>> | undefined;
-    await expectNothingStored(async () => {
-      answer = await post(valid(), { id: open.id });
-    });
-    expect(answer?.statusCode).toBe(409);
+    const marked = await store.get(open.id);
+    expect(marked).toMatchObject({ firstResponseAt: expect.any(String), version: open.version + 1 });
+    const bench = { id: 'bench', type: 'yesno' as const, required: true, label: { sv: 'Behövs fler bänkar?' } };
+    await expect(store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version)).rejects.toBeInstanceOf(ConflictError);
   });
 
-  // Source bug: functions/adapters/dialogue-cache.ts caches every read, also a draft and an unknown id, and
-  // shared/responses/submit.ts throws NotFoundError from the cached copy on attempt 0 without a fresh read; the
-  // "a stale copy makes the write fail" safety argument only covers paths that reach the write.
+  it('a response accepted from a cached copy in the seconds after an early close is stored, but the results are those at the close', async () => {
+    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, { id: 'stangs-strax', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    await store.create(open);
+    // The first response marks the dialogue; the second caches the marked copy, which the third then uses.
+    expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
+    expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
+    const current = await store.get(open.id);
+    if (!current) throw new Error('dialogue gone');
+    await store.replace(changeStatus(current, 'closed', seeder, now()), current.version);
+    const late = await post(valid(), { id: open.id });
+    expect(late.statusCode).toBe(201);
+
+    const later = { now: () => new Date(Date.now() + 60_000) };
+    const deps = { aggregates: dynamoAggregateStore(db, tableName()), responses: dynamoResponseReader(db, tableName()), clock: later, safetyLagMs: 0 };
+    const closed = await store.get(open.id);
+    if (!closed) throw new Error('dialogue gone');
+    expect(itemsOf(await scanAll(db), open.id).responses).toHaveLength(3);
+    expect(await aggregateDialogue(deps, closed)).toEqual({ folded: 2, committed: true, complete: true });
+    expect(await aggregateDialogue(deps, closed, { full: true })).toEqual({ folded: 2, committed: true, complete: true });
+  });
+
+  // Guards an earlier bug: the cache kept a draft's copy, and a refusal from the cached copy was final.
   it('a draft that has just been opened accepts a submission at once', async () => {
     const draft = createDialogue({ ...demoDialogue(now()), title: { sv: 'Öppnas strax' } }, seeder, ljungby, { id: 'oppnas-strax', now: now(), responseShards: SHARDS });
     await store.create(draft);
@@ -521,8 +556,7 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
     expect((await post(valid(), { id: draft.id })).statusCode).toBe(201);
   });
 
-  // Source bug: same cache; the answers are validated against the cached questions, and a 400 is final, so a
-  // response to questions edited moments ago (allowed while no response exists) is refused.
+  // Guards an earlier bug: answers were checked against cached questions, and a 400 is final.
   it('a response to questions edited moments ago is checked against the new questions', async () => {
     const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Nya frågor' } }, seeder, ljungby, { id: 'nya-fragor', now: now(), responseShards: SHARDS }), 'open', seeder, now());
     await store.create(open);

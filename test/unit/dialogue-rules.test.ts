@@ -320,7 +320,7 @@ describe('changeStatus', () => {
 
 describe('editDialogue', () => {
   const edit = (existing: ReturnType<typeof demo>, definition: DialogueDefinition, hasResponses: boolean, caller: Caller = callers.lead) =>
-    editDialogue(existing, definition, caller, ljungby, { now: NOW, hasResponses });
+    editDialogue(hasResponses ? { ...existing, firstResponseAt: '2026-03-01T08:00:00.000Z' } : existing, definition, caller, ljungby, NOW);
   const relabelFirstQuestion = (d: Mutable<DialogueDefinition>) => (d.questions[0] = { ...d.questions[0]!, label: { sv: 'Vilket förslag är bäst?' } });
 
   test('changing a question once responses exist is a ConflictError (questions are locked)', () => {
@@ -380,7 +380,7 @@ describe('editDialogue', () => {
 
   test('the edited dialogue keeps its server-managed fields', () => {
     const existing = demo({ status: 'open', openedAt: '2026-03-09T08:00:00.000Z' });
-    const edited = edit(existing, demoWith((d) => (d.caseNumber = 'X1')), false);
+    const edited = edit(existing, demoWith((d) => (d.caseNumber = 'X1')), true);
     expect(edited).toMatchObject({
       id: existing.id,
       status: 'open',
@@ -388,6 +388,8 @@ describe('editDialogue', () => {
       createdBy: existing.createdBy,
       responseShards: existing.responseShards,
       openedAt: existing.openedAt,
+      // Dropping it would unlock the questions.
+      firstResponseAt: '2026-03-01T08:00:00.000Z',
     });
   });
 

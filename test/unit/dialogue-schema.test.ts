@@ -21,6 +21,7 @@ describe('dialogueInputSchema', () => {
     const closed = changeStatus(opened, 'closed', callers.lead, NOW);
     const fetched = JSON.parse(JSON.stringify(closed)) as Record<string, unknown>;
     fetched.decisionRecord = { summary: { sv: 'Beslut' }, motivation: { sv: 'Motivering' }, decidedAt: '2026-05-24', registeredAt: NOW.toISOString(), registeredBy: 'official-1' };
+    fetched.firstResponseAt = NOW.toISOString();
     for (const field of serverManagedFields) expect(fetched).toHaveProperty(field); // the fixture really carries them all
 
     const parsed = dialogueInputSchema.parse(fetched);

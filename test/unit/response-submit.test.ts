@@ -1,7 +1,7 @@
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { ljungby } from '../../shared/municipality';
-import type { SaveOutcome, Submission } from '../../shared/ports';
+import type { Submission } from '../../shared/ports';
 import { type ResponseBody, responseBodySchema } from '../../shared/responses/schema';
 import { type SubmitDeps, emailHash, submitResponse } from '../../shared/responses/submit';
 import { NOW, daysFrom, demo } from './fixtures';
@@ -12,11 +12,13 @@ const body = (fields: Omit<Partial<ResponseBody>, 'submissionId'> = {}): Respons
   responseBodySchema.parse({ answers: { favourite: 'alla', 'rating-alla': 4 }, submissionId: SUBMISSION_ID, ...fields });
 
 /**
- * Plain fakes: the dialogue store answers `reads` in turn (the last one repeats), the response store answers
- * `outcomes` in turn (then "stored"), and both record what they were asked.
+ * Plain fakes: the dialogue store answers `reads` in turn (the last one repeats) and `marks` in turn (then
+ * true); the response store answers with `firstCopy` if given (a retry), else with what it was given. All record
+ * what they were asked.
  */
-function fakes(reads: ReadonlyArray<Dialogue | undefined>, outcomes: readonly SaveOutcome[] = []) {
+function fakes(reads: ReadonlyArray<Dialogue | undefined>, { marks = [], firstCopy }: { marks?: readonly boolean[]; firstCopy?: { responseId: string; receivedAt: string } } = {}) {
   const gets: Array<{ id: string; fresh: boolean }> = [];
+  const marked: Array<{ id: string; expectedVersion: number; at: Date }> = [];
   const saved: Submission[] = [];
   let nextId = 0;
   const deps: SubmitDeps = {
@@ -25,18 +27,22 @@ function fakes(reads: ReadonlyArray<Dialogue | undefined>, outcomes: readonly Sa
         gets.push({ id, fresh });
         return reads[Math.min(gets.length - 1, reads.length - 1)];
       },
+      markResponded: async (id, expectedVersion, at) => {
+        marked.push({ id, expectedVersion, at });
+        return marks[marked.length - 1] ?? true;
+      },
     },
     responses: {
       save: async (submission) => {
         saved.push(submission);
-        return outcomes[saved.length - 1] ?? { kind: 'stored', responseId: submission.responseId, receivedAt: submission.receivedAt };
+        return firstCopy ?? { responseId: submission.responseId, receivedAt: submission.receivedAt };
       },
     },
     municipality: ljungby,
     clock: { now: () => NOW },
     ids: { newId: () => `response-${++nextId}`, shard: (shards) => shards - 1 },
   };
-  return { deps, gets, saved };
+  return { deps, gets, marked, saved };
 }
 
 const open = (overrides: Partial<Dialogue> = {}) => demo({ id: 'lekplatsen', status: 'open', version: 3, responseShards: 4, ...overrides });
@@ -84,12 +90,13 @@ describe('submitResponse', () => {
     expect(saved).toEqual([]);
   });
 
-  test('a duplicate submission answers with the first receipt, not the new id, and says whether the first kept an address', async () => {
-    const first = { kind: 'duplicate', responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: false } as const;
-    const { deps } = fakes([open()], [first]);
-    // The retry adds an address the first call did not have: the receipt must not promise feedback.
+  test('a retry answers with the first copy’s id and time; whether an address is kept follows the body sent', async () => {
+    const firstCopy = { responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z' };
+    const { deps, saved } = fakes([open()], { firstCopy });
     const receipt = await submitResponse(deps, 'lekplatsen', body({ contact: { email: 'ny@example.se', consent: true, language: 'sv' } }));
-    expect(receipt).toEqual({ responseId: 'first-response', dialogueId: 'lekplatsen', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: false });
+    expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen', willReceiveFeedback: true });
+    // The contact goes to the store with the retry, where writing it again is harmless.
+    expect(saved[0]?.contact?.email).toBe('ny@example.se');
   });
 
   test('the first read may come from the cache', async () => {
@@ -98,15 +105,43 @@ describe('submitResponse', () => {
     expect(gets).toEqual([{ id: 'lekplatsen', fresh: false }]);
   });
 
-  test('a retry outcome re-reads the dialogue fresh, past any cache, and saves against its new version', async () => {
-    const { deps, gets, saved } = fakes([open({ version: 3 }), open({ version: 4 })], [{ kind: 'retry' }]);
+  test('the first response marks the dialogue against the version it was checked with, before it is saved', async () => {
+    const { deps, marked, saved } = fakes([open({ version: 3 })]);
+    await submitResponse(deps, 'lekplatsen', body());
+    expect(marked).toEqual([{ id: 'lekplatsen', expectedVersion: 3, at: NOW }]);
+    expect(saved).toHaveLength(1);
+  });
+
+  test('once a dialogue shows a first response, no response marks it again', async () => {
+    const { deps, marked, saved } = fakes([open({ firstResponseAt: '2026-03-01T08:00:00.000Z' })]);
+    await submitResponse(deps, 'lekplatsen', body());
+    expect(marked).toEqual([]);
+    expect(saved).toHaveLength(1);
+  });
+
+  test('a honeypot hit never marks the dialogue: it does not count as a response', async () => {
+    const { deps, marked } = fakes([open()]);
+    await submitResponse(deps, 'lekplatsen', body({ homepage: 'https://spam.example' }));
+    expect(marked).toEqual([]);
+  });
+
+  test('a failed mark (the dialogue changed) re-reads it fresh and checks the response against the new version', async () => {
+    const { deps, gets, marked, saved } = fakes([open({ version: 3 }), open({ version: 4 })], { marks: [false] });
     const receipt = await submitResponse(deps, 'lekplatsen', body());
     expect(gets).toEqual([
       { id: 'lekplatsen', fresh: false },
       { id: 'lekplatsen', fresh: true },
     ]);
-    expect(saved.map((s) => s.dialogueVersion)).toEqual([3, 4]);
-    expect(receipt.responseId).toBe('response-2');
+    expect(marked.map((m) => m.expectedVersion)).toEqual([3, 4]);
+    expect(saved.map((s) => s.dialogueVersion)).toEqual([4]);
+    expect(receipt.responseId).toBe(saved[0]?.responseId);
+  });
+
+  test('a failed mark whose fresh read shows the first response saves without marking again', async () => {
+    const { deps, marked, saved } = fakes([open({ version: 3 }), open({ version: 4, firstResponseAt: NOW.toISOString() })], { marks: [false] });
+    await submitResponse(deps, 'lekplatsen', body());
+    expect(marked).toHaveLength(1);
+    expect(saved.map((s) => s.dialogueVersion)).toEqual([4]);
   });
 
   test('a cached read that would turn the response away is checked against a fresh read first', async () => {
@@ -124,19 +159,19 @@ describe('submitResponse', () => {
     expect(saved).toEqual([]);
   });
 
-  test('a retry that finds the dialogue closed meanwhile stops with ConflictError', async () => {
-    const { deps, saved } = fakes([open(), open({ status: 'closed' })], [{ kind: 'retry' }]);
+  test('a failed mark whose fresh read finds the dialogue closed stops with ConflictError and saves nothing', async () => {
+    const { deps, saved } = fakes([open(), open({ status: 'closed' })], { marks: [false] });
     await expect(submitResponse(deps, 'lekplatsen', body())).rejects.toBeInstanceOf(ConflictError);
-    expect(saved).toHaveLength(1);
+    expect(saved).toEqual([]);
   });
 
-  test('three retry outcomes in a row give up with ConflictError after three reads and three saves', async () => {
-    const { deps, gets, saved } = fakes([open()], [{ kind: 'retry' }, { kind: 'retry' }, { kind: 'retry' }, { kind: 'retry' }]);
+  test('three failed marks in a row give up with ConflictError after three reads, saving nothing', async () => {
+    const { deps, gets, saved } = fakes([open()], { marks: [false, false, false, false] });
     const error = await submitResponse(deps, 'lekplatsen', body()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toMatch(/send it again/);
     expect(gets).toHaveLength(3);
-    expect(saved).toHaveLength(3);
+    expect(saved).toEqual([]);
   });
 
   test('a draft dialogue is not found, as if it did not exist', async () => {

@@ -23,16 +23,17 @@ export async function scanAll(client: DynamoDBDocumentClient): Promise<Item[]> {
 }
 
 const pkOf = (item: Item): string => String(item.pk);
+const arrivalOf = (item: Item): string => String(item.gsi2pk);
 
-/** The items of one dialogue, sorted into what they are by their partition key (shared/keys.ts). */
+/** The items of one dialogue, sorted into what they are by their keys (shared/keys.ts). */
 export function itemsOf(items: readonly Item[], dialogueId: string) {
   const prefix = `DIALOGUE#${dialogueId}`;
   const mine = items.filter((i) => pkOf(i) === prefix || pkOf(i).startsWith(`${prefix}#`));
   return {
     all: mine,
-    responses: mine.filter((i) => pkOf(i).startsWith(`${prefix}#RESPONSES#`)),
-    quarantined: mine.filter((i) => pkOf(i) === `${prefix}#QUARANTINE`),
-    markers: mine.filter((i) => pkOf(i).startsWith(`${prefix}#SUBMISSION#`)),
+    /** Counted responses: in one of the arrival index's shards. */
+    responses: mine.filter((i) => arrivalOf(i).startsWith(`${prefix}#RESPONSES#`)),
+    quarantined: mine.filter((i) => arrivalOf(i) === `${prefix}#QUARANTINE`),
     contacts: mine.filter((i) => pkOf(i) === `${prefix}#CONTACTS`),
   };
 }
