@@ -1,0 +1,64 @@
+import { Agent, request } from 'node:http';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** One round of load: `total` POSTs of `body()` to `url`, `concurrency` in flight. */
+interface LoadRound {
+  readonly url: string;
+  readonly total: number;
+  readonly concurrency: number;
+  readonly bodies: readonly string[];
+}
+
+/** POSTs a JSON body over a kept-alive connection; rejects unless the answer is 201. */
+function post(agent: Agent, url: string, json: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => {
+        if (response.statusCode === 201) resolve();
+        else reject(new Error(`answered ${response.statusCode}: ${text}`));
+      });
+    });
+    sent.on('error', reject).end(json);
+  });
+}
+
+async function runRound({ url, total, concurrency, bodies }: LoadRound): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < total) await post(agent, url, bodies[next++ % bodies.length] as string);
+  }));
+  const perSecond = total / ((performance.now() - started) / 1000);
+  agent.destroy();
+  return perSecond;
+}
+
+const LOAD_PROCESS = '--http-load';
+
+if (process.argv.includes(LOAD_PROCESS)) {
+  process.on('message', (round: LoadRound) => {
+    runRound(round).then((perSecond) => process.send?.({ perSecond }), (error: unknown) => process.send?.({ error: String(error) }));
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+/**
+ * A load generator in its own process, as the citizens' browsers are not the server: sharing the gateway's event
+ * loop, the client's own HTTP work would be charged to the handler.
+ */
+export function httpLoad() {
+  const child = fork(fileURLToPath(import.meta.url), [LOAD_PROCESS], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  return {
+    /** Accepted POSTs per second; fails on the first answer that is not 201. */
+    round(round: LoadRound): Promise<number> {
+      return new Promise((resolve, reject) => {
+        child.once('message', (result: { perSecond?: number; error?: string }) => (result.error ? reject(new Error(result.error)) : resolve(result.perSecond as number)));
+        child.send(round);
+      });
+    },
+    stop: () => child.disconnect(),
+  };
+}
