@@ -1,11 +1,14 @@
 import { createServer } from 'node:net';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { parseOrThrow } from '../shared/validation';
+
+const port = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), fallback);
 
 const portsSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
-  SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
-  SCHEDULE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  PORT: port(3000),
+  DYNAMODB_PORT: port(8000),
+  SES_PORT: port(8005),
+  SCHEDULE_INTERVAL_SECONDS: z._default(z.coerce.number().check(z.positive()), 60),
 });
 
 export interface LocalPorts {
@@ -16,9 +19,7 @@ export interface LocalPorts {
 }
 
 export function localPorts(environment: NodeJS.ProcessEnv = process.env): LocalPorts {
-  const parsed = portsSchema.safeParse(environment);
-  if (!parsed.success) throw new Error(`Bad local setting: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
-  const p = parsed.data;
+  const p = parseOrThrow(portsSchema, environment, (issues) => `Bad local setting: ${issues.replace(/\n/g, ' ')}`);
   return { api: p.PORT, dynamodb: p.DYNAMODB_PORT, ses: p.SES_PORT, scheduleIntervalSeconds: p.SCHEDULE_INTERVAL_SECONDS };
 }
 

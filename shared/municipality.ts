@@ -1,17 +1,24 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+/*
+ * The schemas are marked pure (esbuild cannot see through zod/mini's re-exports that its constructors are), so the
+ * handlers, which use only the configuration below, neither bundle nor build them.
+ */
 
 /** A committee (nämnd); the id is a slug used in URLs and in `committee:<id>` token groups. */
-export const committeeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug'),
-  name: z.string().min(1),
-});
+export const committeeSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug')),
+    name: z.string().check(z.minLength(1)),
+  }))();
 export type Committee = z.infer<typeof committeeSchema>;
 
-export const municipalitySchema = z.strictObject({
-  name: z.string().min(1),
-  committees: z.array(committeeSchema).min(1),
-  localities: z.array(z.string().min(1)).min(1),
-});
+export const municipalitySchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.string().check(z.minLength(1)),
+    committees: z.array(committeeSchema).check(z.minLength(1)),
+    localities: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  }))();
 export type Municipality = z.infer<typeof municipalitySchema>;
 
 /**

@@ -1,33 +1,34 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { envNames } from './env-names';
+import { parseOrThrow } from './validation';
 
 /** Settings that differ between deployments; chosen with `-c stage=<name>` (CDK) or `local` (npm start). */
 export const stageConfigSchema = z.strictObject({
   /** Origins allowed to call the public API from a browser (the municipality's web pages). */
-  allowedOrigins: z.array(z.url()).min(1),
+  allowedOrigins: z.array(z.url()).check(z.minLength(1)),
   /** Partitions per dialogue that responses are spread over (fixed per dialogue when it is created). */
-  responseShards: z.int().min(1).max(64),
+  responseShards: z.int().check(z.minimum(1), z.maximum(64)),
   /** API Gateway throttling; over it the API answers 429. */
-  throttle: z.strictObject({ ratePerSecond: z.int().positive(), burst: z.int().positive() }),
+  throttle: z.strictObject({ ratePerSecond: z.int().check(z.positive()), burst: z.int().check(z.positive()) }),
   logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)]),
   /** Stateful resources survive `cdk destroy` when true. */
   retainData: z.boolean(),
   publicBaseUrl: z.url(),
   /** Public results hide any breakdown cell with fewer respondents than this, so no small group can be singled out. */
-  disclosureThreshold: z.int().min(1).max(100),
+  disclosureThreshold: z.int().check(z.minimum(1), z.maximum(100)),
   /** Responses younger than this may still be in flight when results are aggregated: longer than a submission can take. */
-  aggregationLagSeconds: z.int().min(1).max(120),
+  aggregationLagSeconds: z.int().check(z.minimum(1), z.maximum(120)),
   /** How often results are aggregated (EventBridge), in minutes. */
-  aggregateEveryMinutes: z.int().min(1).max(60),
+  aggregateEveryMinutes: z.int().check(z.minimum(1), z.maximum(60)),
   /** Feedback email (P12): sender and reply-to, SES's maximum send rate, and how long contacts are kept after it. */
   mail: z.strictObject({
-    from: z.string().min(3),
-    replyTo: z.email().optional(),
-    maxSendRate: z.number().positive().max(1000),
-    contactRetentionDays: z.int().min(1).max(3650),
+    from: z.string().check(z.minLength(3)),
+    replyTo: z.optional(z.email()),
+    maxSendRate: z.number().check(z.positive(), z.maximum(1000)),
+    contactRetentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
   }),
   /** Where the stage is deployed; citizens' data stays in Sweden. */
-  region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
+  region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
 });
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
@@ -82,11 +83,8 @@ export function getStageConfig(name: unknown): StageConfig & { name: StageName }
     throw new Error(`Unknown stage "${String(name)}": use one of ${stageNames.join(', ')} (-c stage=<name>)`);
   }
   const stageName = name as StageName;
-  const parsed = stageConfigSchema.safeParse(stages[stageName]);
-  if (!parsed.success) {
-    throw new Error(`Stage "${stageName}" is misconfigured: ${z.prettifyError(parsed.error)}`);
-  }
-  return { ...parsed.data, name: stageName };
+  const config = parseOrThrow(stageConfigSchema, stages[stageName], (issues) => `Stage "${stageName}" is misconfigured: ${issues}`);
+  return { ...config, name: stageName };
 }
 
 /** The environment every handler gets, in AWS and locally. */

@@ -1,18 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Caller, callerFromGroups } from '../../shared/access';
 
 /**
  * API Gateway's JWT authorizer hands claims over as strings; an array claim such as `cognito:groups`
  * arrives as `"[a b]"`. Accept that form and a real array, so the handler reads both alike.
  */
-const groupsClaim = z
-  .union([z.array(z.string()), z.string()])
-  .optional()
-  .transform((v) => (Array.isArray(v) ? v : (v ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean)));
+const groupsClaim = z.pipe(
+  z.optional(z.union([z.array(z.string()), z.string()])),
+  z.transform((v?: string[] | string) => (Array.isArray(v) ? v : (v ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean))),
+);
 
 const claimsSchema = z.object({
-  sub: z.string().min(1),
-  email: z.string().optional(),
+  sub: z.string().check(z.minLength(1)),
+  email: z.optional(z.string()),
   'cognito:groups': groupsClaim,
 });
 

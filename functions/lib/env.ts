@@ -1,22 +1,23 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { envNames } from '../../shared/env-names';
+import { parseOrThrow } from '../../shared/validation';
 
 const envSchema = z.object({
-  [envNames.stage]: z.string().min(1),
-  [envNames.tableName]: z.string().min(1),
-  [envNames.responseShards]: z.coerce.number().int().min(1).max(64),
+  [envNames.stage]: z.string().check(z.minLength(1)),
+  [envNames.tableName]: z.string().check(z.minLength(1)),
+  [envNames.responseShards]: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(64)),
   [envNames.publicBaseUrl]: z.url(),
-  [envNames.disclosureThreshold]: z.coerce.number().int().min(1),
-  [envNames.aggregationLagSeconds]: z.coerce.number().int().min(1),
-  [envNames.mailFrom]: z.string().min(3),
-  [envNames.mailReplyTo]: z.string().optional(),
-  [envNames.mailMaxSendRate]: z.coerce.number().positive(),
-  [envNames.contactRetentionDays]: z.coerce.number().int().min(1),
-  [envNames.unsubscribeSecret]: z.string().min(32).optional(),
-  [envNames.unsubscribeSecretArn]: z.string().optional(),
-  [envNames.sesConfigurationSet]: z.string().optional(),
-  [envNames.dynamoEndpoint]: z.url().optional(),
-  [envNames.sesEndpoint]: z.url().optional(),
+  [envNames.disclosureThreshold]: z.coerce.number().check(z.int(), z.minimum(1)),
+  [envNames.aggregationLagSeconds]: z.coerce.number().check(z.int(), z.minimum(1)),
+  [envNames.mailFrom]: z.string().check(z.minLength(3)),
+  [envNames.mailReplyTo]: z.optional(z.string()),
+  [envNames.mailMaxSendRate]: z.coerce.number().check(z.positive()),
+  [envNames.contactRetentionDays]: z.coerce.number().check(z.int(), z.minimum(1)),
+  [envNames.unsubscribeSecret]: z.optional(z.string().check(z.minLength(32))),
+  [envNames.unsubscribeSecretArn]: z.optional(z.string()),
+  [envNames.sesConfigurationSet]: z.optional(z.string()),
+  [envNames.dynamoEndpoint]: z.optional(z.url()),
+  [envNames.sesEndpoint]: z.optional(z.url()),
 });
 
 export interface HandlerEnv {
@@ -38,9 +39,7 @@ let cached: HandlerEnv | undefined;
 /** The handler environment, read and validated once per cold start; a missing variable fails fast. */
 export function env(): HandlerEnv {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) throw new Error(`Invalid handler environment: ${z.prettifyError(parsed.error)}`);
-  const e = parsed.data;
+  const e = parseOrThrow(envSchema, process.env, (issues) => `Invalid handler environment: ${issues}`);
   cached = {
     stage: e[envNames.stage],
     tableName: e[envNames.tableName],

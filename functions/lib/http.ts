@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Caller } from '../../shared/access';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
 import type { RouteDefinition } from '../../shared/routes';
@@ -39,7 +39,7 @@ function correlationIdOf(event: HttpEvent): string {
   return supplied && /^[\w-]{8,64}$/.test(supplied) ? supplied : event.requestContext.requestId;
 }
 
-function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+function validate<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -55,7 +55,7 @@ function decodeBody(event: HttpEvent, limitBytes: number): string {
 
 const MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
-function parseBody<B>(event: HttpEvent, route: Pick<RouteDefinition, 'bodyLimitBytes' | 'bodyFormat'>, schema: z.ZodType<B> | undefined): B {
+function parseBody<B>(event: HttpEvent, route: Pick<RouteDefinition, 'bodyLimitBytes' | 'bodyFormat'>, schema: z.ZodMiniType<B> | undefined): B {
   const raw = decodeBody(event, route.bodyLimitBytes);
   if (!schema) return undefined as B;
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();

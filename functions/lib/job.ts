@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { JobDefinition } from '../../shared/routes';
+import { parseOrThrow } from '../../shared/validation';
 import { logger } from './logger';
 
 /** The EventBridge scheduled event, checked at the boundary like any other input. */
@@ -18,10 +19,9 @@ export function scheduledJob<R>(job: JobDefinition, run: (context: Context) => P
     .use({
       before: ({ event, context }) => {
         logger.addContext(context);
-        const parsed = scheduledEventSchema.safeParse(event);
-        if (!parsed.success) throw new Error(`job ${job.name}: not a scheduled event: ${z.prettifyError(parsed.error)}`);
+        const scheduled = parseOrThrow(scheduledEventSchema, event, (issues) => `job ${job.name}: not a scheduled event: ${issues}`);
         logger.resetKeys();
-        logger.appendKeys({ correlationId: parsed.data.id, job: job.name });
+        logger.appendKeys({ correlationId: scheduled.id, job: job.name });
       },
       onError: ({ error }) => {
         logger.error('job failed', { error: error as Error });

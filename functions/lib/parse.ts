@@ -1,11 +1,6 @@
-import type * as z from 'zod';
-import english from 'zod/v4/locales/en.js';
-import swedish from 'zod/v4/locales/sv.js';
+import type * as z from 'zod/mini';
 import { type Issue, ValidationError } from '../../shared/errors';
-
-// Only the two locales we speak: zod's `z.locales` would bundle all forty.
-const englishErrors = english().localeError;
-const swedishErrors = swedish().localeError;
+import { englishErrors, swedishErrors } from '../../shared/validation';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -38,7 +33,7 @@ function joinPath(where: string, zodIssue: z.core.$ZodIssue): string {
 }
 
 /** The failures of `schema` on `value`, in Swedish and English (zod's own locales). */
-export function zodIssues(schema: z.ZodType, value: unknown, where: string): Issue[] {
+export function zodIssues(schema: z.ZodMiniType, value: unknown, where: string): Issue[] {
   const en = schema.safeParse(value, { error: englishErrors });
   const sv = schema.safeParse(value, { error: swedishErrors });
   const enIssues = en.success ? [] : en.error.issues;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DecisionRecord } from '../decision/schema';
 import { profileQuestionsSchema, questionSchema } from './questions';
 import { ageBands, relations } from './profile';
@@ -18,19 +18,19 @@ const alternative = z.strictObject({ id: slugId, title: localized(200), descript
 
 export const formatSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('single-question') }),
-  z.strictObject({ kind: z.literal('alternatives'), alternatives: z.array(alternative).min(2).max(20) }),
+  z.strictObject({ kind: z.literal('alternatives'), alternatives: z.array(alternative).check(z.minLength(2), z.maxLength(20)) }),
 ]);
 
 export const targetGroupSchema = z.strictObject({
   description: localized(1000),
   /** Optional structured criteria, so results can report how much of the target group was reached. */
-  criteria: z
-    .strictObject({
-      relations: z.array(z.enum(relations)).min(1).optional(),
-      ageBands: z.array(z.enum(ageBands)).min(1).optional(),
-      localities: z.array(plainText(100)).min(1).optional(),
-    })
-    .optional(),
+  criteria: z.optional(
+    z.strictObject({
+      relations: z.optional(z.array(z.enum(relations)).check(z.minLength(1))),
+      ageBands: z.optional(z.array(z.enum(ageBands)).check(z.minLength(1))),
+      localities: z.optional(z.array(plainText(100)).check(z.minLength(1))),
+    }),
+  ),
 });
 
 export const influenceSchema = z.strictObject({
@@ -56,23 +56,23 @@ export const feedbackPromiseSchema = z.strictObject({
  */
 export const dialogueDefinitionSchema = z.strictObject({
   title: localized(200),
-  summary: localized(1000).optional(),
-  background: localized(10_000).optional(),
-  targetGroup: targetGroupSchema.optional(),
-  question: localized(500).optional(),
-  format: formatSchema.default({ kind: 'single-question' }),
-  influence: influenceSchema.optional(),
+  summary: z.optional(localized(1000)),
+  background: z.optional(localized(10_000)),
+  targetGroup: z.optional(targetGroupSchema),
+  question: z.optional(localized(500)),
+  format: z._default(formatSchema, { kind: 'single-question' }),
+  influence: z.optional(influenceSchema),
   leadCommittee: slugId,
-  participatingCommittees: z.array(slugId).max(20).default([]),
-  decision: decisionPlanSchema.optional(),
-  feedbackPromise: feedbackPromiseSchema.optional(),
-  methods: z.array(z.enum(methods)).min(1).default(['web-survey']),
-  caseNumber: plainText(40).optional(),
-  opensAt: isoDateTime.optional(),
-  closesAt: isoDateTime.optional(),
-  resultsVisibility: z.enum(['after-close', 'live']).default('after-close'),
-  questions: z.array(questionSchema).max(60).default([]),
-  profileQuestions: profileQuestionsSchema.default({ relation: true, ageBand: true, locality: true }),
+  participatingCommittees: z._default(z.array(slugId).check(z.maxLength(20)), []),
+  decision: z.optional(decisionPlanSchema),
+  feedbackPromise: z.optional(feedbackPromiseSchema),
+  methods: z._default(z.array(z.enum(methods)).check(z.minLength(1)), ['web-survey']),
+  caseNumber: z.optional(plainText(40)),
+  opensAt: z.optional(isoDateTime),
+  closesAt: z.optional(isoDateTime),
+  resultsVisibility: z._default(z.enum(['after-close', 'live']), 'after-close'),
+  questions: z._default(z.array(questionSchema).check(z.maxLength(60)), []),
+  profileQuestions: z._default(profileQuestionsSchema, { relation: true, ageBand: true, locality: true }),
 });
 export type DialogueDefinition = z.infer<typeof dialogueDefinitionSchema>;
 
@@ -97,14 +97,17 @@ export interface Dialogue extends DialogueDefinition {
   readonly decisionRecord?: DecisionRecord;
 }
 
-const ignoredFields = Object.fromEntries(serverManagedFields.map((field) => [field, z.unknown().optional()])) as Record<
+const ignoredFields = Object.fromEntries(serverManagedFields.map((field) => [field, z.optional(z.unknown())])) as Record<
   (typeof serverManagedFields)[number],
-  z.ZodOptional<z.ZodUnknown>
+  z.ZodMiniOptional<z.ZodMiniUnknown>
 >;
 
 /** The body of create and edit: a definition, plus any server-managed fields, which are dropped. */
-export const dialogueInputSchema = dialogueDefinitionSchema.extend(ignoredFields).transform((input): DialogueDefinition => {
-  const definition: Record<string, unknown> = { ...input };
-  for (const field of serverManagedFields) delete definition[field];
-  return definition as DialogueDefinition;
-});
+export const dialogueInputSchema = z.pipe(
+  z.extend(dialogueDefinitionSchema, ignoredFields),
+  z.transform((input): DialogueDefinition => {
+    const definition: Record<string, unknown> = { ...input };
+    for (const field of serverManagedFields) delete definition[field];
+    return definition as DialogueDefinition;
+  }),
+);

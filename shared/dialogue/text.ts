@@ -1,18 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { normaliseText } from '../normalise';
 
 
 /** A normalised, non-empty string of at most `max` characters. */
-export const plainText = (max: number) => z.string().transform(normaliseText).pipe(z.string().min(1).max(max));
+export const plainText = (max: number) =>
+  z.pipe(z.pipe(z.string(), z.transform(normaliseText)), z.string().check(z.minLength(1), z.maxLength(max)));
 
 /** Swedish required, English optional (Swedish first, English second). */
-export const localized = (max: number) => z.strictObject({ sv: plainText(max), en: plainText(max).optional() });
+export const localized = (max: number) => z.strictObject({ sv: plainText(max), en: z.optional(plainText(max)) });
 export type Localized = z.infer<ReturnType<typeof localized>>;
 
 const RESERVED_IDS = new Set(['constructor', 'prototype']);
-export const slugId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40')
-  .refine((id) => !RESERVED_IDS.has(id), 'a reserved word');
-export const isoDate = z.iso.date();
-export const isoDateTime = z.iso.datetime({ offset: true });
+export const slugId = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40'),
+  z.refine((id) => !RESERVED_IDS.has(id), 'a reserved word'),
+);
+// Marked pure (esbuild cannot see through zod/mini's re-exports that they are), so bundles that never use them leave them out.
+export const isoDate = /* @__PURE__ */ z.iso.date();
+export const isoDateTime = /* @__PURE__ */ z.iso.datetime({ offset: true });

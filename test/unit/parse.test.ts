@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseJsonBody, zodIssues } from '../../functions/lib/parse';
 import { ValidationError } from '../../shared/errors';
 import { responseBodySchema } from '../../shared/responses/schema';
@@ -87,8 +87,8 @@ describe('zodIssues', () => {
   });
 
   test('path and query issues keep their prefix', () => {
-    expect(zodIssues(z.object({ id: z.string().regex(/^[a-z]+$/) }), { id: 'Å' }, 'path').map((i) => i.path)).toEqual(['path.id']);
-    expect(zodIssues(z.object({ page: z.coerce.number().int() }), { page: 'x' }, 'query').map((i) => i.path)).toEqual(['query.page']);
+    expect(zodIssues(z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }), { id: 'Å' }, 'path').map((i) => i.path)).toEqual(['path.id']);
+    expect(zodIssues(z.object({ page: z.coerce.number().check(z.int()) }), { page: 'x' }, 'query').map((i) => i.path)).toEqual(['query.page']);
   });
 
   test('a body of the wrong shape altogether is an issue at "body"', () => {

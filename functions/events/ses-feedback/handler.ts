@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailHash } from '../../../shared/responses/submit';
 import { env } from '../../lib/env';
 import { logger } from '../../lib/logger';
@@ -12,11 +12,11 @@ import { type Runtime, runtime } from '../../lib/runtime';
  * publishes `eventType`; the older identity notifications say `notificationType`. Both are read.
  */
 const notificationSchema = z.object({
-  eventType: z.string().optional(),
-  notificationType: z.string().optional(),
-  bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
-  complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
-  mail: z.object({ tags: z.record(z.string(), z.array(z.string())).optional() }),
+  eventType: z.optional(z.string()),
+  notificationType: z.optional(z.string()),
+  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
+  complaint: z.optional(z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
+  mail: z.object({ tags: z.optional(z.record(z.string(), z.array(z.string()))) }),
 });
 
 /**
