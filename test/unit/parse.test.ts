@@ -19,6 +19,8 @@ describe('parseJsonBody', () => {
     ['__proto__ deep inside an array', '{"answers":{"q1":[{"a":{"__proto__":{"polluted":1}}}]}}', '__proto__'],
     ['constructor inside a nested object', '{"profile":{"x":{"y":{"constructor":"z"}}}}', 'constructor'],
     ['prototype inside an array of arrays', '[[{"prototype":null}]]', 'prototype'],
+    ['__proto__ spelled with escapes', '{"\\u005f_proto__":{"isAdmin":true}}', '__proto__'],
+    ['constructor spelled with an escaped letter', '{"a":{"\\u0063onstructor":1}}', 'constructor'],
   ])('a body with %s is refused, naming the key', (_, raw, key) => {
     expect(refused(raw)).toEqual([{ path: 'body', message: `Fältet "${key}" är inte tillåtet.`, messageEn: `The field "${key}" is not allowed.` }]);
   });
