@@ -19,10 +19,13 @@ const body = () => JSON.stringify({
 export async function benchSubmit(stack: BenchStack): Promise<void> {
   const load = httpLoad();
   const url = `${stack.apiUrl}/dialogues/demo/responses`;
+  // The same item a submission writes (key, arrival index entry, answers) with the same condition, raw.
   const putOne = async (i: number) => {
+    const responseId = randomUUID();
     await stack.documentClient.send(new PutCommand({
       TableName: stack.tableName,
-      Item: { pk: keys.responsePartition('raw', i % 4), sk: `${new Date().toISOString()}#${randomUUID()}`, answers: JSON.parse(body()).answers },
+      Item: { ...keys.response('raw', randomUUID()), ...keys.responseArrival(keys.responsePartition('raw', i % 4), new Date().toISOString(), responseId), responseId, answers: JSON.parse(body()).answers },
+      ConditionExpression: 'attribute_not_exists(pk)',
     }));
   };
   const paths = {

@@ -40,7 +40,8 @@ export function createTableInput(definition: TableDefinition, tableName: string)
 
 /**
  * Creates the table unless it exists (persisted data survives restarts); a table kept from an older version
- * gets the indexes it lacks, as CloudFormation would add them in AWS.
+ * gets the indexes it lacks. Items are not rewritten: responses stored before the arrival index existed (builds
+ * before it, never deployed) are not read; delete `.local/dynamodb` to start afresh.
  */
 export async function ensureTable(client: DynamoDBClient, definition: TableDefinition, tableName: string): Promise<void> {
   const input = createTableInput(definition, tableName);

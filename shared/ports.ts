@@ -37,12 +37,22 @@ export interface Submission {
   readonly contact?: ContactForFeedback;
 }
 
+/** What a submission's receipt says of the stored copy. */
+export interface StoredSubmission {
+  readonly responseId: string;
+  readonly receivedAt: string;
+  /** Whether an address for the result is kept. */
+  readonly willReceiveFeedback: boolean;
+}
+
 export interface ResponseStore {
   /**
-   * Stores the response once per submissionId and the contact (if any) apart from it. A retry stores no second
-   * response and answers with the first one's id and time; its contact is written again, which is idempotent.
+   * Stores the response once per submissionId, and its contact (if any) apart from it but in the same write.
+   * A retry stores nothing and gets the first copy's id and time.
    */
-  save(submission: Submission): Promise<{ readonly responseId: string; readonly receivedAt: string }>;
+  save(submission: Submission): Promise<StoredSubmission>;
+  /** The stored copy of a submission, if there is one; `contact` is what the asking request carries. */
+  find(dialogueId: string, submissionId: string, contact: ContactForFeedback | undefined): Promise<StoredSubmission | undefined>;
 }
 
 export interface Clock {

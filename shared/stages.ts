@@ -16,7 +16,10 @@ export const stageConfigSchema = z.strictObject({
   publicBaseUrl: z.url(),
   /** Public results hide any breakdown cell with fewer respondents than this, so no small group can be singled out. */
   disclosureThreshold: z.int().check(z.minimum(1), z.maximum(100)),
-  /** Responses younger than this may still be in flight when results are aggregated: longer than a submission can take. */
+  /**
+   * Responses younger than this may still be in flight when results are aggregated: it must cover the longest a
+   * submission can take (the HTTP functions' 10 s timeout) plus the arrival index's propagation (usually under 1 s).
+   */
   aggregationLagSeconds: z.int().check(z.minimum(1), z.maximum(120)),
   /** How often results are aggregated (EventBridge), in minutes. */
   aggregateEveryMinutes: z.int().check(z.minimum(1), z.maximum(60)),
@@ -51,7 +54,7 @@ const stages = {
     responseShards: 4,
     disclosureThreshold: 5,
     aggregateEveryMinutes: 5,
-    aggregationLagSeconds: 15,
+    aggregationLagSeconds: 30,
     throttle: { ratePerSecond: 50, burst: 100 },
     logRetentionDays: 30,
     retainData: false,
@@ -64,7 +67,7 @@ const stages = {
     responseShards: 8,
     disclosureThreshold: 5,
     aggregateEveryMinutes: 5,
-    aggregationLagSeconds: 15,
+    aggregationLagSeconds: 30,
     throttle: { ratePerSecond: 200, burst: 400 },
     logRetentionDays: 365,
     retainData: true,

@@ -1,57 +1,96 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type AttributeValue, ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys';
-import type { ResponseStore, Submission } from '../../shared/ports';
+import type { ContactForFeedback, ResponseStore, StoredSubmission, Submission } from '../../shared/ports';
 import { attr } from '../../shared/table';
+
+/** Concurrent copies of one submission with a contact may collide in their transactions; the loser looks again. */
+const COLLISION_ATTEMPTS = 3;
+
+/** Whether the write found a copy already there; with it, the copy as DynamoDB hands it back (raw attribute values). */
+function alreadyStored(error: unknown): { copy?: Record<string, AttributeValue> } | undefined {
+  if (error instanceof ConditionalCheckFailedException) return { copy: error.Item };
+  const [reason] = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+  return reason?.Code === 'ConditionalCheckFailed' ? { copy: reason.Item } : undefined;
+}
+
+const collided = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
 /**
  * A response is one conditional write keyed by its submission id: a retry finds the first copy and stores nothing.
- * The contact is its own idempotent write beside it, keyed only by the address's hash: it shares no id, time or
- * order with the response. Both are written before the caller answers, so a 201 means both are stored.
+ * A contact is written in the same transaction, so a 201 means both are stored and a retry adds neither; it is its
+ * own item, keyed only by the address's hash, sharing no id, time or order with the response.
  */
 export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: string): ResponseStore {
-  const saveResponse = async (submission: Submission) => {
-    const { dialogueId, responseId, receivedAt } = submission;
-    const partition = submission.quarantined ? keys.quarantinePartition(dialogueId) : keys.responsePartition(dialogueId, submission.shard);
-    try {
-      await client.send(new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...keys.response(dialogueId, submission.submissionId),
-          ...keys.responseArrival(partition, receivedAt, responseId),
-          kind: submission.quarantined ? 'quarantined-response' : 'response',
-          responseId,
-          dialogueId,
-          receivedAt,
-          dialogueVersion: submission.dialogueVersion,
-          answers: submission.answers,
-          profile: submission.profile,
-        },
-        ConditionExpression: `attribute_not_exists(${attr.pk})`,
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }));
-      return { responseId, receivedAt };
-    } catch (error) {
-      // A retry: the first copy comes back with the refusal (raw attribute values: errors are not unmarshalled).
-      const first = error instanceof ConditionalCheckFailedException ? error.Item : undefined;
-      if (first?.responseId?.S && first.receivedAt?.S) return { responseId: first.responseId.S, receivedAt: first.receivedAt.S };
-      throw error;
-    }
+  const responseKey = (dialogueId: string, submissionId: string) => keys.response(dialogueId, submissionId);
+
+  const contactKept = async (dialogueId: string, contact: ContactForFeedback | undefined): Promise<boolean> => {
+    if (!contact) return false;
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.contact(dialogueId, contact.emailHash), ConsistentRead: true, ProjectionExpression: attr.pk }));
+    return Item !== undefined;
   };
 
-  const saveContact = async (submission: Submission) => {
-    const { dialogueId, contact } = submission;
-    if (!contact) return;
-    await client.send(new PutCommand({
+  // The first copy's id and time; feedback is promised if the address this request names is kept (a retry sends
+  // the same body, so that is what the first answer said; the response itself does not record it, or it would
+  // tell which responses left an address).
+  const receiptOf = async (first: { responseId: string; receivedAt: string }, dialogueId: string, contact: ContactForFeedback | undefined): Promise<StoredSubmission> => ({
+    responseId: first.responseId,
+    receivedAt: first.receivedAt,
+    willReceiveFeedback: await contactKept(dialogueId, contact),
+  });
+
+  const find: ResponseStore['find'] = async (dialogueId, submissionId, contact) => {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: responseKey(dialogueId, submissionId), ConsistentRead: true }));
+    return Item ? receiptOf({ responseId: String(Item.responseId), receivedAt: String(Item.receivedAt) }, dialogueId, contact) : undefined;
+  };
+
+  const write = async (submission: Submission): Promise<void> => {
+    const { dialogueId, responseId, receivedAt, contact } = submission;
+    const partition = submission.quarantined ? keys.quarantinePartition(dialogueId) : keys.responsePartition(dialogueId, submission.shard);
+    const response = {
       TableName: tableName,
-      Item: { ...keys.contact(dialogueId, contact.emailHash), kind: 'contact', dialogueId, email: contact.email, language: contact.language },
-    }));
+      Item: {
+        ...responseKey(dialogueId, submission.submissionId),
+        ...keys.responseArrival(partition, receivedAt, responseId),
+        kind: submission.quarantined ? 'quarantined-response' : 'response',
+        responseId,
+        dialogueId,
+        receivedAt,
+        dialogueVersion: submission.dialogueVersion,
+        answers: submission.answers,
+        profile: submission.profile,
+      },
+      ConditionExpression: `attribute_not_exists(${attr.pk})`,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
+    if (!contact) {
+      await client.send(new PutCommand(response));
+      return;
+    }
+    const contactItem = { ...keys.contact(dialogueId, contact.emailHash), kind: 'contact', dialogueId, email: contact.email, language: contact.language };
+    await client.send(new TransactWriteCommand({ TransactItems: [{ Put: response }, { Put: { TableName: tableName, Item: contactItem } }] }));
   };
 
   return {
+    find,
     async save(submission) {
-      const [receipt] = await Promise.all([saveResponse(submission), saveContact(submission)]);
-      return receipt;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await write(submission);
+          return { responseId: submission.responseId, receivedAt: submission.receivedAt, willReceiveFeedback: submission.contact !== undefined };
+        } catch (error) {
+          const stored = alreadyStored(error);
+          const { copy } = stored ?? {};
+          if (copy?.responseId?.S && copy.receivedAt?.S) return receiptOf({ responseId: copy.responseId.S, receivedAt: copy.receivedAt.S }, submission.dialogueId, submission.contact);
+          if (!stored && !collided(error)) throw error;
+          // A retry whose refusal came without the copy, or a collision with another copy of this submission
+          // being written right now: once that one is stored, this one is a retry of it.
+          const first = await find(submission.dialogueId, submission.submissionId, submission.contact);
+          if (first) return first;
+          if (attempt === COLLISION_ATTEMPTS) throw new Error('A submission kept colliding with another copy of itself.');
+        }
+      }
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Dialogue } from '../dialogue/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { DialogueStore } from '../ports';
 import { type ResultsBody, presentResults } from './present';
-import type { AggregateStore, ResponseReader } from './run';
+import { type AggregateStore, type ResponseReader, countedBefore } from './run';
 import { emptyState } from './state';
 
 export interface ResultsDeps {
@@ -61,7 +61,7 @@ async function freeTexts(reader: ResponseReader, dialogue: Dialogue): Promise<Fr
   const found: Record<string, Array<{ at: string; text: string }>> = Object.fromEntries(textQuestions.map((q) => [q, []]));
   if (textQuestions.length > 0) {
     for (let shard = 0; shard < dialogue.responseShards; shard++) {
-      for await (const response of reader.read(dialogue.id, shard, undefined, '\uffff')) {
+      for await (const response of reader.read(dialogue.id, shard, undefined, countedBefore(dialogue, '\uffff'))) {
         for (const q of textQuestions) {
           const text = response.answers[q];
           if (typeof text === 'string') found[q]?.push({ at: response.sortKey, text });

@@ -11,7 +11,7 @@ export interface StoredAggregate {
   readonly state: AggregateState;
   readonly watermarks: Watermarks;
   readonly updatedAt: string;
-  /** Set once a run after the close (plus the lag) has folded everything in: nothing more can arrive. */
+  /** Set once a run after the close (plus the lag) has folded everything in: nothing more can count. */
   readonly complete: boolean;
 }
 
@@ -35,6 +35,13 @@ export interface AggregateDeps {
   readonly safetyLagMs: number;
 }
 
+/**
+ * Responses count if they arrived before this: the close, or `cutoff` if that comes first. A submission that saw a
+ * cached copy of an open dialogue in the seconds after an early close is stored, but counted nowhere.
+ */
+export const countedBefore = (dialogue: Pick<Dialogue, 'closedAt'>, cutoff: string): string =>
+  dialogue.closedAt !== undefined && dialogue.closedAt < cutoff ? dialogue.closedAt : cutoff;
+
 /** Whether a dialogue may have responses the aggregate lacks. */
 export function needsAggregation(dialogue: Dialogue, aggregate: StoredAggregate | undefined): boolean {
   if (dialogue.status === 'draft') return false;
@@ -55,9 +62,7 @@ export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue,
   const stored = await deps.aggregates.get(dialogue.id);
   const startedAt = deps.clock.now();
   const cutoff = new Date(startedAt.getTime() - deps.safetyLagMs).toISOString();
-  // Only what arrived while the dialogue was open counts: a submission that saw a cached copy of an open
-  // dialogue in the seconds after an early close is stored, but the results are the same for every run.
-  const until = dialogue.closedAt && dialogue.closedAt < cutoff ? dialogue.closedAt : cutoff;
+  const until = countedBefore(dialogue, cutoff);
   const base = options.full || !stored ? undefined : stored;
   // The stored state was read for this run alone, so it is folded into in place.
   const state = base ? base.state : emptyState();

@@ -72,11 +72,19 @@ export async function setStatus(
 export async function closeDue(deps: Pick<ManageDeps, 'dialogues' | 'clock'>): Promise<{ closed: string[] }> {
   const now = deps.clock.now();
   const closed: string[] = [];
-  for (const dialogue of await deps.dialogues.list()) {
-    const next = closeIfDue(dialogue, now);
-    if (!next) continue;
-    await deps.dialogues.replace(next, dialogue.version);
-    closed.push(dialogue.id);
+  // The listing is an index and may lag behind writes (an edit, the first response): each candidate is read
+  // again before it is closed, and one that changed even then is left to the next run, not the others' loss.
+  for (const listed of await deps.dialogues.list()) {
+    if (!closeIfDue(listed, now)) continue;
+    const current = await deps.dialogues.get(listed.id);
+    const next = current && closeIfDue(current, now);
+    if (!current || !next) continue;
+    try {
+      await deps.dialogues.replace(next, current.version);
+      closed.push(current.id);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
   }
   return { closed };
 }

@@ -86,7 +86,7 @@ export interface Dialogue extends DialogueDefinition {
   readonly updatedAt: string;
   /** Bumped on every change; writes are conditional on it. */
   readonly version: number;
-  /** How many partitions this dialogue's responses are spread over; fixed at creation. */
+  /** How many arrival-index partitions (shards) this dialogue's responses are spread over; fixed at creation. */
   readonly responseShards: number;
   readonly openedAt?: string;
   readonly closedAt?: string;

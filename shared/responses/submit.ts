@@ -3,7 +3,7 @@ import { isAcceptingResponses } from '../dialogue/rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Municipality } from '../municipality';
 import type { Dialogue } from '../dialogue/schema';
-import type { Clock, ContactForFeedback, DialogueStore, IdSource, ResponseStore, Submission } from '../ports';
+import type { Clock, ContactForFeedback, DialogueStore, IdSource, ResponseStore, StoredSubmission, Submission } from '../ports';
 import { HONEYPOT_FIELD, type ResponseBody } from './schema';
 import { validateResponse } from './validate';
 
@@ -16,12 +16,8 @@ export interface SubmitDeps {
   readonly ids: IdSource;
 }
 
-export interface Receipt {
-  readonly responseId: string;
+export interface Receipt extends StoredSubmission {
   readonly dialogueId: string;
-  readonly receivedAt: string;
-  /** Whether an address for the result was kept. */
-  readonly willReceiveFeedback: boolean;
 }
 
 export const normaliseEmail = (email: string): string => email.normalize('NFC').trim().toLowerCase();
@@ -36,6 +32,9 @@ function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback |
   return { email, emailHash: emailHash(dialogueId, email), language: body.contact.language };
 }
 
+/** A UUID in either case names one submission: a retry that changed the case is still a retry. */
+const submissionIdOf = (body: ResponseBody): string => body.submissionId.toLowerCase();
+
 /** The checks a response must pass against one copy of its dialogue; throws the domain error that turns it away. */
 function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: string, body: ResponseBody): Submission {
   if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${dialogueId}".`);
@@ -48,7 +47,7 @@ function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: s
   return {
     dialogueId,
     dialogueVersion: dialogue.version,
-    submissionId: body.submissionId,
+    submissionId: submissionIdOf(body),
     responseId: deps.ids.newId(),
     shard: deps.ids.shard(dialogue.responseShards),
     receivedAt: now.toISOString(),
@@ -66,6 +65,7 @@ function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: s
  * which fails if the dialogue changed, and the response is checked again against a fresh copy.
  */
 export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: ResponseBody): Promise<Receipt> {
+  const receipt = (stored: StoredSubmission): Receipt => ({ ...stored, dialogueId });
   for (let attempt = 0; attempt < 3; attempt++) {
     const fresh = attempt > 0;
     let submission: Submission;
@@ -75,14 +75,15 @@ export async function submitResponse(deps: SubmitDeps, dialogueId: string, body:
       submission = prepare(deps, dialogue, dialogueId, body);
     } catch (error) {
       // The first look may come from a short-lived cache: ask the table before turning a response away.
-      if (fresh) throw error;
-      continue;
+      if (!fresh) continue;
+      // A retry of a stored submission answers as the first call did, even after the dialogue stopped taking responses.
+      const stored = error instanceof ConflictError ? await deps.responses.find(dialogueId, submissionIdOf(body), contactOf(dialogueId, body)) : undefined;
+      if (stored) return receipt(stored);
+      throw error;
     }
     const first = !submission.quarantined && dialogue?.firstResponseAt === undefined;
     if (first && !(await deps.dialogues.markResponded(dialogueId, submission.dialogueVersion, deps.clock.now()))) continue;
-    const stored = await deps.responses.save(submission);
-    // A retry answers as the first call did; whether an address is kept follows the body, sent again alike.
-    return { responseId: stored.responseId, dialogueId, receivedAt: stored.receivedAt, willReceiveFeedback: submission.contact !== undefined };
+    return receipt(await deps.responses.save(submission));
   }
   throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');
 }

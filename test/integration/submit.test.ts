@@ -11,6 +11,7 @@ import { demoDialogue } from '../../local/demo-dialogue';
 import { DEMO_DIALOGUE_ID, seedDemo } from '../../local/seed';
 import type { Caller } from '../../shared/access';
 import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
+import { officialResults } from '../../shared/aggregation/results';
 import { aggregateDialogue } from '../../shared/aggregation/run';
 import { ConflictError, type Issue } from '../../shared/errors';
 import { ljungby } from '../../shared/municipality';
@@ -198,6 +199,18 @@ describe('POST /dialogues/{id}/responses: storing', () => {
     expect((await demoItems()).responses.length).toBe(before.responses.length + 1);
   });
 
+  it('a retry that writes the submission id in upper case is still a retry', async () => {
+    const body = valid();
+    const first = await post(body);
+
+    let retry: Awaited<ReturnType<typeof post>> | undefined;
+    await expectNothingStored(async () => {
+      retry = await post({ ...body, submissionId: body.submissionId.toUpperCase() });
+    });
+
+    expect(retry?.json).toEqual(first.json);
+  });
+
   it('stores text NFC-normalised, trimmed and without control characters, and markup verbatim as text', async () => {
     const decomposed = '  Cafe\u0301 vid Lagan\u0007 \n ';
     const script = '<script>alert("hej")</script> & <b>fet</b>';
@@ -278,19 +291,46 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     }
   });
 
-  it('a retry that brings the address the first call lost stores the contact, and still no second response', async () => {
+  it('a retry that adds an address the first call did not carry stores nothing and answers as the first call did', async () => {
     const body = valid({ contact: { email: 'Cilla@Exempel.nu', consent: true } });
-    const { contact, ...withoutContact } = body;
+    const { contact: _contact, ...withoutContact } = body;
     const first = await post(withoutContact);
+    expect(first.json.willReceiveFeedback).toBe(false);
+
+    let retry: Awaited<ReturnType<typeof post>> | undefined;
+    await expectNothingStored(async () => {
+      retry = await post(body);
+    });
+
+    expect(retry?.statusCode).toBe(201);
+    expect(retry?.json).toEqual(first.json);
+  });
+
+  it('a retry of a submission with an address answers as the first call did: feedback promised, one contact', async () => {
+    const body = valid({ contact: { email: 'Dan@Exempel.nu', consent: true } });
+    const first = await post(body);
+    expect(first.json.willReceiveFeedback).toBe(true);
+
+    let retry: Awaited<ReturnType<typeof post>> | undefined;
+    await expectNothingStored(async () => {
+      retry = await post(body);
+    });
+
+    expect(retry?.json).toEqual(first.json);
+    expect((await demoItems()).contacts.filter((c) => c.email === 'dan@exempel.nu')).toHaveLength(1);
+  });
+
+  it('concurrent copies of one submission with an address store one response and one contact, and all answer alike', async () => {
+    const body = valid({ contact: { email: 'Eva@Exempel.nu', consent: true } });
     const before = await demoItems();
 
-    const retry = await post(body);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(body)));
 
-    expect(retry.statusCode).toBe(201);
-    expect(retry.json).toEqual({ ...first.json, willReceiveFeedback: true });
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
     const after = await demoItems();
-    expect(after.responses.length).toBe(before.responses.length);
-    expect(after.contacts.filter((c) => c.email === contact.email.toLowerCase())).toHaveLength(1);
+    expect(after.responses.length).toBe(before.responses.length + 1);
+    expect(after.contacts.filter((c) => c.email === 'eva@exempel.nu')).toHaveLength(1);
   });
 
   it('no item other than the contact holds the address or its hash', async () => {
@@ -524,25 +564,51 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
     await expect(store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version)).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it('a response accepted from a cached copy in the seconds after an early close is stored, but the results are those at the close', async () => {
+  it('a response accepted from a cached copy in the seconds after an early close is stored, but the results and free texts are those at the close', async () => {
     const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, { id: 'stangs-strax', now: now(), responseShards: SHARDS }), 'open', seeder, now());
     await store.create(open);
+    const saying = (comments: string) => valid({ answers: { favourite: 'natur', comments } });
     // The first response marks the dialogue; the second caches the marked copy, which the third then uses.
-    expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
-    expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
+    expect((await post(saying('Före stängning 1'), { id: open.id })).statusCode).toBe(201);
+    expect((await post(saying('Före stängning 2'), { id: open.id })).statusCode).toBe(201);
     const current = await store.get(open.id);
     if (!current) throw new Error('dialogue gone');
     await store.replace(changeStatus(current, 'closed', seeder, now()), current.version);
-    const late = await post(valid(), { id: open.id });
+    const late = await post(saying('Efter stängning'), { id: open.id });
     expect(late.statusCode).toBe(201);
 
     const later = { now: () => new Date(Date.now() + 60_000) };
-    const deps = { aggregates: dynamoAggregateStore(db, tableName()), responses: dynamoResponseReader(db, tableName()), clock: later, safetyLagMs: 0 };
+    const aggregates = dynamoAggregateStore(db, tableName());
+    const reader = dynamoResponseReader(db, tableName());
+    const deps = { aggregates, responses: reader, clock: later, safetyLagMs: 0 };
     const closed = await store.get(open.id);
     if (!closed) throw new Error('dialogue gone');
     expect(itemsOf(await scanAll(db), open.id).responses).toHaveLength(3);
     expect(await aggregateDialogue(deps, closed)).toEqual({ folded: 2, committed: true, complete: true });
     expect(await aggregateDialogue(deps, closed, { full: true })).toEqual({ folded: 2, committed: true, complete: true });
+    const { results } = await officialResults({ dialogues: store, aggregates, responses: reader, disclosureThreshold: 5 }, seeder, open.id);
+    expect(results.responseCount).toBe(2);
+    expect(results.freeTexts?.comments).toEqual({ total: 2, texts: ['Före stängning 1', 'Före stängning 2'], truncated: false });
+  });
+
+  it('a retry of a stored submission after the dialogue closed answers with the first receipt, while a new one gets 409', async () => {
+    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Sent omförsök' } }, seeder, ljungby, { id: 'sent-omforsok', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    await store.create(open);
+    const body = valid({ contact: { email: 'Frida@Exempel.nu', consent: true } });
+    const first = await post(body, { id: open.id });
+    expect(first.statusCode).toBe(201);
+    const current = await store.get(open.id);
+    if (!current) throw new Error('dialogue gone');
+    await store.replace(changeStatus(current, 'closed', seeder, now()), current.version);
+
+    let retry: Awaited<ReturnType<typeof post>> | undefined;
+    await expectNothingStored(async () => {
+      retry = await post(body, { id: open.id });
+    });
+
+    expect(retry?.statusCode).toBe(201);
+    expect(retry?.json).toEqual({ ...first.json, willReceiveFeedback: true });
+    expect((await post(valid(), { id: open.id })).statusCode).toBe(409);
   });
 
   // Guards an earlier bug: the cache kept a draft's copy, and a refusal from the cached copy was final.

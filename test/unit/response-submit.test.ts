@@ -1,7 +1,7 @@
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { ljungby } from '../../shared/municipality';
-import type { Submission } from '../../shared/ports';
+import type { ContactForFeedback, StoredSubmission, Submission } from '../../shared/ports';
 import { type ResponseBody, responseBodySchema } from '../../shared/responses/schema';
 import { type SubmitDeps, emailHash, submitResponse } from '../../shared/responses/submit';
 import { NOW, daysFrom, demo } from './fixtures';
@@ -16,10 +16,11 @@ const body = (fields: Omit<Partial<ResponseBody>, 'submissionId'> = {}): Respons
  * true); the response store answers with `firstCopy` if given (a retry), else with what it was given. All record
  * what they were asked.
  */
-function fakes(reads: ReadonlyArray<Dialogue | undefined>, { marks = [], firstCopy }: { marks?: readonly boolean[]; firstCopy?: { responseId: string; receivedAt: string } } = {}) {
+function fakes(reads: ReadonlyArray<Dialogue | undefined>, { marks = [], firstCopy }: { marks?: readonly boolean[]; firstCopy?: StoredSubmission } = {}) {
   const gets: Array<{ id: string; fresh: boolean }> = [];
   const marked: Array<{ id: string; expectedVersion: number; at: Date }> = [];
   const saved: Submission[] = [];
+  const found: Array<{ dialogueId: string; submissionId: string; contact: ContactForFeedback | undefined }> = [];
   let nextId = 0;
   const deps: SubmitDeps = {
     dialogues: {
@@ -35,14 +36,18 @@ function fakes(reads: ReadonlyArray<Dialogue | undefined>, { marks = [], firstCo
     responses: {
       save: async (submission) => {
         saved.push(submission);
-        return firstCopy ?? { responseId: submission.responseId, receivedAt: submission.receivedAt };
+        return firstCopy ?? { responseId: submission.responseId, receivedAt: submission.receivedAt, willReceiveFeedback: submission.contact !== undefined };
+      },
+      find: async (dialogueId, submissionId, contact) => {
+        found.push({ dialogueId, submissionId, contact });
+        return firstCopy;
       },
     },
     municipality: ljungby,
     clock: { now: () => NOW },
     ids: { newId: () => `response-${++nextId}`, shard: (shards) => shards - 1 },
   };
-  return { deps, gets, marked, saved };
+  return { deps, gets, marked, saved, found };
 }
 
 const open = (overrides: Partial<Dialogue> = {}) => demo({ id: 'lekplatsen', status: 'open', version: 3, responseShards: 4, ...overrides });
@@ -90,13 +95,26 @@ describe('submitResponse', () => {
     expect(saved).toEqual([]);
   });
 
-  test('a retry answers with the first copy’s id and time; whether an address is kept follows the body sent', async () => {
-    const firstCopy = { responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z' };
-    const { deps, saved } = fakes([open()], { firstCopy });
+  test('a retry answers with what the store says of the first copy', async () => {
+    const firstCopy = { responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: false };
+    const { deps } = fakes([open()], { firstCopy });
     const receipt = await submitResponse(deps, 'lekplatsen', body({ contact: { email: 'ny@example.se', consent: true, language: 'sv' } }));
-    expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen', willReceiveFeedback: true });
-    // The contact goes to the store with the retry, where writing it again is harmless.
-    expect(saved[0]?.contact?.email).toBe('ny@example.se');
+    expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen' });
+  });
+
+  test('a submission id in upper case names the same submission as in lower case', async () => {
+    const { deps, saved } = fakes([open()]);
+    await submitResponse(deps, 'lekplatsen', body({ submissionId: SUBMISSION_ID.toUpperCase() } as Partial<ResponseBody>));
+    expect(saved[0]?.submissionId).toBe(SUBMISSION_ID);
+  });
+
+  test('a retry of a stored submission after the dialogue closed answers with the stored copy, not 409', async () => {
+    const firstCopy = { responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: true };
+    const { deps, saved, found } = fakes([open({ status: 'closed' })], { firstCopy });
+    const receipt = await submitResponse(deps, 'lekplatsen', body({ contact: { email: 'Ny@Example.se', consent: true, language: 'sv' } }));
+    expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen' });
+    expect(found).toEqual([{ dialogueId: 'lekplatsen', submissionId: SUBMISSION_ID, contact: { email: 'ny@example.se', emailHash: emailHash('lekplatsen', 'ny@example.se'), language: 'sv' } }]);
+    expect(saved).toEqual([]);
   });
 
   test('the first read may come from the cache', async () => {
