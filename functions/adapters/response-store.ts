@@ -23,8 +23,6 @@ const collided = (error: unknown): boolean =>
  * own item, keyed only by the address's hash, sharing no id, time or order with the response.
  */
 export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: string): ResponseStore {
-  const responseKey = (dialogueId: string, submissionId: string) => keys.response(dialogueId, submissionId);
-
   const contactKept = async (dialogueId: string, contact: ContactForFeedback | undefined): Promise<boolean> => {
     if (!contact) return false;
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.contact(dialogueId, contact.emailHash), ConsistentRead: true, ProjectionExpression: attr.pk }));
@@ -41,7 +39,7 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
   });
 
   const find: ResponseStore['find'] = async (dialogueId, submissionId, contact) => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: responseKey(dialogueId, submissionId), ConsistentRead: true }));
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.response(dialogueId, submissionId), ConsistentRead: true }));
     return Item ? receiptOf({ responseId: String(Item.responseId), receivedAt: String(Item.receivedAt) }, dialogueId, contact) : undefined;
   };
 
@@ -51,7 +49,7 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
     const response = {
       TableName: tableName,
       Item: {
-        ...responseKey(dialogueId, submission.submissionId),
+        ...keys.response(dialogueId, submission.submissionId),
         ...keys.responseArrival(partition, receivedAt, responseId),
         kind: submission.quarantined ? 'quarantined-response' : 'response',
         responseId,
