@@ -6,7 +6,8 @@ import { type AggregateDeps, aggregateDialogue } from '../shared/aggregation/run
 import type { Dialogue } from '../shared/dialogue/schema';
 import { keys } from '../shared/keys';
 import { GSI2, attr } from '../shared/table';
-import { type BenchStack, median, report, throughput } from './harness';
+import type { BenchStack } from './harness';
+import { median, report, throughput } from './measure';
 
 const SHARDS = 4;
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { lambdaBundling } from '../infra/bundling';
 import { getStageConfig, handlerEnvironment } from '../shared/stages';
 import { projectRoot } from '../local/paths';
-import { median, report } from './harness';
+import { median, report } from './measure';
 
 const outDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
 

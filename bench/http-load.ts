@@ -1,8 +1,9 @@
 import { Agent, request } from 'node:http';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { throughput } from './measure';
 
-/** One round of load: `total` POSTs of `body()` to `url`, `concurrency` in flight. */
+/** One round of load: `total` POSTs to `url`, taking `bodies` in turn, `concurrency` in flight. */
 interface LoadRound {
   readonly url: string;
   readonly total: number;
@@ -26,14 +27,11 @@ function post(agent: Agent, url: string, json: string): Promise<void> {
 
 async function runRound({ url, total, concurrency, bodies }: LoadRound): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) await post(agent, url, bodies[next++ % bodies.length] as string);
-  }));
-  const perSecond = total / ((performance.now() - started) / 1000);
-  agent.destroy();
-  return perSecond;
+  try {
+    return await throughput(total, concurrency, (i) => post(agent, url, bodies[i % bodies.length] as string));
+  } finally {
+    agent.destroy();
+  }
 }
 
 const LOAD_PROCESS = '--http-load';

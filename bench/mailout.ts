@@ -12,7 +12,8 @@ import { type Mailer, runMailouts } from '../shared/mail/mailout-run';
 import { ljungby } from '../shared/municipality';
 import { emailHash } from '../shared/responses/submit';
 import { freePort } from '../local/ports';
-import { type BenchStack, report, throughput } from './harness';
+import type { BenchStack } from './harness';
+import { report, throughput } from './measure';
 
 /** The most starts in any one-second window (a sliding window over the sorted start times). */
 function busiestSecond(startsMs: readonly number[]): number {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../shared/keys';
-import { type BenchStack, median, report, throughput } from './harness';
+import type { BenchStack } from './harness';
+import { median, report, throughput } from './measure';
 import { httpLoad } from './http-load';
 
 const CONCURRENCY = 16;
@@ -9,11 +10,9 @@ const PER_ROUND = 2000;
 const WARM_ROUNDS = 3;
 const ROUNDS = 5;
 
-const body = () => JSON.stringify({
-  submissionId: randomUUID(),
-  answers: { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], important: ['shade', 'seating'], 'rating-alla': 4, visits: true, comments: 'Fler bänkar i skuggan, tack.' },
-  profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
-});
+const answers = { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], important: ['shade', 'seating'], 'rating-alla': 4, visits: true, comments: 'Fler bänkar i skuggan, tack.' };
+const profile = { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' };
+const body = () => JSON.stringify({ submissionId: randomUUID(), answers, profile });
 
 /** submit_vs_raw_put: accepted submissions per second through gateway + handler, over raw PutItem per second. */
 export async function benchSubmit(stack: BenchStack): Promise<void> {
@@ -21,10 +20,14 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
   const url = `${stack.apiUrl}/dialogues/demo/responses`;
   // The same item a submission writes (key, arrival index entry, answers) with the same condition, raw.
   const putOne = async (i: number) => {
-    const responseId = randomUUID();
+    const [responseId, receivedAt] = [randomUUID(), new Date().toISOString()];
     await stack.documentClient.send(new PutCommand({
       TableName: stack.tableName,
-      Item: { ...keys.response('raw', randomUUID()), ...keys.responseArrival(keys.responsePartition('raw', i % 4), new Date().toISOString(), responseId), responseId, answers: JSON.parse(body()).answers },
+      Item: {
+        ...keys.response('raw', randomUUID()),
+        ...keys.responseArrival(keys.responsePartition('raw', i % 4), receivedAt, responseId),
+        kind: 'response', responseId, dialogueId: 'raw', receivedAt, dialogueVersion: 1, answers, profile,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
   };

@@ -6,7 +6,7 @@ import { parseOrThrow } from './validation';
 export const stageConfigSchema = z.strictObject({
   /** Origins allowed to call the public API from a browser (the municipality's web pages). */
   allowedOrigins: z.array(z.url()).check(z.minLength(1)),
-  /** Partitions per dialogue that responses are spread over (fixed per dialogue when it is created). */
+  /** Arrival-index partitions per dialogue that responses are spread over (fixed per dialogue when it is created). */
   responseShards: z.int().check(z.minimum(1), z.maximum(64)),
   /** API Gateway throttling; over it the API answers 429. */
   throttle: z.strictObject({ ratePerSecond: z.int().check(z.positive()), burst: z.int().check(z.positive()) }),

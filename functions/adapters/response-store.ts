@@ -1,18 +1,12 @@
-import { type AttributeValue, ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys';
 import type { ContactForFeedback, ResponseStore, StoredSubmission, Submission } from '../../shared/ports';
 import { attr } from '../../shared/table';
+import { conditionFailure } from './conditional';
 
 /** Concurrent copies of one submission with a contact may collide in their transactions; the loser looks again. */
 const COLLISION_ATTEMPTS = 3;
-
-/** Whether the write found a copy already there; with it, the copy as DynamoDB hands it back (raw attribute values). */
-function alreadyStored(error: unknown): { copy?: Record<string, AttributeValue> } | undefined {
-  if (error instanceof ConditionalCheckFailedException) return { copy: error.Item };
-  const [reason] = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-  return reason?.Code === 'ConditionalCheckFailed' ? { copy: reason.Item } : undefined;
-}
 
 const collided = (error: unknown): boolean =>
   error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
@@ -78,8 +72,9 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
           await write(submission);
           return { responseId: submission.responseId, receivedAt: submission.receivedAt, willReceiveFeedback: submission.contact !== undefined };
         } catch (error) {
-          const stored = alreadyStored(error);
-          const { copy } = stored ?? {};
+          // Only the response's write has a condition: a failed one means this submission is stored already.
+          const stored = conditionFailure(error);
+          const copy = stored?.item;
           if (copy?.responseId?.S && copy.receivedAt?.S) return receiptOf({ responseId: copy.responseId.S, receivedAt: copy.receivedAt.S }, submission.dialogueId, submission.contact);
           if (!stored && !collided(error)) throw error;
           // A retry whose refusal came without the copy, or a collision with another copy of this submission

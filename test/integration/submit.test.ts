@@ -3,6 +3,10 @@
  * handlers built from the real runtime, against DynamoDB Local. What is stored is checked in the table itself.
  */
 import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { dynamoResponseStore } from '../../functions/adapters/response-store';
 import { dynamoAggregateStore, dynamoResponseReader } from '../../functions/adapters/aggregate-store';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
 import { handler as getDialogue } from '../../functions/dialogues/get/handler';
@@ -15,6 +19,7 @@ import { officialResults } from '../../shared/aggregation/results';
 import { aggregateDialogue } from '../../shared/aggregation/run';
 import { ConflictError, type Issue } from '../../shared/errors';
 import { ljungby } from '../../shared/municipality';
+import { emailHash } from '../../shared/responses/submit';
 import { DEFAULT_BODY_LIMIT_BYTES, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
 import { type RequestOptions, httpEvent, invoke } from './support/events';
@@ -331,6 +336,33 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     const after = await demoItems();
     expect(after.responses.length).toBe(before.responses.length + 1);
     expect(after.contacts.filter((c) => c.email === 'eva@exempel.nu')).toHaveLength(1);
+  });
+
+  it('a copy whose transaction collides with another copy of itself answers with the stored one (fault injected)', async () => {
+    // DynamoDB Local rarely lets two transactions on one item collide; the collision is injected, the rest is real.
+    const documentClient = testDocumentClient();
+    const realSend = documentClient.send.bind(documentClient) as (command: GetCommand) => Promise<unknown>;
+    const responses = dynamoResponseStore(documentClient, tableName());
+    const email = 'gun@exempel.nu';
+    const submission = {
+      dialogueId: DEMO_DIALOGUE_ID, dialogueVersion: 1, submissionId: randomUUID(), responseId: randomUUID(), shard: 0,
+      receivedAt: new Date().toISOString(), answers: { favourite: 'natur' }, profile: {}, quarantined: false,
+      contact: { email, emailHash: emailHash(DEMO_DIALOGUE_ID, email), language: 'sv' as const },
+    };
+    const first = await responses.save(submission);
+    const mock = mockClient(documentClient);
+    try {
+      mock.on(TransactWriteCommand).rejectsOnce(new TransactionCanceledException({ message: 'collided', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] }));
+      mock.on(GetCommand).callsFake((input: GetCommand['input']) => realSend(new GetCommand(input)));
+
+      const again = await responses.save({ ...submission, responseId: randomUUID(), receivedAt: new Date(Date.now() + 1000).toISOString() });
+
+      expect(again).toEqual(first);
+      expect(first).toEqual({ responseId: submission.responseId, receivedAt: submission.receivedAt, willReceiveFeedback: true });
+    } finally {
+      mock.restore();
+      documentClient.destroy();
+    }
   });
 
   it('no item other than the contact holds the address or its hash', async () => {
