@@ -1,10 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.local/', 'coverage/', 'test-results/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Layout is Prettier's (npm run format); ESLint checks only what a formatter cannot.
+  prettier,
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: {
@@ -13,19 +16,30 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error', 'warn'] }],
       // zod/mini everywhere, one API: zod classic adds ~60 KB to every bundle and ~9 ms to the submit handler's cold start.
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '^zod($|/(?!mini$|v4/locales/(?!index)[a-z-]+\\.js$))',
-          message: "Import zod only as `import * as z from 'zod/mini'` (messages from 'zod/v4/locales/<lang>.js'): zod classic adds ~60 KB to every bundle.",
-        }],
-      }],
-      'no-restricted-syntax': ['error', {
-        selector: "ImportDeclaration[source.value='zod/mini'] > :matches(ImportSpecifier, ImportDefaultSpecifier)",
-        message: "Use `import * as z from 'zod/mini'`: the named `z` export defeats tree-shaking and bundles every locale.",
-      }, {
-        selector: "ImportExpression[source.value=/^zod(\\/|$)/]",
-        message: "Import zod statically, as `import * as z from 'zod/mini'`.",
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^zod($|/(?!mini$|v4/locales/(?!index)[a-z-]+\\.js$))',
+              message:
+                "Import zod only as `import * as z from 'zod/mini'` (messages from 'zod/v4/locales/<lang>.js'): zod classic adds ~60 KB to every bundle.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > :matches(ImportSpecifier, ImportDefaultSpecifier)",
+          message:
+            "Use `import * as z from 'zod/mini'`: the named `z` export defeats tree-shaking and bundles every locale.",
+        },
+        {
+          selector: 'ImportExpression[source.value=/^zod(\\/|$)/]',
+          message: "Import zod statically, as `import * as z from 'zod/mini'`.",
+        },
+      ],
     },
   },
   {

@@ -36,7 +36,11 @@ function coldImportMs(file: string, runs = 15): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
   // The same environment the stack gives every function, so the handler starts as it would in Lambda.
   const env = { ...process.env, ...handlerEnvironment(getStageConfig('local'), 'bench'), AWS_REGION: 'eu-north-1' };
-  return median(Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim())));
+  return median(
+    Array.from({ length: runs }, () =>
+      Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim()),
+    ),
+  );
 }
 
 export async function benchBundle(): Promise<void> {

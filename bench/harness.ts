@@ -41,7 +41,8 @@ export async function startBenchStack(): Promise<BenchStack> {
   const server: Server = createServer(
     createGateway({
       routes: routeList,
-      loadHandler: async (route) => ((await import(join(projectRoot, route.handler))) as { handler: LambdaHttpHandler }).handler,
+      loadHandler: async (route) =>
+        ((await import(join(projectRoot, route.handler))) as { handler: LambdaHttpHandler }).handler,
       verifyToken: identity.verify,
       allowedOrigins: stage.allowedOrigins,
     }),

@@ -14,13 +14,24 @@ interface LoadRound {
 /** POSTs a JSON body over a kept-alive connection; rejects unless the answer is 201. */
 function post(agent: Agent, url: string, json: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const sent = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => {
-        if (response.statusCode === 201) resolve();
-        else reject(new Error(`answered ${response.statusCode}: ${text}`));
-      });
-    });
+    const sent = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+      },
+      (response) => {
+        let text = '';
+        response
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (text += chunk))
+          .on('end', () => {
+            if (response.statusCode === 201) resolve();
+            else reject(new Error(`answered ${response.statusCode}: ${text}`));
+          });
+      },
+    );
     sent.on('error', reject).end(json);
   });
 }
@@ -38,7 +49,10 @@ const LOAD_PROCESS = '--http-load';
 
 if (process.argv.includes(LOAD_PROCESS)) {
   process.on('message', (round: LoadRound) => {
-    runRound(round).then((perSecond) => process.send?.({ perSecond }), (error: unknown) => process.send?.({ error: String(error) }));
+    runRound(round).then(
+      (perSecond) => process.send?.({ perSecond }),
+      (error: unknown) => process.send?.({ error: String(error) }),
+    );
   });
   process.on('disconnect', () => process.exit(0));
 }
@@ -48,12 +62,17 @@ if (process.argv.includes(LOAD_PROCESS)) {
  * loop, the client's own HTTP work would be charged to the handler.
  */
 export function httpLoad() {
-  const child = fork(fileURLToPath(import.meta.url), [LOAD_PROCESS], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(fileURLToPath(import.meta.url), [LOAD_PROCESS], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
   return {
     /** Accepted POSTs per second; fails on the first answer that is not 201. */
     round(round: LoadRound): Promise<number> {
       return new Promise((resolve, reject) => {
-        child.once('message', (result: { perSecond?: number; error?: string }) => (result.error ? reject(new Error(result.error)) : resolve(result.perSecond as number)));
+        child.once('message', (result: { perSecond?: number; error?: string }) =>
+          result.error ? reject(new Error(result.error)) : resolve(result.perSecond as number),
+        );
         child.send(round);
       });
     },

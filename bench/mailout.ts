@@ -37,18 +37,39 @@ export async function benchMailout(stack: BenchStack, recipients = 10_000, rate 
     ...demo,
     id: 'bench-mail',
     status: 'decided',
-    decisionRecord: { summary: { sv: 'Beslut' }, motivation: { sv: 'Motivering' }, decidedAt: '2027-02-10', registeredAt: new Date().toISOString(), registeredBy: 'bench' },
+    decisionRecord: {
+      summary: { sv: 'Beslut' },
+      motivation: { sv: 'Motivering' },
+      decidedAt: '2027-02-10',
+      registeredAt: new Date().toISOString(),
+      registeredBy: 'bench',
+    },
   };
   await dialogues.create(dialogue);
   const emails = Array.from({ length: recipients }, (_, i) => `deltagare${i}@example.se`);
   await throughput(Math.ceil(recipients / 25), 8, async (b) => {
     const items = emails.slice(b * 25, b * 25 + 25).map((email) => ({
-      PutRequest: { Item: { ...keys.contact(dialogue.id, emailHash(dialogue.id, email)), kind: 'contact', dialogueId: dialogue.id, email, language: 'sv' } },
+      PutRequest: {
+        Item: {
+          ...keys.contact(dialogue.id, emailHash(dialogue.id, email)),
+          kind: 'contact',
+          dialogueId: dialogue.id,
+          email,
+          language: 'sv',
+        },
+      },
     }));
     await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } }));
   });
   const mailouts = dynamoMailoutStore(client, tableName);
-  await mailouts.startWithDecision(dialogue, dialogue.version, { dialogueId: dialogue.id, status: 'sending', total: recipients, sent: 0, failed: 0, startedAt: new Date().toISOString() });
+  await mailouts.startWithDecision(dialogue, dialogue.version, {
+    dialogueId: dialogue.id,
+    status: 'sending',
+    total: recipients,
+    sent: 0,
+    failed: 0,
+    startedAt: new Date().toISOString(),
+  });
 
   const starts: number[] = [];
   const real = sesMailer(createSesClient(`http://127.0.0.1:${sesPort}`));
@@ -60,14 +81,24 @@ export async function benchMailout(stack: BenchStack, recipients = 10_000, rate 
     mailouts,
     mailer,
     clock: { now: () => new Date() },
-    settings: { from: 'Ljungby kommun <medborgardialog@ljungby.example>', publicBaseUrl: 'http://localhost:3000', unsubscribeSecret: 'bench-secret-0123456789abcdef0123456789', maxSendRate: rate, leaseMs: 120_000, contactRetentionDays: 30 },
+    settings: {
+      from: 'Ljungby kommun <medborgardialog@ljungby.example>',
+      publicBaseUrl: 'http://localhost:3000',
+      unsubscribeSecret: 'bench-secret-0123456789abcdef0123456789',
+      maxSendRate: rate,
+      leaseMs: 120_000,
+      contactRetentionDays: 30,
+    },
     content: async () => ({ definition, results }),
     remainingMs: () => Number.POSITIVE_INFINITY,
   });
 
-  const store = (await (await fetch(`http://127.0.0.1:${sesPort}/store`)).json()) as { emails: Array<{ destination: { to: string[] } }> };
+  const store = (await (await fetch(`http://127.0.0.1:${sesPort}/store`)).json()) as {
+    emails: Array<{ destination: { to: string[] } }>;
+  };
   const perRecipient = new Map<string, number>();
-  for (const email of store.emails) for (const to of email.destination.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
+  for (const email of store.emails)
+    for (const to of email.destination.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
   const seconds = ((starts.at(-1) ?? 0) - (starts[0] ?? 0)) / 1000 + 1 / rate;
   report('mailout_configured_rate', rate, 'per s');
   report('mailout_rate_ratio', starts.length / seconds / rate);

@@ -10,7 +10,14 @@ const PER_ROUND = 2000;
 const WARM_ROUNDS = 3;
 const ROUNDS = 5;
 
-const answers = { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], important: ['shade', 'seating'], 'rating-alla': 4, visits: true, comments: 'Fler bänkar i skuggan, tack.' };
+const answers = {
+  favourite: 'alla',
+  ranking: ['alla', 'natur', 'aventyr'],
+  important: ['shade', 'seating'],
+  'rating-alla': 4,
+  visits: true,
+  comments: 'Fler bänkar i skuggan, tack.',
+};
 const profile = { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' };
 const body = () => JSON.stringify({ submissionId: randomUUID(), answers, profile });
 
@@ -21,18 +28,27 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
   // The same item a submission writes (key, arrival index entry, answers) with the same condition, raw.
   const putOne = async (i: number) => {
     const [responseId, receivedAt] = [randomUUID(), new Date().toISOString()];
-    await stack.documentClient.send(new PutCommand({
-      TableName: stack.tableName,
-      Item: {
-        ...keys.response('raw', randomUUID()),
-        ...keys.responseArrival(keys.responsePartition('raw', i % 4), receivedAt, responseId),
-        kind: 'response', responseId, dialogueId: 'raw', receivedAt, dialogueVersion: 1, answers, profile,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await stack.documentClient.send(
+      new PutCommand({
+        TableName: stack.tableName,
+        Item: {
+          ...keys.response('raw', randomUUID()),
+          ...keys.responseArrival(keys.responsePartition('raw', i % 4), receivedAt, responseId),
+          kind: 'response',
+          responseId,
+          dialogueId: 'raw',
+          receivedAt,
+          dialogueVersion: 1,
+          answers,
+          profile,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   };
   const paths = {
-    submit: () => load.round({ url, total: PER_ROUND, concurrency: CONCURRENCY, bodies: Array.from({ length: PER_ROUND }, body) }),
+    submit: () =>
+      load.round({ url, total: PER_ROUND, concurrency: CONCURRENCY, bodies: Array.from({ length: PER_ROUND }, body) }),
     rawPut: () => throughput(PER_ROUND, CONCURRENCY, putOne),
   };
   try {

@@ -29,7 +29,13 @@ export class Api extends Construct {
     const httpApi = new HttpApi(this, 'HttpApi', {
       corsPreflight: {
         allowOrigins: stage.allowedOrigins,
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.DELETE,
+          CorsHttpMethod.OPTIONS,
+        ],
         allowHeaders: ['content-type', 'authorization', 'x-correlation-id'],
       },
       // Created below instead, because the default stage cannot be given throttling here.

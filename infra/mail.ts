@@ -24,7 +24,9 @@ export class Mail extends Construct {
 
   constructor(scope: Construct, id: string, stage: DeployStage) {
     super(scope, id);
-    this.identity = new ses.EmailIdentity(this, 'Sender', { identity: ses.Identity.domain(senderDomain(stage.mail.from)) });
+    this.identity = new ses.EmailIdentity(this, 'Sender', {
+      identity: ses.Identity.domain(senderDomain(stage.mail.from)),
+    });
     this.configurationSet = new ses.ConfigurationSet(this, 'Feedback', { reputationMetrics: true });
     this.feedbackTopic = new sns.Topic(this, 'BouncesAndComplaints');
     this.configurationSet.addEventDestination('ToProduct', {
@@ -42,10 +44,14 @@ export class Mail extends Construct {
   bind(fn: lambda.Function, needs: readonly Need[] = []): void {
     if (needs.includes('email')) {
       this.identity.grantSendEmail(fn);
-      fn.addToRolePolicy(new iam.PolicyStatement({
-        actions: ['ses:SendRawEmail', 'ses:SendEmail'],
-        resources: [`arn:${fn.stack.partition}:ses:${fn.stack.region}:${fn.stack.account}:configuration-set/${this.configurationSet.configurationSetName}`],
-      }));
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendRawEmail', 'ses:SendEmail'],
+          resources: [
+            `arn:${fn.stack.partition}:ses:${fn.stack.region}:${fn.stack.account}:configuration-set/${this.configurationSet.configurationSetName}`,
+          ],
+        }),
+      );
       fn.addEnvironment(envNames.sesConfigurationSet, this.configurationSet.configurationSetName);
     }
     if (needs.includes('unsubscribeSecret')) {

@@ -19,14 +19,24 @@ export class Schedules extends Construct {
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
     for (const job of jobList) {
-      const fn = new ServiceFunction(this, job.name, { stage: props.stage, handler: job.handler, kind: 'job', table: props.table });
+      const fn = new ServiceFunction(this, job.name, {
+        stage: props.stage,
+        handler: job.handler,
+        kind: 'job',
+        table: props.table,
+      });
       props.mail.bind(fn, job.needs);
       new events.Rule(this, `${job.name}Schedule`, {
         schedule: events.Schedule.rate(Duration.minutes(job.rateMinutes(props.stage))),
         targets: [new targets.LambdaFunction(fn)],
       });
     }
-    const sesFeedback = new ServiceFunction(this, eventHandlers.sesFeedback.name, { stage: props.stage, handler: eventHandlers.sesFeedback.handler, kind: 'job', table: props.table });
+    const sesFeedback = new ServiceFunction(this, eventHandlers.sesFeedback.name, {
+      stage: props.stage,
+      handler: eventHandlers.sesFeedback.handler,
+      kind: 'job',
+      table: props.table,
+    });
     props.mail.subscribe(sesFeedback);
   }
 }

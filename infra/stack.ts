@@ -41,7 +41,8 @@ export class MedborgardialogStack extends Stack {
  */
 export function addStageStack(app: App): MedborgardialogStack {
   const stage = getStageConfig(app.node.tryGetContext('stage'));
-  if (stage.name === 'local') throw new Error('The "local" stage is for npm start, not for deployment: use -c stage=dev or prod');
+  if (stage.name === 'local')
+    throw new Error('The "local" stage is for npm start, not for deployment: use -c stage=dev or prod');
   return new MedborgardialogStack(app, `Medborgardialog-${stage.name}`, {
     stage,
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: stage.region },

@@ -10,7 +10,10 @@ import { localPorts } from './ports';
 
 /** `npm run aggregate -- --full <dialogueId>`: recompute a dialogue's results from every response (local stack). */
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { full: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { full: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
   const [dialogueId] = positionals;
   if (!dialogueId) {
     console.error('Usage: npm run aggregate -- [--full] <dialogueId>');
@@ -25,11 +28,18 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const outcome = await aggregateDialogue(
-    { aggregates: dynamoAggregateStore(client, table), responses: dynamoResponseReader(client, table), clock: { now: () => new Date() }, safetyLagMs: getStageConfig('local').aggregationLagSeconds * 1000 },
+    {
+      aggregates: dynamoAggregateStore(client, table),
+      responses: dynamoResponseReader(client, table),
+      clock: { now: () => new Date() },
+      safetyLagMs: getStageConfig('local').aggregationLagSeconds * 1000,
+    },
     dialogue,
     { full: values.full },
   );
-  console.log(`${values.full ? 'Recomputed' : 'Aggregated'} ${dialogueId}: ${outcome.folded} responses folded in ${((performance.now() - started) / 1000).toFixed(2)} s${outcome.committed ? '' : ' (nothing committed: no news, or another run won)'}`);
+  console.log(
+    `${values.full ? 'Recomputed' : 'Aggregated'} ${dialogueId}: ${outcome.folded} responses folded in ${((performance.now() - started) / 1000).toFixed(2)} s${outcome.committed ? '' : ' (nothing committed: no news, or another run won)'}`,
+  );
   client.destroy();
 }
 

@@ -25,31 +25,49 @@ export function demoDialogue(now: Date): DialogueDefinition {
       },
       criteria: { relations: ['lives', 'visits'], localities: ['Lagan'] },
     },
-    question: { sv: 'Hur ska den nya lekplatsen i Lagaparken se ut?', en: 'What should the new playground in Lagaparken look like?' },
+    question: {
+      sv: 'Hur ska den nya lekplatsen i Lagaparken se ut?',
+      en: 'What should the new playground in Lagaparken look like?',
+    },
     format: {
       kind: 'alternatives',
       alternatives: [
         {
           id: 'natur',
           title: { sv: 'Naturlekplats', en: 'Nature playground' },
-          description: { sv: 'Klätterstockar, sandlek och planteringar med inhemska växter; lugnare miljö.', en: 'Climbing logs, sand play and native planting; a calmer setting.' },
+          description: {
+            sv: 'Klätterstockar, sandlek och planteringar med inhemska växter; lugnare miljö.',
+            en: 'Climbing logs, sand play and native planting; a calmer setting.',
+          },
         },
         {
           id: 'aventyr',
           title: { sv: 'Äventyrslekplats', en: 'Adventure playground' },
-          description: { sv: 'Klätternät, lång rutschkana och linbana för större barn.', en: 'Climbing nets, a long slide and a zip line for older children.' },
+          description: {
+            sv: 'Klätternät, lång rutschkana och linbana för större barn.',
+            en: 'Climbing nets, a long slide and a zip line for older children.',
+          },
         },
         {
           id: 'alla',
           title: { sv: 'Lekplats för alla', en: 'Playground for everyone' },
-          description: { sv: 'Gungor och karusell som går att använda med rullstol, sinnesträdgård och fler sittplatser.', en: 'Swings and a roundabout usable from a wheelchair, a sensory garden and more seating.' },
+          description: {
+            sv: 'Gungor och karusell som går att använda med rullstol, sinnesträdgård och fler sittplatser.',
+            en: 'Swings and a roundabout usable from a wheelchair, a sensory garden and more seating.',
+          },
         },
       ],
     },
     influence: {
       level: 'consultation',
-      canChange: { sv: 'Vilket förslag som väljs och vad som prioriteras i utformningen.', en: 'Which proposal is chosen and what the design prioritises.' },
-      cannotChange: { sv: 'Platsen, budgeten på 1,2 miljoner kronor och kraven på säkerhet och tillgänglighet.', en: 'The site, the SEK 1.2 million budget and the safety and accessibility requirements.' },
+      canChange: {
+        sv: 'Vilket förslag som väljs och vad som prioriteras i utformningen.',
+        en: 'Which proposal is chosen and what the design prioritises.',
+      },
+      cannotChange: {
+        sv: 'Platsen, budgeten på 1,2 miljoner kronor och kraven på säkerhet och tillgänglighet.',
+        en: 'The site, the SEK 1.2 million budget and the safety and accessibility requirements.',
+      },
     },
     leadCommittee: 'tekniska-namnden',
     participatingCommittees: ['kultur-och-fritidsnamnden'],
@@ -90,7 +108,10 @@ export function demoDialogue(now: Date): DialogueDefinition {
         type: 'multiple',
         required: false,
         maxChoices: 3,
-        label: { sv: 'Vad är viktigast för dig? Välj högst tre.', en: 'What matters most to you? Choose at most three.' },
+        label: {
+          sv: 'Vad är viktigast för dig? Välj högst tre.',
+          en: 'What matters most to you? Choose at most three.',
+        },
         options: [
           { id: 'shade', label: { sv: 'Skugga och träd', en: 'Shade and trees' } },
           { id: 'seating', label: { sv: 'Sittplatser för vuxna', en: 'Seating for adults' } },
@@ -104,14 +125,25 @@ export function demoDialogue(now: Date): DialogueDefinition {
         type: 'rating',
         required: false,
         concerns: 'alla',
-        label: { sv: 'Hur bra är förslaget ”Lekplats för alla”?', en: 'How good is the proposal “Playground for everyone”?' },
-        scale: { min: 1, max: 5, minLabel: { sv: 'Mycket dåligt', en: 'Very poor' }, maxLabel: { sv: 'Mycket bra', en: 'Very good' } },
+        label: {
+          sv: 'Hur bra är förslaget ”Lekplats för alla”?',
+          en: 'How good is the proposal “Playground for everyone”?',
+        },
+        scale: {
+          min: 1,
+          max: 5,
+          minLabel: { sv: 'Mycket dåligt', en: 'Very poor' },
+          maxLabel: { sv: 'Mycket bra', en: 'Very good' },
+        },
       },
       {
         id: 'visits',
         type: 'yesno',
         required: false,
-        label: { sv: 'Besöker du Lagaparken minst en gång i månaden?', en: 'Do you visit Lagaparken at least once a month?' },
+        label: {
+          sv: 'Besöker du Lagaparken minst en gång i månaden?',
+          en: 'Do you visit Lagaparken at least once a month?',
+        },
       },
       {
         id: 'comments',

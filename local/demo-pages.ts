@@ -1,6 +1,12 @@
 /** Sample municipal pages for the local stack: one embeds the demo form with the script, one with an iframe. */
 
-const page = (title: string, lead: string, content: string, otherHref: string, otherLabel: string): string => `<!doctype html>
+const page = (
+  title: string,
+  lead: string,
+  content: string,
+  otherHref: string,
+  otherLabel: string,
+): string => `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Ljungby kommun (exempelsida)</title>
 <style>

@@ -18,7 +18,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** The table as DynamoDB's CreateTable wants it, from the same definition the CDK stack uses. */
 export function createTableInput(definition: TableDefinition, tableName: string): CreateTableCommandInput {
-  const keyAttributes = new Set([definition.partitionKey, definition.sortKey, ...definition.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  const keyAttributes = new Set([
+    definition.partitionKey,
+    definition.sortKey,
+    ...definition.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -43,21 +47,33 @@ export function createTableInput(definition: TableDefinition, tableName: string)
  * gets the indexes it lacks. Items are not rewritten: responses stored before the arrival index existed (builds
  * before it, never deployed) are not read; delete `.local/dynamodb` to start afresh.
  */
-export async function ensureTable(client: DynamoDBClient, definition: TableDefinition, tableName: string): Promise<void> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  definition: TableDefinition,
+  tableName: string,
+): Promise<void> {
   const input = createTableInput(definition, tableName);
   try {
     await client.send(new CreateTableCommand(input));
-    await client.send(new UpdateTimeToLiveCommand({
-      TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
-    }));
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
+      }),
+    );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
     for (const index of input.GlobalSecondaryIndexes ?? []) {
       if (existing.has(index.IndexName)) continue;
-      await client.send(new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: input.AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: index }] }));
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: input.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
     }
   }
 }
@@ -83,7 +99,9 @@ export async function startDynamoDbLocal(port: number, dataDir?: string, timeout
   const child = spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
   child.stdout?.resume();
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -96,12 +114,14 @@ export async function startDynamoDbLocal(port: number, dataDir?: string, timeout
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${stderr.trim().split('\n').at(-1) ?? 'no output'}`);
+      if (child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited: ${stderr.trim().split('\n').at(-1) ?? 'no output'}`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on port ${port} within ${timeoutMs / 1000} s`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on port ${port} within ${timeoutMs / 1000} s`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -127,14 +127,26 @@ function normaliseResult(result: unknown): StructuredResult {
 
 type HeaderValue = string | number | boolean | string[];
 
-function send(response: ServerResponse, statusCode: number, headers: Record<string, HeaderValue>, body: Buffer | string): void {
+function send(
+  response: ServerResponse,
+  statusCode: number,
+  headers: Record<string, HeaderValue>,
+  body: Buffer | string,
+): void {
   if (response.headersSent) return;
-  response.writeHead(statusCode, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])));
+  response.writeHead(
+    statusCode,
+    Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])),
+  );
   response.end(body);
 }
 
-const sendJson = (response: ServerResponse, statusCode: number, body: unknown, headers: Record<string, string> = {}): void =>
-  send(response, statusCode, { 'content-type': 'application/json', ...headers }, JSON.stringify(body));
+const sendJson = (
+  response: ServerResponse,
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => send(response, statusCode, { 'content-type': 'application/json', ...headers }, JSON.stringify(body));
 
 /** A local API Gateway (HTTP API, payload v2) in front of the same handler modules Lambda runs. */
 export function createGateway(options: GatewayOptions): RequestListener {
@@ -155,19 +167,32 @@ export function createGateway(options: GatewayOptions): RequestListener {
     const started = Date.now();
     const requestId = randomUUID();
     const origin = request.headers.origin;
-    const corsHeaders: Record<string, string> = origin && allowed.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    const corsHeaders: Record<string, string> =
+      origin && allowed.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
     response.on('finish', () =>
       // The path only: query strings can carry tokens (unsubscribe links), which do not belong in logs.
-      log({ method: request.method, path: (request.url ?? '/').split('?')[0], status: response.statusCode, ms: Date.now() - started, requestId }),
+      log({
+        method: request.method,
+        path: (request.url ?? '/').split('?')[0],
+        status: response.statusCode,
+        ms: Date.now() - started,
+        requestId,
+      }),
     );
 
     const serve = async (): Promise<void> => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const method = (request.method ?? 'GET').toUpperCase();
       if (method === 'OPTIONS' && request.headers['access-control-request-method']) {
-        const preflight = Object.keys(corsHeaders).length > 0
-          ? { ...corsHeaders, 'access-control-allow-methods': 'GET,POST,PUT,DELETE', 'access-control-allow-headers': CORS_ALLOWED_HEADERS, 'access-control-max-age': '600' }
-          : {};
+        const preflight =
+          Object.keys(corsHeaders).length > 0
+            ? {
+                ...corsHeaders,
+                'access-control-allow-methods': 'GET,POST,PUT,DELETE',
+                'access-control-allow-headers': CORS_ALLOWED_HEADERS,
+                'access-control-max-age': '600',
+              }
+            : {};
         send(response, 204, preflight, '');
         return;
       }
@@ -176,7 +201,12 @@ export function createGateway(options: GatewayOptions): RequestListener {
       const found = match(method, url.pathname);
       if (found.kind === 'not-found') return sendJson(response, 404, { message: 'Not Found' }, corsHeaders);
       if (found.kind === 'wrong-method') {
-        return sendJson(response, 405, { message: 'Method Not Allowed' }, { ...corsHeaders, allow: found.allowed.join(', ') });
+        return sendJson(
+          response,
+          405,
+          { message: 'Method Not Allowed' },
+          { ...corsHeaders, allow: found.allowed.join(', ') },
+        );
       }
       const { route, pathParameters } = found;
 
@@ -185,7 +215,12 @@ export function createGateway(options: GatewayOptions): RequestListener {
         body = await readBody(request, route.bodyLimitBytes);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          return sendJson(response, 413, { message: 'Request Entity Too Large' }, { ...corsHeaders, connection: 'close' });
+          return sendJson(
+            response,
+            413,
+            { message: 'Request Entity Too Large' },
+            { ...corsHeaders, connection: 'close' },
+          );
         }
         throw error;
       }
@@ -193,7 +228,8 @@ export function createGateway(options: GatewayOptions): RequestListener {
       let claims: Record<string, string> | undefined;
       if (route.access === 'official') {
         const payload = await options.verifyToken(request.headers.authorization);
-        if (!payload) return sendJson(response, 401, { message: 'Unauthorized' }, { ...corsHeaders, 'www-authenticate': 'Bearer' });
+        if (!payload)
+          return sendJson(response, 401, { message: 'Unauthorized' }, { ...corsHeaders, 'www-authenticate': 'Bearer' });
         claims = claimsAsApiGatewayPassesThem(payload);
       }
 
@@ -202,13 +238,23 @@ export function createGateway(options: GatewayOptions): RequestListener {
       const headers: Record<string, HeaderValue> = { ...result.headers, ...corsHeaders };
       // One Set-Cookie header per cookie, as API Gateway sends them (a cookie's Expires holds a comma).
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-      send(response, result.statusCode, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+      send(
+        response,
+        result.statusCode,
+        headers,
+        result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''),
+      );
     };
 
     serve().catch((error: unknown) => {
       if (error instanceof URIError) return sendJson(response, 400, { message: 'Bad Request' }, corsHeaders);
       // What API Gateway answers when the integration fails; the request id ties it to the log line.
-      log({ level: 'ERROR', message: 'handler failed', requestId, error: error instanceof Error ? error.stack : String(error) });
+      log({
+        level: 'ERROR',
+        message: 'handler failed',
+        requestId,
+        error: error instanceof Error ? error.stack : String(error),
+      });
       sendJson(response, 500, { message: 'Internal Server Error', correlationId: requestId }, corsHeaders);
     });
   };

@@ -28,7 +28,12 @@ async function loadOrCreatePrivateJwk(keyFile: string): Promise<JWK> {
 }
 
 export interface LocalIdentity {
-  issue(options: { committees: readonly string[]; admin: boolean; email?: string; ttlSeconds?: number }): Promise<string>;
+  issue(options: {
+    committees: readonly string[];
+    admin: boolean;
+    email?: string;
+    ttlSeconds?: number;
+  }): Promise<string>;
   /** The verified claims, or undefined for a missing, forged, expired or foreign token. */
   verify(authorizationHeader: string | undefined): Promise<JWTPayload | undefined>;
   publicJwks(): { keys: JWK[] };
@@ -60,7 +65,11 @@ export async function localIdentity(port: number, keyFile = defaultKeyFile): Pro
       const token = authorizationHeader?.replace(/^Bearer\s+/i, '').trim();
       if (!token) return undefined;
       try {
-        const { payload } = await jwtVerify(token, publicKey, { issuer, audience: LOCAL_AUDIENCE, algorithms: [ALGORITHM] });
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer,
+          audience: LOCAL_AUDIENCE,
+          algorithms: [ALGORITHM],
+        });
         return payload;
       } catch {
         return undefined;
@@ -73,6 +82,9 @@ export async function localIdentity(port: number, keyFile = defaultKeyFile): Pro
 /** Claims as API Gateway's JWT authorizer hands them to Lambda: every value a string, arrays as `[a b]`. */
 export function claimsAsApiGatewayPassesThem(payload: JWTPayload): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v)]),
+    Object.entries(payload).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]),
   );
 }

@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import * as z from 'zod/mini';
 import { parseOrThrow } from '../shared/validation';
 
-const port = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), fallback);
+const port = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), fallback);
 
 const portsSchema = z.object({
   PORT: port(3000),
@@ -20,7 +21,12 @@ export interface LocalPorts {
 
 export function localPorts(environment: NodeJS.ProcessEnv = process.env): LocalPorts {
   const p = parseOrThrow(portsSchema, environment, (issues) => `Bad local setting: ${issues.replace(/\n/g, ' ')}`);
-  return { api: p.PORT, dynamodb: p.DYNAMODB_PORT, ses: p.SES_PORT, scheduleIntervalSeconds: p.SCHEDULE_INTERVAL_SECONDS };
+  return {
+    api: p.PORT,
+    dynamodb: p.DYNAMODB_PORT,
+    ses: p.SES_PORT,
+    scheduleIntervalSeconds: p.SCHEDULE_INTERVAL_SECONDS,
+  };
 }
 
 /** Resolves when nothing listens on the port; rejects with a one-line reason otherwise. */
@@ -28,9 +34,13 @@ export function assertPortFree(port: number, envName: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE'
-        ? `Port ${port} is already in use (${envName}): stop whatever uses it, or set ${envName} to another port.`
-        : `Port ${port} (${envName}) cannot be used: ${error.message}`)),
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use (${envName}): stop whatever uses it, or set ${envName} to another port.`
+            : `Port ${port} (${envName}) cannot be used: ${error.message}`,
+        ),
+      ),
     );
     probe.listen(port, () => probe.close(() => resolve()));
   });

@@ -24,7 +24,12 @@ function compile(route: RouteDefinition): CompiledRoute {
       return param[2] ? '/(.+)' : '/([^/]+)';
     })
     .join('');
-  return { route, pattern: new RegExp(`^${source || '/'}$`), names, literalSegments: segments.filter((s) => !s.startsWith('{')).length };
+  return {
+    route,
+    pattern: new RegExp(`^${source || '/'}$`),
+    names,
+    literalSegments: segments.filter((s) => !s.startsWith('{')).length,
+  };
 }
 
 /** Matches paths to manifest routes the way API Gateway's HTTP API does (most specific route wins). */
@@ -39,7 +44,9 @@ export function routeTable(routes: readonly RouteDefinition[]) {
         allowed.push(candidate.route.method);
         continue;
       }
-      const pathParameters = Object.fromEntries(candidate.names.map((name, i) => [name, decodeURIComponent(match[i + 1] as string)]));
+      const pathParameters = Object.fromEntries(
+        candidate.names.map((name, i) => [name, decodeURIComponent(match[i + 1] as string)]),
+      );
       return { kind: 'found', route: candidate.route, pathParameters };
     }
     return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'not-found' };

@@ -39,7 +39,9 @@ export function startScheduler(
   const run = async (name: string): Promise<{ ran: boolean; result?: unknown }> => {
     const job = byName.get(name);
     if (!job || running.has(name)) return { ran: false };
-    const invocation = loadHandler(job).then((handler) => handler(scheduledEvent(job), lambdaContext(`job-${job.name}`, 15 * 60_000)));
+    const invocation = loadHandler(job).then((handler) =>
+      handler(scheduledEvent(job), lambdaContext(`job-${job.name}`, 15 * 60_000)),
+    );
     running.set(name, invocation);
     try {
       return { ran: true, result: await invocation };

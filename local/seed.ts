@@ -9,7 +9,12 @@ export const DEMO_DIALOGUE_ID = 'demo';
 const seeder: Caller = { sub: 'local-seed', committees: [], isAdmin: true };
 
 /** Seeds the open demo dialogue unless it exists (persisted data is left as the user left it). */
-export async function seedDemo(client: DynamoDBDocumentClient, tableName: string, responseShards: number, now = new Date()): Promise<boolean> {
+export async function seedDemo(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  responseShards: number,
+  now = new Date(),
+): Promise<boolean> {
   const store = dynamoDialogueStore(client, tableName);
   if (await store.get(DEMO_DIALOGUE_ID)) return false;
   const draft = createDialogue(demoDialogue(now), seeder, ljungby, { id: DEMO_DIALOGUE_ID, now, responseShards });

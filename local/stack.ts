@@ -47,7 +47,11 @@ const close = (server: Server): Promise<void> =>
   });
 
 /** Starts DynamoDB Local, the SES emulator, the gateway and the scheduler; `stop` ends every one of them. */
-export async function startLocalStack({ ports, inMemory, log = () => undefined }: LocalStackOptions): Promise<LocalStack> {
+export async function startLocalStack({
+  ports,
+  inMemory,
+  log = () => undefined,
+}: LocalStackOptions): Promise<LocalStack> {
   assertJava17();
   await assertPortFree(ports.api, 'PORT');
   await assertPortFree(ports.dynamodb, 'DYNAMODB_PORT');
@@ -84,8 +88,16 @@ export async function startLocalStack({ ports, inMemory, log = () => undefined }
     await seedDemo(DynamoDBDocumentClient.from(client), localTableName, stage.responseShards);
     client.destroy();
 
-    const scheduler = startScheduler(jobList, (job) => loadExport<JobHandler>(job.handler), ports.scheduleIntervalSeconds, (job, error) =>
-      log({ level: 'ERROR', message: `job ${job.name} failed`, error: error instanceof Error ? error.message : String(error) }),
+    const scheduler = startScheduler(
+      jobList,
+      (job) => loadExport<JobHandler>(job.handler),
+      ports.scheduleIntervalSeconds,
+      (job, error) =>
+        log({
+          level: 'ERROR',
+          message: `job ${job.name} failed`,
+          error: error instanceof Error ? error.message : String(error),
+        }),
     );
     stoppers.push(scheduler.stop);
 
@@ -104,7 +116,11 @@ export async function startLocalStack({ ports, inMemory, log = () => undefined }
     stoppers.push(() => close(gateway));
 
     return {
-      urls: { api: `http://localhost:${ports.api}`, dynamodb: dynamo.endpoint.replace('127.0.0.1', 'localhost'), ses: `http://localhost:${ports.ses}` },
+      urls: {
+        api: `http://localhost:${ports.api}`,
+        dynamodb: dynamo.endpoint.replace('127.0.0.1', 'localhost'),
+        ses: `http://localhost:${ports.ses}`,
+      },
       stop,
     };
   } catch (error) {

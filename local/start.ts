@@ -18,21 +18,30 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    void starting.then((stack) => stack.stop(), () => undefined).then(() => process.exit(0));
+    void starting
+      .then(
+        (stack) => stack.stop(),
+        () => undefined,
+      )
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   const stack = await starting;
   const { api, dynamodb, ses } = stack.urls;
-  console.log([
-    `  API and pages     ${api}   (health ${api}/health)`,
-    `  DynamoDB Local    ${dynamodb}${values['in-memory'] ? '   (in memory)' : '   (data in .local/)'}`,
-    `  SES inbox         ${ses}   (sent mail as JSON: ${ses}/store)`,
-    `  Scheduled jobs    every ${ports.scheduleIntervalSeconds} s; run one now: curl -X POST ${api}/local/jobs/<name>`,
-    `  Officials' token  npm run --silent dev-token -- --committee <id> [--admin]`,
-  ].join('\n'));
-  console.log(`Medborgardialog is ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${api} (Ctrl-C stops everything)`);
+  console.log(
+    [
+      `  API and pages     ${api}   (health ${api}/health)`,
+      `  DynamoDB Local    ${dynamodb}${values['in-memory'] ? '   (in memory)' : '   (data in .local/)'}`,
+      `  SES inbox         ${ses}   (sent mail as JSON: ${ses}/store)`,
+      `  Scheduled jobs    every ${ports.scheduleIntervalSeconds} s; run one now: curl -X POST ${api}/local/jobs/<name>`,
+      `  Officials' token  npm run --silent dev-token -- --committee <id> [--admin]`,
+    ].join('\n'),
+  );
+  console.log(
+    `Medborgardialog is ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${api} (Ctrl-C stops everything)`,
+  );
 }
 
 main().catch((error: unknown) => {

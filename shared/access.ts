@@ -14,7 +14,9 @@ export function callerFromGroups(sub: string, email: string | undefined, groups:
   return {
     sub,
     ...(email ? { email } : {}),
-    committees: groups.filter((g) => g.startsWith(COMMITTEE_GROUP_PREFIX)).map((g) => g.slice(COMMITTEE_GROUP_PREFIX.length)),
+    committees: groups
+      .filter((g) => g.startsWith(COMMITTEE_GROUP_PREFIX))
+      .map((g) => g.slice(COMMITTEE_GROUP_PREFIX.length)),
     isAdmin: groups.includes(ADMIN_GROUP),
   };
 }

@@ -5,17 +5,26 @@ const dialoguePk = (dialogueId: string): string => `DIALOGUE#${dialogueId}`;
 export const keys = {
   dialogue: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'DEFINITION' }),
   /** Index entry listing all dialogues, newest last; dialogues are few (tens a year), so one partition suffices. */
-  dialogueListing: (createdAt: string, dialogueId: string) => ({ gsi1pk: 'DIALOGUES', gsi1sk: `${createdAt}#${dialogueId}` }),
+  dialogueListing: (createdAt: string, dialogueId: string) => ({
+    gsi1pk: 'DIALOGUES',
+    gsi1sk: `${createdAt}#${dialogueId}`,
+  }),
   dialogueListingPk: 'DIALOGUES',
   /**
    * A response lives under its submission's id, so storing it once is one conditional write and a retry finds
    * the first copy. Its place in time is kept in the arrival index instead (`responseArrival`).
    */
-  response: (dialogueId: string, submissionId: string) => ({ pk: `${dialoguePk(dialogueId)}#SUBMISSION#${submissionId}`, sk: 'RESPONSE' }),
+  response: (dialogueId: string, submissionId: string) => ({
+    pk: `${dialoguePk(dialogueId)}#SUBMISSION#${submissionId}`,
+    sk: 'RESPONSE',
+  }),
   /** Arrival partitions are spread over shards so one popular dialogue is not capped by one partition's write rate. */
   responsePartition: (dialogueId: string, shard: number) => `${dialoguePk(dialogueId)}#RESPONSES#${shard}`,
   /** Where a response sits in the arrival index: its shard (or the quarantine), time-ordered so the aggregation reads "everything after a watermark". */
-  responseArrival: (partition: string, receivedAt: string, responseId: string) => ({ gsi2pk: partition, gsi2sk: `${receivedAt}#${responseId}` }),
+  responseArrival: (partition: string, receivedAt: string, responseId: string) => ({
+    gsi2pk: partition,
+    gsi2sk: `${receivedAt}#${responseId}`,
+  }),
   /** The dialogue's results: folded state, per-shard watermarks and a version for conditional writes. */
   aggregate: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'AGGREGATE' }),
   /** The feedback mailout's progress. */

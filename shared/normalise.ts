@@ -8,4 +8,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
  */
 export const normaliseText = (value: string): string =>
   // toWellFormed is missing in browsers older than 2023; the server always has it.
-  (typeof value.toWellFormed === 'function' ? value.toWellFormed() : value).normalize('NFC').replace(CONTROL, '').trim();
+  (typeof value.toWellFormed === 'function' ? value.toWellFormed() : value)
+    .normalize('NFC')
+    .replace(CONTROL, '')
+    .trim();

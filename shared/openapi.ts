@@ -10,20 +10,40 @@ const errorBody = {
     message: { type: 'string' },
     issues: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string', description: 'Swedish' }, messageEn: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: {
+          path: { type: 'string' },
+          message: { type: 'string', description: 'Swedish' },
+          messageEn: { type: 'string' },
+        },
+      },
     },
     correlationId: { type: 'string' },
   },
 };
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
 
 function parameters(route: RouteDefinition) {
   const pathSchema = route.schemas.path ? (json(route.schemas.path) as { properties?: Record<string, object> }) : {};
   const querySchema = route.schemas.query ? (json(route.schemas.query) as { properties?: Record<string, object> }) : {};
   return [
-    ...Object.entries(pathSchema.properties ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
-    ...Object.entries(querySchema.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+    ...Object.entries(pathSchema.properties ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema,
+    })),
+    ...Object.entries(querySchema.properties ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema,
+    })),
   ];
 }
 
@@ -33,13 +53,25 @@ function operation(route: RouteDefinition) {
     summary: route.summary,
     ...(route.access === 'official' ? { security: [{ officialsToken: [] }] } : {}),
     parameters: parameters(route),
-    ...(route.schemas.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(route.schemas.body) } } } } : {}),
+    ...(route.schemas.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: json(route.schemas.body) } } } }
+      : {}),
     responses: {
       [String(route.successStatus)]: { description: 'Success' },
       '400': errorResponse('Invalid input: every problem listed with its path, in Swedish and English'),
-      ...(route.access === 'official' ? { '401': errorResponse('Missing or invalid token'), '403': errorResponse('Not an official of the lead committee') } : {}),
+      ...(route.access === 'official'
+        ? {
+            '401': errorResponse('Missing or invalid token'),
+            '403': errorResponse('Not an official of the lead committee'),
+          }
+        : {}),
       ...(route.schemas.path ? { '404': errorResponse('No such dialogue') } : {}),
-      ...(route.schemas.body ? { '413': errorResponse(`Body larger than ${route.bodyLimitBytes} bytes`), '415': errorResponse('Body not sent as application/json') } : {}),
+      ...(route.schemas.body
+        ? {
+            '413': errorResponse(`Body larger than ${route.bodyLimitBytes} bytes`),
+            '415': errorResponse('Body not sent as application/json'),
+          }
+        : {}),
       '429': errorResponse('Throttled: the stage’s rate limit was exceeded; retry after a pause'),
     },
   };
@@ -51,7 +83,11 @@ export function openApiDocument(serverUrl: string) {
   for (const route of routeList) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   return {
     openapi: '3.1.0',
-    info: { title: 'Medborgardialog API', version: '1.0.0', description: 'Citizen dialogues: public survey path and the officials’ API.' },
+    info: {
+      title: 'Medborgardialog API',
+      version: '1.0.0',
+      description: 'Citizen dialogues: public survey path and the officials’ API.',
+    },
     servers: [{ url: serverUrl }],
     paths,
     components: {

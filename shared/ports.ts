@@ -1,4 +1,5 @@
 import type { Dialogue } from './dialogue/schema';
+import type { Language } from './messages/language';
 import type { AnswerValue, Profile } from './responses/schema';
 
 /** What the domain needs from storage; DynamoDB adapters implement it, tests may pass fakes. */
@@ -19,7 +20,7 @@ export interface DialogueStore {
 export interface ContactForFeedback {
   readonly email: string;
   readonly emailHash: string;
-  readonly language: 'sv' | 'en';
+  readonly language: Language;
 }
 
 export interface Submission {
@@ -52,7 +53,11 @@ export interface ResponseStore {
    */
   save(submission: Submission): Promise<StoredSubmission>;
   /** The stored copy of a submission, if there is one; `contact` is what the asking request carries. */
-  find(dialogueId: string, submissionId: string, contact: ContactForFeedback | undefined): Promise<StoredSubmission | undefined>;
+  find(
+    dialogueId: string,
+    submissionId: string,
+    contact: ContactForFeedback | undefined,
+  ): Promise<StoredSubmission | undefined>;
 }
 
 export interface Clock {

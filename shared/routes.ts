@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
 import { decisionBodySchema } from './decision/schema';
+import { languages } from './messages/language';
 import { responseBodySchema } from './responses/schema';
 import type { StageConfig } from './stages';
 
@@ -57,7 +58,8 @@ export interface JobDefinition {
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus' | 'bodyFormat';
-type RouteInput<P, Q, B> = Omit<RouteDefinition<P, Q, B>, Defaulted> & Partial<Pick<RouteDefinition<P, Q, B>, Defaulted>>;
+type RouteInput<P, Q, B> = Omit<RouteDefinition<P, Q, B>, Defaulted> &
+  Partial<Pick<RouteDefinition<P, Q, B>, Defaulted>>;
 
 const route = <P = undefined, Q = undefined, B = undefined>(input: RouteInput<P, Q, B>): RouteDefinition<P, Q, B> => ({
   bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
@@ -75,84 +77,214 @@ const route = <P = undefined, Q = undefined, B = undefined>(input: RouteInput<P,
 export const dialogueIdPath = /* @__PURE__ */ (() => z.strictObject({ id: slugId }))();
 const dialogueStatusBody = /* @__PURE__ */ (() => z.strictObject({ status: z.enum(['open', 'closed']) }))();
 const formPageQuery = /* @__PURE__ */ (() =>
-  z.object({ lang: z._default(z.enum(['sv', 'en']), 'sv'), format: z._default(z.enum(['page', 'fragment']), 'page') }))();
+  z.object({ lang: z._default(z.enum(languages), 'sv'), format: z._default(z.enum(['page', 'fragment']), 'page') }))();
 const formPostBody = /* @__PURE__ */ (() => z.instanceof(URLSearchParams))();
-const langQuery = /* @__PURE__ */ (() => z.object({ lang: z._default(z.enum(['sv', 'en']), 'sv') }))();
-const officialResultsQuery = /* @__PURE__ */ (() => z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }))();
+const langQuery = /* @__PURE__ */ (() => z.object({ lang: z._default(z.enum(languages), 'sv') }))();
+const officialResultsQuery = /* @__PURE__ */ (() =>
+  z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }))();
 const tokenQuery = /* @__PURE__ */ (() => z.object({ token: z.optional(z.string().check(z.maxLength(300))) }))();
 
-export const healthRoute = /* @__PURE__ */ route({ name: 'Health', method: 'GET', path: '/health', handler: 'functions/health/handler.ts', access: 'public', summary: 'Liveness check' });
-export const openApiRoute = /* @__PURE__ */ route({ name: 'OpenApi', method: 'GET', path: '/openapi.json', handler: 'functions/openapi/handler.ts', access: 'public', summary: 'This API described as OpenAPI 3.1' });
-export const listCommitteesRoute = /* @__PURE__ */ route({ name: 'ListCommittees', method: 'GET', path: '/committees', handler: 'functions/committees/handler.ts', access: 'public', summary: 'The municipality’s committees' });
+export const healthRoute = /* @__PURE__ */ route({
+  name: 'Health',
+  method: 'GET',
+  path: '/health',
+  handler: 'functions/health/handler.ts',
+  access: 'public',
+  summary: 'Liveness check',
+});
+export const openApiRoute = /* @__PURE__ */ route({
+  name: 'OpenApi',
+  method: 'GET',
+  path: '/openapi.json',
+  handler: 'functions/openapi/handler.ts',
+  access: 'public',
+  summary: 'This API described as OpenAPI 3.1',
+});
+export const listCommitteesRoute = /* @__PURE__ */ route({
+  name: 'ListCommittees',
+  method: 'GET',
+  path: '/committees',
+  handler: 'functions/committees/handler.ts',
+  access: 'public',
+  summary: 'The municipality’s committees',
+});
 export const getDialogueRoute = /* @__PURE__ */ route({
-  name: 'GetDialogue', method: 'GET', path: '/dialogues/{id}', handler: 'functions/dialogues/get/handler.ts', access: 'public',
-  summary: 'A dialogue’s public definition: conditions first, then the questions', schemas: { path: dialogueIdPath },
+  name: 'GetDialogue',
+  method: 'GET',
+  path: '/dialogues/{id}',
+  handler: 'functions/dialogues/get/handler.ts',
+  access: 'public',
+  summary: 'A dialogue’s public definition: conditions first, then the questions',
+  schemas: { path: dialogueIdPath },
 });
 export const submitResponseRoute = /* @__PURE__ */ route({
-  name: 'SubmitResponse', method: 'POST', path: '/dialogues/{id}/responses', handler: 'functions/dialogues/submit/handler.ts', access: 'public',
-  summary: 'Submit a response; idempotent on submissionId', successStatus: 201, schemas: { path: dialogueIdPath, body: responseBodySchema },
+  name: 'SubmitResponse',
+  method: 'POST',
+  path: '/dialogues/{id}/responses',
+  handler: 'functions/dialogues/submit/handler.ts',
+  access: 'public',
+  summary: 'Submit a response; idempotent on submissionId',
+  successStatus: 201,
+  schemas: { path: dialogueIdPath, body: responseBodySchema },
 });
-export const whoAmIRoute = /* @__PURE__ */ route({ name: 'WhoAmI', method: 'GET', path: '/admin/me', handler: 'functions/admin/me/handler.ts', access: 'official', summary: 'The signed-in official and their committees' });
+export const whoAmIRoute = /* @__PURE__ */ route({
+  name: 'WhoAmI',
+  method: 'GET',
+  path: '/admin/me',
+  handler: 'functions/admin/me/handler.ts',
+  access: 'official',
+  summary: 'The signed-in official and their committees',
+});
 export const createDialogueRoute = /* @__PURE__ */ route({
-  name: 'CreateDialogue', method: 'POST', path: '/admin/dialogues', handler: 'functions/admin/dialogues/create/handler.ts', access: 'official',
-  summary: 'Create a draft dialogue (server-managed fields in the body are ignored, so a fetched dialogue can be posted as a copy)',
-  successStatus: 201, schemas: { body: dialogueInputSchema },
+  name: 'CreateDialogue',
+  method: 'POST',
+  path: '/admin/dialogues',
+  handler: 'functions/admin/dialogues/create/handler.ts',
+  access: 'official',
+  summary:
+    'Create a draft dialogue (server-managed fields in the body are ignored, so a fetched dialogue can be posted as a copy)',
+  successStatus: 201,
+  schemas: { body: dialogueInputSchema },
 });
-export const listDialoguesRoute = /* @__PURE__ */ route({ name: 'ListDialogues', method: 'GET', path: '/admin/dialogues', handler: 'functions/admin/dialogues/list/handler.ts', access: 'official', summary: 'The dialogues of the caller’s committees' });
+export const listDialoguesRoute = /* @__PURE__ */ route({
+  name: 'ListDialogues',
+  method: 'GET',
+  path: '/admin/dialogues',
+  handler: 'functions/admin/dialogues/list/handler.ts',
+  access: 'official',
+  summary: 'The dialogues of the caller’s committees',
+});
 export const getDialogueForOfficialRoute = /* @__PURE__ */ route({
-  name: 'GetDialogueForOfficial', method: 'GET', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/get/handler.ts', access: 'official',
-  summary: 'A dialogue’s full definition', schemas: { path: dialogueIdPath },
+  name: 'GetDialogueForOfficial',
+  method: 'GET',
+  path: '/admin/dialogues/{id}',
+  handler: 'functions/admin/dialogues/get/handler.ts',
+  access: 'official',
+  summary: 'A dialogue’s full definition',
+  schemas: { path: dialogueIdPath },
 });
 export const updateDialogueRoute = /* @__PURE__ */ route({
-  name: 'UpdateDialogue', method: 'PUT', path: '/admin/dialogues/{id}', handler: 'functions/admin/dialogues/update/handler.ts', access: 'official',
-  summary: 'Edit a dialogue (questions lock once a response exists)', schemas: { path: dialogueIdPath, body: dialogueInputSchema },
+  name: 'UpdateDialogue',
+  method: 'PUT',
+  path: '/admin/dialogues/{id}',
+  handler: 'functions/admin/dialogues/update/handler.ts',
+  access: 'official',
+  summary: 'Edit a dialogue (questions lock once a response exists)',
+  schemas: { path: dialogueIdPath, body: dialogueInputSchema },
 });
 export const changeDialogueStatusRoute = /* @__PURE__ */ route({
-  name: 'ChangeDialogueStatus', method: 'POST', path: '/admin/dialogues/{id}/status', handler: 'functions/admin/dialogues/status/handler.ts', access: 'official',
-  summary: 'Open or close a dialogue (opening needs every policy field)', schemas: { path: dialogueIdPath, body: dialogueStatusBody },
+  name: 'ChangeDialogueStatus',
+  method: 'POST',
+  path: '/admin/dialogues/{id}/status',
+  handler: 'functions/admin/dialogues/status/handler.ts',
+  access: 'official',
+  summary: 'Open or close a dialogue (opening needs every policy field)',
+  schemas: { path: dialogueIdPath, body: dialogueStatusBody },
 });
-export const embedScriptRoute = /* @__PURE__ */ route({ name: 'EmbedScript', method: 'GET', path: '/embed.js', handler: 'functions/web/embed/handler.ts', access: 'public', summary: 'The script that embeds a dialogue’s form in a municipal web page' });
+export const embedScriptRoute = /* @__PURE__ */ route({
+  name: 'EmbedScript',
+  method: 'GET',
+  path: '/embed.js',
+  handler: 'functions/web/embed/handler.ts',
+  access: 'public',
+  summary: 'The script that embeds a dialogue’s form in a municipal web page',
+});
 export const formPageRoute = /* @__PURE__ */ route({
-  name: 'FormPage', method: 'GET', path: '/form/{id}', handler: 'functions/web/form-page/handler.ts', access: 'public',
-  summary: 'The form as a page of its own (works without JavaScript; the iframe target), or as a fragment for embed.js', schemas: { path: dialogueIdPath, query: formPageQuery },
+  name: 'FormPage',
+  method: 'GET',
+  path: '/form/{id}',
+  handler: 'functions/web/form-page/handler.ts',
+  access: 'public',
+  summary: 'The form as a page of its own (works without JavaScript; the iframe target), or as a fragment for embed.js',
+  schemas: { path: dialogueIdPath, query: formPageQuery },
 });
 export const formPostRoute = /* @__PURE__ */ route({
-  name: 'FormPost', method: 'POST', path: '/form/{id}', handler: 'functions/web/form-post/handler.ts', access: 'public',
-  summary: 'The form posted without JavaScript (form-encoded): answers with the receipt, or the form again with the errors', bodyFormat: 'form', schemas: { path: dialogueIdPath, body: formPostBody },
+  name: 'FormPost',
+  method: 'POST',
+  path: '/form/{id}',
+  handler: 'functions/web/form-post/handler.ts',
+  access: 'public',
+  summary:
+    'The form posted without JavaScript (form-encoded): answers with the receipt, or the form again with the errors',
+  bodyFormat: 'form',
+  schemas: { path: dialogueIdPath, body: formPostBody },
 });
 export const getResultsRoute = /* @__PURE__ */ route({
-  name: 'GetResults', method: 'GET', path: '/dialogues/{id}/results', handler: 'functions/dialogues/results/handler.ts', access: 'public',
-  summary: 'The latest published results (hidden until close unless the dialogue says otherwise; small groups suppressed), and the decision once registered',
+  name: 'GetResults',
+  method: 'GET',
+  path: '/dialogues/{id}/results',
+  handler: 'functions/dialogues/results/handler.ts',
+  access: 'public',
+  summary:
+    'The latest published results (hidden until close unless the dialogue says otherwise; small groups suppressed), and the decision once registered',
   schemas: { path: dialogueIdPath },
 });
 export const resultsPageRoute = /* @__PURE__ */ route({
-  name: 'ResultsPage', method: 'GET', path: '/results/{id}', handler: 'functions/web/results-page/handler.ts', access: 'public',
-  summary: 'The results as an accessible page', schemas: { path: dialogueIdPath, query: langQuery },
+  name: 'ResultsPage',
+  method: 'GET',
+  path: '/results/{id}',
+  handler: 'functions/web/results-page/handler.ts',
+  access: 'public',
+  summary: 'The results as an accessible page',
+  schemas: { path: dialogueIdPath, query: langQuery },
 });
 export const getOfficialResultsRoute = /* @__PURE__ */ route({
-  name: 'GetOfficialResults', method: 'GET', path: '/admin/dialogues/{id}/results', handler: 'functions/admin/dialogues/results/handler.ts', access: 'official',
-  summary: 'Live results, unsuppressed, with the free texts for the lead committee; `?format=csv` for the case file', schemas: { path: dialogueIdPath, query: officialResultsQuery },
+  name: 'GetOfficialResults',
+  method: 'GET',
+  path: '/admin/dialogues/{id}/results',
+  handler: 'functions/admin/dialogues/results/handler.ts',
+  access: 'official',
+  summary: 'Live results, unsuppressed, with the free texts for the lead committee; `?format=csv` for the case file',
+  schemas: { path: dialogueIdPath, query: officialResultsQuery },
 });
 export const registerDecisionRoute = /* @__PURE__ */ route({
-  name: 'RegisterDecision', method: 'POST', path: '/admin/dialogues/{id}/decision', handler: 'functions/admin/dialogues/decision/register.ts', access: 'official',
-  summary: 'Register the committee’s decision on a closed dialogue; starts the feedback mailout', successStatus: 202, schemas: { path: dialogueIdPath, body: decisionBodySchema },
+  name: 'RegisterDecision',
+  method: 'POST',
+  path: '/admin/dialogues/{id}/decision',
+  handler: 'functions/admin/dialogues/decision/register.ts',
+  access: 'official',
+  summary: 'Register the committee’s decision on a closed dialogue; starts the feedback mailout',
+  successStatus: 202,
+  schemas: { path: dialogueIdPath, body: decisionBodySchema },
 });
 export const correctDecisionRoute = /* @__PURE__ */ route({
-  name: 'CorrectDecision', method: 'PUT', path: '/admin/dialogues/{id}/decision', handler: 'functions/admin/dialogues/decision/correct.ts', access: 'official',
-  summary: 'Correct the registered decision; only before the first feedback email is sent (409 after)', schemas: { path: dialogueIdPath, body: decisionBodySchema },
+  name: 'CorrectDecision',
+  method: 'PUT',
+  path: '/admin/dialogues/{id}/decision',
+  handler: 'functions/admin/dialogues/decision/correct.ts',
+  access: 'official',
+  summary: 'Correct the registered decision; only before the first feedback email is sent (409 after)',
+  schemas: { path: dialogueIdPath, body: decisionBodySchema },
 });
 export const getMailoutRoute = /* @__PURE__ */ route({
-  name: 'GetMailout', method: 'GET', path: '/admin/dialogues/{id}/mailout', handler: 'functions/admin/dialogues/mailout/handler.ts', access: 'official',
-  summary: 'Progress of the feedback mailout: status, total, sent, failed, pending', schemas: { path: dialogueIdPath },
+  name: 'GetMailout',
+  method: 'GET',
+  path: '/admin/dialogues/{id}/mailout',
+  handler: 'functions/admin/dialogues/mailout/handler.ts',
+  access: 'official',
+  summary: 'Progress of the feedback mailout: status, total, sent, failed, pending',
+  schemas: { path: dialogueIdPath },
 });
 export const unsubscribePageRoute = /* @__PURE__ */ route({
-  name: 'UnsubscribePage', method: 'GET', path: '/unsubscribe', handler: 'functions/web/unsubscribe/page.ts', access: 'public',
-  summary: 'Asks to confirm removing one’s email address (a GET never deletes: mail scanners follow links)', schemas: { query: tokenQuery }, needs: ['unsubscribeSecret'],
+  name: 'UnsubscribePage',
+  method: 'GET',
+  path: '/unsubscribe',
+  handler: 'functions/web/unsubscribe/page.ts',
+  access: 'public',
+  summary: 'Asks to confirm removing one’s email address (a GET never deletes: mail scanners follow links)',
+  schemas: { query: tokenQuery },
+  needs: ['unsubscribeSecret'],
 });
 export const unsubscribeRoute = /* @__PURE__ */ route({
-  name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', handler: 'functions/web/unsubscribe/remove.ts', access: 'public',
-  summary: 'Removes the contact details; the token is in the URL, so the body (RFC 8058 one-click sends List-Unsubscribe=One-Click, form-encoded or multipart) is not read',
-  needs: ['unsubscribeSecret'], schemas: { query: tokenQuery },
+  name: 'Unsubscribe',
+  method: 'POST',
+  path: '/unsubscribe',
+  handler: 'functions/web/unsubscribe/remove.ts',
+  access: 'public',
+  summary:
+    'Removes the contact details; the token is in the URL, so the body (RFC 8058 one-click sends List-Unsubscribe=One-Click, form-encoded or multipart) is not read',
+  needs: ['unsubscribeSecret'],
+  schemas: { query: tokenQuery },
 });
 
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */
@@ -182,9 +314,22 @@ export const routes = {
 } as const;
 
 export const jobs = {
-  closeDialogues: { name: 'close-dialogues', handler: 'functions/jobs/close-dialogues/handler.ts', rateMinutes: () => 5 },
-  aggregate: { name: 'aggregate', handler: 'functions/jobs/aggregate/handler.ts', rateMinutes: (stage) => stage.aggregateEveryMinutes },
-  mailout: { name: 'mailout', handler: 'functions/jobs/mailout/handler.ts', rateMinutes: () => 1, needs: ['email', 'unsubscribeSecret'] },
+  closeDialogues: {
+    name: 'close-dialogues',
+    handler: 'functions/jobs/close-dialogues/handler.ts',
+    rateMinutes: () => 5,
+  },
+  aggregate: {
+    name: 'aggregate',
+    handler: 'functions/jobs/aggregate/handler.ts',
+    rateMinutes: (stage) => stage.aggregateEveryMinutes,
+  },
+  mailout: {
+    name: 'mailout',
+    handler: 'functions/jobs/mailout/handler.ts',
+    rateMinutes: () => 1,
+    needs: ['email', 'unsubscribeSecret'],
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 /** Handlers of events from AWS services (not HTTP, not schedules); locally, tests feed them the same event shapes. */

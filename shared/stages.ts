@@ -47,7 +47,12 @@ const stages = {
     retainData: false,
     publicBaseUrl: 'http://localhost:3000',
     region: 'eu-north-1',
-    mail: { from: 'Ljungby kommun <medborgardialog@ljungby.example>', replyTo: 'kommun@ljungby.example', maxSendRate: 14, contactRetentionDays: 30 },
+    mail: {
+      from: 'Ljungby kommun <medborgardialog@ljungby.example>',
+      replyTo: 'kommun@ljungby.example',
+      maxSendRate: 14,
+      contactRetentionDays: 30,
+    },
   },
   dev: {
     allowedOrigins: ['https://test.ljungby.se'],
@@ -60,7 +65,12 @@ const stages = {
     retainData: false,
     publicBaseUrl: 'https://dialog-dev.ljungby.se',
     region: 'eu-north-1',
-    mail: { from: 'Ljungby kommun <medborgardialog@dev.ljungby.se>', replyTo: 'kommun@ljungby.se', maxSendRate: 1, contactRetentionDays: 30 },
+    mail: {
+      from: 'Ljungby kommun <medborgardialog@dev.ljungby.se>',
+      replyTo: 'kommun@ljungby.se',
+      maxSendRate: 1,
+      contactRetentionDays: 30,
+    },
   },
   prod: {
     allowedOrigins: ['https://www.ljungby.se', 'https://ljungby.se'],
@@ -73,7 +83,12 @@ const stages = {
     retainData: true,
     publicBaseUrl: 'https://dialog.ljungby.se',
     region: 'eu-north-1',
-    mail: { from: 'Ljungby kommun <medborgardialog@ljungby.se>', replyTo: 'kommun@ljungby.se', maxSendRate: 14, contactRetentionDays: 90 },
+    mail: {
+      from: 'Ljungby kommun <medborgardialog@ljungby.se>',
+      replyTo: 'kommun@ljungby.se',
+      maxSendRate: 14,
+      contactRetentionDays: 90,
+    },
   },
 } satisfies Record<string, StageConfig>;
 
@@ -86,12 +101,19 @@ export function getStageConfig(name: unknown): StageConfig & { name: StageName }
     throw new Error(`Unknown stage "${String(name)}": use one of ${stageNames.join(', ')} (-c stage=<name>)`);
   }
   const stageName = name as StageName;
-  const config = parseOrThrow(stageConfigSchema, stages[stageName], (issues) => `Stage "${stageName}" is misconfigured: ${issues}`);
+  const config = parseOrThrow(
+    stageConfigSchema,
+    stages[stageName],
+    (issues) => `Stage "${stageName}" is misconfigured: ${issues}`,
+  );
   return { ...config, name: stageName };
 }
 
 /** The environment every handler gets, in AWS and locally. */
-export function handlerEnvironment(stage: StageConfig & { name: string }, tableNameValue: string): Record<string, string> {
+export function handlerEnvironment(
+  stage: StageConfig & { name: string },
+  tableNameValue: string,
+): Record<string, string> {
   return {
     [envNames.stage]: stage.name,
     [envNames.tableName]: tableNameValue,

@@ -10,7 +10,11 @@ export const englishErrors = english().localeError;
 export const swedishErrors = swedish().localeError;
 
 /** `schema`'s output for `value`; otherwise an Error whose message is `explain` of zod's English issues, one per line. */
-export function parseOrThrow<T extends z.core.$ZodType>(schema: T, value: unknown, explain: (issues: string) => string): z.output<T> {
+export function parseOrThrow<T extends z.core.$ZodType>(
+  schema: T,
+  value: unknown,
+  explain: (issues: string) => string,
+): z.output<T> {
   const parsed = z.safeParse(schema, value, { error: englishErrors });
   if (!parsed.success) throw new Error(explain(z.prettifyError(parsed.error)));
   return parsed.data;

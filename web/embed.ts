@@ -8,11 +8,19 @@
 import type { PublicDefinition } from '../shared/dialogue/public-view';
 import { type Issue, ValidationError } from '../shared/errors';
 import { catalogues } from '../shared/messages/catalogue';
+import type { Language } from '../shared/messages/language';
 import { validateResponse } from '../shared/responses/validate';
-import { type FormFields, errorIdOf, fieldOfIssue, idOf, responseBodyFromForm, summaryLinkText } from '../shared/web/form-body';
+import {
+  type FormFields,
+  errorIdOf,
+  fieldOfIssue,
+  idOf,
+  responseBodyFromForm,
+  summaryLinkText,
+} from '../shared/presentation/form-body';
 
 type Root = Document | ShadowRoot;
-type Lang = 'sv' | 'en';
+type Lang = Language;
 
 const fieldsOf = (form: HTMLFormElement): FormFields => {
   const data = new FormData(form);
@@ -25,7 +33,13 @@ const fieldsOf = (form: HTMLFormElement): FormFields => {
   };
 };
 
-function showIssues(root: Root, form: HTMLFormElement, definition: PublicDefinition, issues: readonly Issue[], lang: Lang): void {
+function showIssues(
+  root: Root,
+  form: HTMLFormElement,
+  definition: PublicDefinition,
+  issues: readonly Issue[],
+  lang: Lang,
+): void {
   const t = catalogues[lang].form;
   for (const slot of form.querySelectorAll<HTMLElement>('.md-error[id]')) {
     slot.hidden = true;
@@ -50,7 +64,8 @@ function showIssues(root: Root, form: HTMLFormElement, definition: PublicDefinit
     const control = root.getElementById(idOf(field));
     control?.setAttribute('aria-invalid', 'true');
     // Every control of a group (each radio, not only the first) is described by the error, as the server renders it.
-    const controls = control?.matches('input,select,textarea') ? [control]
+    const controls = control?.matches('input,select,textarea')
+      ? [control]
       : [...(control?.querySelectorAll<HTMLElement>('input:not([type=hidden]),select,textarea') ?? [])];
     // A required ranking has no checkbox, only its buttons.
     if (control && controls.length === 0) controls.push(...control.querySelectorAll<HTMLElement>('button'));
@@ -102,21 +117,34 @@ function moveRankingItem(button: HTMLButtonElement, lang: Lang): void {
   if (include) include.checked = true;
   button.focus();
   const announce = group?.querySelector('[data-announce]');
-  if (announce) announce.textContent = catalogues[lang].form.moved(item.querySelector('span')?.textContent ?? '', items.indexOf(item) + 1);
+  if (announce)
+    announce.textContent = catalogues[lang].form.moved(
+      item.querySelector('span')?.textContent ?? '',
+      items.indexOf(item) + 1,
+    );
 }
 
 function updateCounter(area: HTMLTextAreaElement, lang: Lang): void {
   const counter = area.parentElement?.querySelector('[data-counter]');
-  if (counter) counter.textContent = catalogues[lang].form.charactersLeft(Math.max(0, area.maxLength - area.value.length));
+  if (counter)
+    counter.textContent = catalogues[lang].form.charactersLeft(Math.max(0, area.maxLength - area.value.length));
 }
 
-async function submit(root: Root, form: HTMLFormElement, definition: PublicDefinition, apiBase: string, lang: Lang): Promise<void> {
+async function submit(
+  root: Root,
+  form: HTMLFormElement,
+  definition: PublicDefinition,
+  apiBase: string,
+  lang: Lang,
+): Promise<void> {
   const t = catalogues[lang].form;
   const status = form.querySelector<HTMLElement>('[data-submit-error]');
   const button = form.querySelector<HTMLButtonElement>('.md-submit');
   const body = responseBodyFromForm(definition, fieldsOf(form));
   try {
-    validateResponse(definition, body as Parameters<typeof validateResponse>[1], { localities: definition.profileQuestions.localities });
+    validateResponse(definition, body as Parameters<typeof validateResponse>[1], {
+      localities: definition.profileQuestions.localities,
+    });
   } catch (error) {
     if (error instanceof ValidationError) return showIssues(root, form, definition, error.issues, lang);
     throw error;
@@ -211,10 +239,18 @@ async function embed(script: HTMLScriptElement): Promise<void> {
   }
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const load = async (lang: Lang): Promise<void> => {
-    const response = await fetch(`${apiBase}/form/${encodeURIComponent(dialogueId)}?format=fragment&lang=${lang}`, { credentials: 'omit' });
+    const response = await fetch(`${apiBase}/form/${encodeURIComponent(dialogueId)}?format=fragment&lang=${lang}`, {
+      credentials: 'omit',
+    });
     root.innerHTML = await response.text();
     const form = root.querySelector<HTMLFormElement>('form[data-md-form]');
-    if (form) enhance(root, form, apiBase, (next) => void load(next).then(() => root.querySelector<HTMLElement>('[data-switch-language]')?.focus()));
+    if (form)
+      enhance(
+        root,
+        form,
+        apiBase,
+        (next) => void load(next).then(() => root.querySelector<HTMLElement>('[data-switch-language]')?.focus()),
+      );
   };
   await load(script.dataset.lang === 'en' ? 'en' : 'sv');
 }
@@ -224,7 +260,8 @@ if (current instanceof HTMLScriptElement && current.dataset.dialogue) {
   void embed(current);
 } else {
   const start = () => {
-    for (const form of document.querySelectorAll<HTMLFormElement>('form[data-md-form]')) enhance(document, form, location.origin);
+    for (const form of document.querySelectorAll<HTMLFormElement>('form[data-md-form]'))
+      enhance(document, form, location.origin);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

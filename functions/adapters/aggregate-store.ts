@@ -9,7 +9,9 @@ import { conditionHeld } from './conditional';
 export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: string): AggregateStore {
   return {
     async get(dialogueId) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.aggregate(dialogueId), ConsistentRead: true }));
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: keys.aggregate(dialogueId), ConsistentRead: true }),
+      );
       if (!Item) return undefined;
       return {
         dialogueId,
@@ -21,14 +23,26 @@ export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: 
       };
     },
     async commit(aggregate: StoredAggregate, expectedVersion: number) {
-      return conditionHeld(client.send(new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.aggregate(aggregate.dialogueId), kind: 'aggregate', ...aggregate, state: JSON.stringify(aggregate.state) },
-        ConditionExpression: expectedVersion === 0 ? `attribute_not_exists(${attr.pk})` : '#version = :expected',
-        ...(expectedVersion === 0
-          ? {}
-          : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
-      })));
+      return conditionHeld(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.aggregate(aggregate.dialogueId),
+              kind: 'aggregate',
+              ...aggregate,
+              state: JSON.stringify(aggregate.state),
+            },
+            ConditionExpression: expectedVersion === 0 ? `attribute_not_exists(${attr.pk})` : '#version = :expected',
+            ...(expectedVersion === 0
+              ? {}
+              : {
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                }),
+          }),
+        ),
+      );
     },
   };
 }
@@ -40,18 +54,35 @@ export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: 
 export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: string): ResponseReader {
   return {
     async *read(dialogueId, shard, after, before) {
-      const pages = paginateQuery({ client, pageSize: 1000 }, {
-        TableName: tableName,
-        IndexName: GSI2,
-        KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': attr.gsi2pk, '#sk': attr.gsi2sk, '#answers': 'answers', '#profile': 'profile', '#receivedAt': 'receivedAt' },
-        ExpressionAttributeValues: { ':pk': keys.responsePartition(dialogueId, shard), ...(after ? { ':after': after } : {}) },
-        ProjectionExpression: '#sk, #answers, #profile, #receivedAt',
-      });
+      const pages = paginateQuery(
+        { client, pageSize: 1000 },
+        {
+          TableName: tableName,
+          IndexName: GSI2,
+          KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
+          ExpressionAttributeNames: {
+            '#pk': attr.gsi2pk,
+            '#sk': attr.gsi2sk,
+            '#answers': 'answers',
+            '#profile': 'profile',
+            '#receivedAt': 'receivedAt',
+          },
+          ExpressionAttributeValues: {
+            ':pk': keys.responsePartition(dialogueId, shard),
+            ...(after ? { ':after': after } : {}),
+          },
+          ProjectionExpression: '#sk, #answers, #profile, #receivedAt',
+        },
+      );
       for await (const page of pages) {
         for (const item of page.Items ?? []) {
           if (String(item.receivedAt) >= before) return;
-          yield { sortKey: String(item[attr.gsi2sk]), receivedAt: String(item.receivedAt), answers: item.answers ?? {}, profile: item.profile ?? {} };
+          yield {
+            sortKey: String(item[attr.gsi2sk]),
+            receivedAt: String(item.receivedAt),
+            answers: item.answers ?? {},
+            profile: item.profile ?? {},
+          };
         }
       }
     },

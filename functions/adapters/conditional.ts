@@ -1,4 +1,8 @@
-import { type AttributeValue, ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 
 /**
  * Whether a write failed only because a condition did not hold; with it, the item found in the way when the write

@@ -18,11 +18,13 @@ export function sesMailer(client: SESClient, configurationSet?: string): Mailer 
   return {
     async send(raw, tags) {
       try {
-        await client.send(new SendRawEmailCommand({
-          RawMessage: { Data: Buffer.from(raw, 'utf8') },
-          ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
-          Tags: Object.entries(tags).map(([Name, Value]) => ({ Name, Value })),
-        }));
+        await client.send(
+          new SendRawEmailCommand({
+            RawMessage: { Data: Buffer.from(raw, 'utf8') },
+            ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+            Tags: Object.entries(tags).map(([Name, Value]) => ({ Name, Value })),
+          }),
+        );
       } catch (error) {
         if (error instanceof MessageRejected) throw new PermanentMailError(`rejected: ${error.message}`);
         throw error;

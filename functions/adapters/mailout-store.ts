@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { conditionHeld, isConditionFailure } from './conditional';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  paginateQuery,
+} from '@aws-sdk/lib-dynamodb';
 import type { Mailout } from '../../shared/decision/mailout';
 import type { MailoutStore, PendingContact } from '../../shared/decision/ports';
 import type { Dialogue } from '../../shared/dialogue/schema';
@@ -15,15 +23,21 @@ const addressHash = (email: string): string => createHash('sha256').update(norma
 
 /** Contacts are the queue: no `state` = pending; `sending` with a lease; then `sent` (expires by TTL) or `failed`. */
 export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: string): MailoutStore {
-  const contactsOf = (dialogueId: string, filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> }) =>
-    paginateQuery({ client }, {
-      TableName: tableName,
-      KeyConditionExpression: '#pk = :pk',
-      ...(filter ? { FilterExpression: filter.expression } : {}),
-      ExpressionAttributeNames: { '#pk': attr.pk, ...filter?.names },
-      ExpressionAttributeValues: { ':pk': keys.contactPartition(dialogueId), ...filter?.values },
-      ConsistentRead: true,
-    });
+  const contactsOf = (
+    dialogueId: string,
+    filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
+  ) =>
+    paginateQuery(
+      { client },
+      {
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk',
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        ExpressionAttributeNames: { '#pk': attr.pk, ...filter?.names },
+        ExpressionAttributeValues: { ':pk': keys.contactPartition(dialogueId), ...filter?.values },
+        ConsistentRead: true,
+      },
+    );
   const contactKey = keys.contact;
   /** The dialogue, written only if no one else changed it since it was read. */
   const versionedPut = (dialogue: Dialogue, expectedVersion: number) => ({
@@ -43,61 +57,114 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       return count;
     },
     async startWithDecision(decided, expectedVersion, mailout) {
-      if (!(await conditionHeld(client.send(new TransactWriteCommand({
-        TransactItems: [
-          versionedPut(decided, expectedVersion),
-          { Put: { TableName: tableName, Item: { ...keys.mailout(decided.id), kind: 'mailout', ...mailout }, ConditionExpression: `attribute_not_exists(${attr.pk})` } },
-        ],
-      }))))) throw new ConflictError('The dialogue changed, or its decision is already registered.');
+      if (
+        !(await conditionHeld(
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                versionedPut(decided, expectedVersion),
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...keys.mailout(decided.id), kind: 'mailout', ...mailout },
+                    ConditionExpression: `attribute_not_exists(${attr.pk})`,
+                  },
+                },
+              ],
+            }),
+          ),
+        ))
+      )
+        throw new ConflictError('The dialogue changed, or its decision is already registered.');
     },
     async correctDecision(corrected, expectedVersion) {
-      if (!(await conditionHeld(client.send(new TransactWriteCommand({
-        TransactItems: [
-          versionedPut(corrected, expectedVersion),
-          { ConditionCheck: { TableName: tableName, Key: keys.mailout(corrected.id), ConditionExpression: 'attribute_not_exists(startedSendingAt)' } },
-        ],
-      }))))) throw new ConflictError('The feedback emails have started going out; the decision can no longer be corrected.');
+      if (
+        !(await conditionHeld(
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                versionedPut(corrected, expectedVersion),
+                {
+                  ConditionCheck: {
+                    TableName: tableName,
+                    Key: keys.mailout(corrected.id),
+                    ConditionExpression: 'attribute_not_exists(startedSendingAt)',
+                  },
+                },
+              ],
+            }),
+          ),
+        ))
+      )
+        throw new ConflictError('The feedback emails have started going out; the decision can no longer be corrected.');
     },
     async get(dialogueId) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.mailout(dialogueId), ConsistentRead: true }));
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: keys.mailout(dialogueId), ConsistentRead: true }),
+      );
       if (!Item) return undefined;
       const { status, total, sent, failed, startedAt, completedAt } = Item;
-      return { dialogueId, status, total: Number(total), sent: Number(sent), failed: Number(failed), startedAt, ...(completedAt ? { completedAt } : {}) } as Mailout;
+      return {
+        dialogueId,
+        status,
+        total: Number(total),
+        sent: Number(sent),
+        failed: Number(failed),
+        startedAt,
+        ...(completedAt ? { completedAt } : {}),
+      } as Mailout;
     },
     async acquireRun(dialogueId, owner, now, until) {
-      if (!(await conditionHeld(client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: keys.mailoutRunner,
-        UpdateExpression: 'SET runner = :owner, runnerUntil = :until',
-        ConditionExpression: 'attribute_not_exists(runnerUntil) OR runnerUntil < :now OR runner = :owner',
-        ExpressionAttributeValues: { ':owner': owner, ':until': until.toISOString(), ':now': now.toISOString() },
-      }))))) return false;
-      await client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: keys.mailout(dialogueId),
-        UpdateExpression: 'SET startedSendingAt = if_not_exists(startedSendingAt, :now)',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
-      }));
+      if (
+        !(await conditionHeld(
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: keys.mailoutRunner,
+              UpdateExpression: 'SET runner = :owner, runnerUntil = :until',
+              ConditionExpression: 'attribute_not_exists(runnerUntil) OR runnerUntil < :now OR runner = :owner',
+              ExpressionAttributeValues: { ':owner': owner, ':until': until.toISOString(), ':now': now.toISOString() },
+            }),
+          ),
+        ))
+      )
+        return false;
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.mailout(dialogueId),
+          UpdateExpression: 'SET startedSendingAt = if_not_exists(startedSendingAt, :now)',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+        }),
+      );
       return true;
     },
     async releaseRun(_dialogueId, owner) {
-      await conditionHeld(client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: keys.mailoutRunner,
-        UpdateExpression: 'REMOVE runner, runnerUntil',
-        ConditionExpression: 'runner = :owner',
-        ExpressionAttributeValues: { ':owner': owner },
-      })));
+      await conditionHeld(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.mailoutRunner,
+            UpdateExpression: 'REMOVE runner, runnerUntil',
+            ConditionExpression: 'runner = :owner',
+            ExpressionAttributeValues: { ':owner': owner },
+          }),
+        ),
+      );
     },
     async release(dialogueId, emailHash, owner) {
-      await conditionHeld(client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: contactKey(dialogueId, emailHash),
-        UpdateExpression: 'REMOVE #state, #leaseUntil, leaseOwner',
-        ConditionExpression: '#state = :sending AND leaseOwner = :owner',
-        ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':owner': owner },
-      })));
+      await conditionHeld(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: contactKey(dialogueId, emailHash),
+            UpdateExpression: 'REMOVE #state, #leaseUntil, leaseOwner',
+            ConditionExpression: '#state = :sending AND leaseOwner = :owner',
+            ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':owner': owner },
+          }),
+        ),
+      );
     },
     async pending(dialogueId, now) {
       const contacts: PendingContact[] = [];
@@ -107,59 +174,104 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         values: { ':sending': 'sending', ':now': now.toISOString() },
       });
       for await (const page of pages) {
-        for (const item of page.Items ?? []) contacts.push({ emailHash: String(item[attr.sk]), email: String(item.email), language: item.language === 'en' ? 'en' : 'sv' });
+        for (const item of page.Items ?? [])
+          contacts.push({
+            emailHash: String(item[attr.sk]),
+            email: String(item.email),
+            language: item.language === 'en' ? 'en' : 'sv',
+          });
       }
       return contacts;
     },
     async claim(dialogueId, emailHash, owner, now, leaseUntil) {
-      return conditionHeld(client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: contactKey(dialogueId, emailHash),
-        UpdateExpression: 'SET #state = :sending, #leaseUntil = :until, leaseOwner = :owner',
-        // attribute_exists: an unsubscribed (deleted) contact must not come back to life.
-        ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now))`,
-        ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':until': leaseUntil.toISOString(), ':owner': owner, ':now': now.toISOString() },
-      })));
+      return conditionHeld(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: contactKey(dialogueId, emailHash),
+            UpdateExpression: 'SET #state = :sending, #leaseUntil = :until, leaseOwner = :owner',
+            // attribute_exists: an unsubscribed (deleted) contact must not come back to life.
+            ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now))`,
+            ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':until': leaseUntil.toISOString(),
+              ':owner': owner,
+              ':now': now.toISOString(),
+            },
+          }),
+        ),
+      );
     },
     async markSent(dialogueId, emailHash, owner, sentAt, expiresAt) {
       // Unsubscribed while the message was on its way: nothing left to mark or count.
-      if (!(await conditionHeld(client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: contactKey(dialogueId, emailHash),
-        UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
-        ConditionExpression: '#state = :sending AND leaseOwner = :owner',
-        ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
-        ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending', ':owner': owner, ':at': sentAt.toISOString(), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
-      }))))) return;
+      if (
+        !(await conditionHeld(
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: contactKey(dialogueId, emailHash),
+              UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
+              ConditionExpression: '#state = :sending AND leaseOwner = :owner',
+              ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
+              ExpressionAttributeValues: {
+                ':sent': 'sent',
+                ':sending': 'sending',
+                ':owner': owner,
+                ':at': sentAt.toISOString(),
+                ':ttl': Math.floor(expiresAt.getTime() / 1000),
+              },
+            }),
+          ),
+        ))
+      )
+        return;
       // The counter is for the progress bar; whether the mailout is done is decided from the contacts themselves.
-      await client.send(new UpdateCommand({ TableName: tableName, Key: keys.mailout(dialogueId), UpdateExpression: 'ADD sent :one', ExpressionAttributeValues: { ':one': 1 } }));
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.mailout(dialogueId),
+          UpdateExpression: 'ADD sent :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
     },
     async markFailed(dialogueId, emailHash, reason, expiresAt) {
       let previous: Record<string, unknown> | undefined;
       try {
-        ({ Attributes: previous } = await client.send(new UpdateCommand({
-          TableName: tableName,
-          Key: contactKey(dialogueId, emailHash),
-          UpdateExpression: 'SET #state = :failed, failedReason = :reason, #ttl = if_not_exists(#ttl, :ttl) REMOVE #leaseUntil, leaseOwner',
-          ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR #state <> :failed)`,
-          ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
-          ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason.slice(0, 200), ':ttl': Math.floor(expiresAt.getTime() / 1000) },
-          ReturnValues: 'ALL_OLD',
-        })));
+        ({ Attributes: previous } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: contactKey(dialogueId, emailHash),
+            UpdateExpression:
+              'SET #state = :failed, failedReason = :reason, #ttl = if_not_exists(#ttl, :ttl) REMOVE #leaseUntil, leaseOwner',
+            ConditionExpression: `attribute_exists(${attr.pk}) AND (attribute_not_exists(#state) OR #state <> :failed)`,
+            ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
+            ExpressionAttributeValues: {
+              ':failed': 'failed',
+              ':reason': reason.slice(0, 200),
+              ':ttl': Math.floor(expiresAt.getTime() / 1000),
+            },
+            ReturnValues: 'ALL_OLD',
+          }),
+        ));
       } catch (error) {
         if (isConditionFailure(error)) return;
         throw error;
       }
       // A bounce after SES accepted the message turns a sent one into a failed one.
       const wasSent = previous?.state === 'sent';
-      await conditionHeld(client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: keys.mailout(dialogueId),
-        UpdateExpression: wasSent ? 'ADD failed :one, sent :minus' : 'ADD failed :one',
-        ConditionExpression: `attribute_exists(${attr.pk})`,
-        ExpressionAttributeValues: { ':one': 1, ...(wasSent ? { ':minus': -1 } : {}) },
-      })));
+      await conditionHeld(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.mailout(dialogueId),
+            UpdateExpression: wasSent ? 'ADD failed :one, sent :minus' : 'ADD failed :one',
+            ConditionExpression: `attribute_exists(${attr.pk})`,
+            ExpressionAttributeValues: { ':one': 1, ...(wasSent ? { ':minus': -1 } : {}) },
+          }),
+        ),
+      );
     },
     async completeIfDone(dialogueId, now) {
       const counts = { sent: 0, failed: 0 };
@@ -171,35 +283,60 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         }
       }
       // The counts from the contacts themselves: right even if a run died between a send and its counter.
-      return conditionHeld(client.send(new UpdateCommand({
-        TableName: tableName,
-        Key: keys.mailout(dialogueId),
-        UpdateExpression: 'SET #status = :done, completedAt = :now, sent = :sent, failed = :failed, #total = :total',
-        ConditionExpression: '#status = :sending',
-        ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
-        ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':now': now.toISOString(), ':sent': counts.sent, ':failed': counts.failed, ':total': counts.sent + counts.failed },
-      })));
+      return conditionHeld(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.mailout(dialogueId),
+            UpdateExpression:
+              'SET #status = :done, completedAt = :now, sent = :sent, failed = :failed, #total = :total',
+            ConditionExpression: '#status = :sending',
+            ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
+            ExpressionAttributeValues: {
+              ':done': 'done',
+              ':sending': 'sending',
+              ':now': now.toISOString(),
+              ':sent': counts.sent,
+              ':failed': counts.failed,
+              ':total': counts.sent + counts.failed,
+            },
+          }),
+        ),
+      );
     },
     async isSuppressed(email) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.suppression(addressHash(email)) }));
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: keys.suppression(addressHash(email)) }),
+      );
       return Item !== undefined;
     },
     async suppress(email, reason, now) {
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...keys.suppression(addressHash(email)), kind: 'suppression', reason, at: now.toISOString() } }));
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.suppression(addressHash(email)), kind: 'suppression', reason, at: now.toISOString() },
+        }),
+      );
     },
     async deleteContact(dialogueId, emailHash) {
-      const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName, Key: contactKey(dialogueId, emailHash), ReturnValues: 'ALL_OLD' }));
+      const { Attributes } = await client.send(
+        new DeleteCommand({ TableName: tableName, Key: contactKey(dialogueId, emailHash), ReturnValues: 'ALL_OLD' }),
+      );
       if (!Attributes) return false;
       // A contact still waiting for its email leaves the mailout's total, so progress still adds up.
       if (Attributes.state === undefined || Attributes.state === 'sending') {
-        await conditionHeld(client.send(new UpdateCommand({
-          TableName: tableName,
-          Key: keys.mailout(dialogueId),
-          UpdateExpression: 'ADD #total :minus',
-          ConditionExpression: `attribute_exists(${attr.pk})`,
-          ExpressionAttributeNames: { '#total': 'total' },
-          ExpressionAttributeValues: { ':minus': -1 },
-        })));
+        await conditionHeld(
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: keys.mailout(dialogueId),
+              UpdateExpression: 'ADD #total :minus',
+              ConditionExpression: `attribute_exists(${attr.pk})`,
+              ExpressionAttributeNames: { '#total': 'total' },
+              ExpressionAttributeValues: { ':minus': -1 },
+            }),
+          ),
+        );
       }
       return true;
     },

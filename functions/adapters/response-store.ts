@@ -9,7 +9,8 @@ import { conditionFailure } from './conditional';
 const COLLISION_ATTEMPTS = 3;
 
 const collided = (error: unknown): boolean =>
-  error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
 /**
  * A response is one conditional write keyed by its submission id: a retry finds the first copy and stores nothing.
@@ -19,27 +20,44 @@ const collided = (error: unknown): boolean =>
 export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: string): ResponseStore {
   const contactKept = async (dialogueId: string, contact: ContactForFeedback | undefined): Promise<boolean> => {
     if (!contact) return false;
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.contact(dialogueId, contact.emailHash), ConsistentRead: true, ProjectionExpression: attr.pk }));
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.contact(dialogueId, contact.emailHash),
+        ConsistentRead: true,
+        ProjectionExpression: attr.pk,
+      }),
+    );
     return Item !== undefined;
   };
 
   // The first copy's id and time; feedback is promised if the address this request names is kept (a retry sends
   // the same body, so that is what the first answer said; the response itself does not record it, or it would
   // tell which responses left an address).
-  const receiptOf = async (first: { responseId: string; receivedAt: string }, dialogueId: string, contact: ContactForFeedback | undefined): Promise<StoredSubmission> => ({
+  const receiptOf = async (
+    first: { responseId: string; receivedAt: string },
+    dialogueId: string,
+    contact: ContactForFeedback | undefined,
+  ): Promise<StoredSubmission> => ({
     responseId: first.responseId,
     receivedAt: first.receivedAt,
     willReceiveFeedback: await contactKept(dialogueId, contact),
   });
 
   const find: ResponseStore['find'] = async (dialogueId, submissionId, contact) => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.response(dialogueId, submissionId), ConsistentRead: true }));
-    return Item ? receiptOf({ responseId: String(Item.responseId), receivedAt: String(Item.receivedAt) }, dialogueId, contact) : undefined;
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: keys.response(dialogueId, submissionId), ConsistentRead: true }),
+    );
+    return Item
+      ? receiptOf({ responseId: String(Item.responseId), receivedAt: String(Item.receivedAt) }, dialogueId, contact)
+      : undefined;
   };
 
   const write = async (submission: Submission): Promise<void> => {
     const { dialogueId, responseId, receivedAt, contact } = submission;
-    const partition = submission.quarantined ? keys.quarantinePartition(dialogueId) : keys.responsePartition(dialogueId, submission.shard);
+    const partition = submission.quarantined
+      ? keys.quarantinePartition(dialogueId)
+      : keys.responsePartition(dialogueId, submission.shard);
     const response = {
       TableName: tableName,
       Item: {
@@ -60,8 +78,18 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
       await client.send(new PutCommand(response));
       return;
     }
-    const contactItem = { ...keys.contact(dialogueId, contact.emailHash), kind: 'contact', dialogueId, email: contact.email, language: contact.language };
-    await client.send(new TransactWriteCommand({ TransactItems: [{ Put: response }, { Put: { TableName: tableName, Item: contactItem } }] }));
+    const contactItem = {
+      ...keys.contact(dialogueId, contact.emailHash),
+      kind: 'contact',
+      dialogueId,
+      email: contact.email,
+      language: contact.language,
+    };
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: response }, { Put: { TableName: tableName, Item: contactItem } }],
+      }),
+    );
   };
 
   return {
@@ -70,18 +98,28 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
       for (let attempt = 1; ; attempt++) {
         try {
           await write(submission);
-          return { responseId: submission.responseId, receivedAt: submission.receivedAt, willReceiveFeedback: submission.contact !== undefined };
+          return {
+            responseId: submission.responseId,
+            receivedAt: submission.receivedAt,
+            willReceiveFeedback: submission.contact !== undefined,
+          };
         } catch (error) {
           // Only the response's write has a condition: a failed one means this submission is stored already.
           const stored = conditionFailure(error);
           const copy = stored?.item;
-          if (copy?.responseId?.S && copy.receivedAt?.S) return receiptOf({ responseId: copy.responseId.S, receivedAt: copy.receivedAt.S }, submission.dialogueId, submission.contact);
+          if (copy?.responseId?.S && copy.receivedAt?.S)
+            return receiptOf(
+              { responseId: copy.responseId.S, receivedAt: copy.receivedAt.S },
+              submission.dialogueId,
+              submission.contact,
+            );
           if (!stored && !collided(error)) throw error;
           // A retry whose refusal came without the copy, or a collision with another copy of this submission
           // being written right now: once that one is stored, this one is a retry of it.
           const first = await find(submission.dialogueId, submission.submissionId, submission.contact);
           if (first) return first;
-          if (attempt === COLLISION_ATTEMPTS) throw new Error('A submission kept colliding with another copy of itself.');
+          if (attempt === COLLISION_ATTEMPTS)
+            throw new Error('A submission kept colliding with another copy of itself.');
         }
       }
     },

@@ -3,7 +3,8 @@ import { listCommitteesRoute } from '../../shared/routes';
 import { httpRoute } from '../lib/http';
 
 export const createHandler = (municipality: Municipality) =>
-  httpRoute(listCommitteesRoute, async () => ({ json: municipality.committees.map(({ id, name }) => ({ id, name })),
+  httpRoute(listCommitteesRoute, async () => ({
+    json: municipality.committees.map(({ id, name }) => ({ id, name })),
     headers: { 'cache-control': 'public, max-age=300' },
   }));
 

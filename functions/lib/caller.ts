@@ -7,7 +7,14 @@ import { type Caller, callerFromGroups } from '../../shared/access';
  */
 const groupsClaim = z.pipe(
   z.optional(z.union([z.array(z.string()), z.string()])),
-  z.transform((v?: string[] | string) => (Array.isArray(v) ? v : (v ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean))),
+  z.transform((v?: string[] | string) =>
+    Array.isArray(v)
+      ? v
+      : (v ?? '')
+          .replace(/^\[|\]$/g, '')
+          .split(/[\s,]+/)
+          .filter(Boolean),
+  ),
 );
 
 const claimsSchema = z.object({

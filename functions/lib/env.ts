@@ -27,7 +27,13 @@ export interface HandlerEnv {
   readonly publicBaseUrl: string;
   readonly disclosureThreshold: number;
   readonly aggregationLagMs: number;
-  readonly mail: { from: string; replyTo?: string; maxSendRate: number; contactRetentionDays: number; configurationSet?: string };
+  readonly mail: {
+    from: string;
+    replyTo?: string;
+    maxSendRate: number;
+    contactRetentionDays: number;
+    configurationSet?: string;
+  };
   readonly unsubscribeSecret?: string;
   readonly unsubscribeSecretArn?: string;
   readonly dynamoEndpoint?: string;

@@ -27,9 +27,7 @@ export interface ParsedRequest<P, Q, B> {
 
 /** A handler's answer; without a statusCode it is the route's successStatus. */
 export type Reply = { readonly statusCode?: number; readonly headers?: Record<string, string> } & (
-  | { readonly json: unknown }
-  | { readonly html: string }
-  | { readonly text: string; readonly contentType: string }
+  { readonly json: unknown } | { readonly html: string } | { readonly text: string; readonly contentType: string }
 );
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -55,7 +53,11 @@ function decodeBody(event: HttpEvent, limitBytes: number): string {
 
 const MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
-function parseBody<B>(event: HttpEvent, route: Pick<RouteDefinition, 'bodyLimitBytes' | 'bodyFormat'>, schema: z.ZodMiniType<B> | undefined): B {
+function parseBody<B>(
+  event: HttpEvent,
+  route: Pick<RouteDefinition, 'bodyLimitBytes' | 'bodyFormat'>,
+  schema: z.ZodMiniType<B> | undefined,
+): B {
   const raw = decodeBody(event, route.bodyLimitBytes);
   if (!schema) return undefined as B;
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -84,7 +86,10 @@ export function toResult(reply: Reply, correlationId: string, defaultStatus = 20
  * The one middy chain for HTTP handlers: correlation id and logger context, body limit, content type,
  * zod parsing of path, query and body, and the mapping of domain errors to answers.
  */
-export function httpRoute<P, Q, B>(route: RouteDefinition<P, Q, B>, run: (request: ParsedRequest<P, Q, B>) => Promise<Reply>) {
+export function httpRoute<P, Q, B>(
+  route: RouteDefinition<P, Q, B>,
+  run: (request: ParsedRequest<P, Q, B>) => Promise<Reply>,
+) {
   const { schemas } = route;
   return middy<HttpEvent, HttpResult, Error, Context>()
     .use({

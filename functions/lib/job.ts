@@ -19,7 +19,11 @@ export function scheduledJob<R>(job: JobDefinition, run: (context: Context) => P
     .use({
       before: ({ event, context }) => {
         logger.addContext(context);
-        const scheduled = parseOrThrow(scheduledEventSchema, event, (issues) => `job ${job.name}: not a scheduled event: ${issues}`);
+        const scheduled = parseOrThrow(
+          scheduledEventSchema,
+          event,
+          (issues) => `job ${job.name}: not a scheduled event: ${issues}`,
+        );
         logger.resetKeys();
         logger.appendKeys({ correlationId: scheduled.id, job: job.name });
       },

@@ -10,7 +10,8 @@ const issue = (path: string, message: string, messageEn: string): Issue => ({ pa
 
 /** JSON.parse that refuses prototype-polluting keys and answers bad JSON with a 400, never a throw. */
 export function parseJsonBody(raw: string): unknown {
-  if (raw.trim() === '') throw new ValidationError([issue('body', 'Begäran saknar innehåll.', 'The request body is empty.')]);
+  if (raw.trim() === '')
+    throw new ValidationError([issue('body', 'Begäran saknar innehåll.', 'The request body is empty.')]);
   let pollutingKey: string | undefined;
   let value: unknown;
   try {
@@ -25,7 +26,9 @@ export function parseJsonBody(raw: string): unknown {
     throw new ValidationError([issue('body', 'Innehållet är inte giltig JSON.', 'The body is not valid JSON.')]);
   }
   if (pollutingKey !== undefined) {
-    throw new ValidationError([issue('body', `Fältet "${pollutingKey}" är inte tillåtet.`, `The field "${pollutingKey}" is not allowed.`)]);
+    throw new ValidationError([
+      issue('body', `Fältet "${pollutingKey}" är inte tillåtet.`, `The field "${pollutingKey}" is not allowed.`),
+    ]);
   }
   return value;
 }

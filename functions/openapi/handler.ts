@@ -5,4 +5,7 @@ import { httpRoute } from '../lib/http';
 
 const document = openApiDocument(env().publicBaseUrl);
 
-export const handler = httpRoute(openApiRoute, async () => ({ json: document, headers: { 'cache-control': 'public, max-age=300' } }));
+export const handler = httpRoute(openApiRoute, async () => ({
+  json: document,
+  headers: { 'cache-control': 'public, max-age=300' },
+}));

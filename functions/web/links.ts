@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/web/html';
+import type { Language } from '../../shared/presentation/html';
 import { env } from '../lib/env';
 
 /** The URLs the form's pages link to, absolute so an embedded form reaches this API from any host page. */

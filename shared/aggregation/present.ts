@@ -4,7 +4,8 @@ import type { Dialogue } from '../dialogue/schema';
 import { rankedIds } from '../responses/validate';
 import type { AggregateState, QuestionState, Tally } from './state';
 
-export type Audience = { readonly kind: 'public'; readonly disclosureThreshold: number } | { readonly kind: 'officials' };
+export type Audience =
+  { readonly kind: 'public'; readonly disclosureThreshold: number } | { readonly kind: 'officials' };
 
 /** A hidden cell: too few respondents, or hidden beside one that is (so it cannot be worked out by subtraction). */
 export type Suppressed = { suppressed: true; fewerThan: number } | { suppressed: true; complementary: true };
@@ -45,7 +46,9 @@ export function valueKeys(question: Question, dialogue: Pick<Dialogue, 'format'>
     case 'yesno':
       return ['true', 'false'];
     case 'rating':
-      return Array.from({ length: question.scale.max - question.scale.min + 1 }, (_, i) => String(question.scale.min + i));
+      return Array.from({ length: question.scale.max - question.scale.min + 1 }, (_, i) =>
+        String(question.scale.min + i),
+      );
     case 'ranking':
       return rankedIds(question, dialogue);
     case 'text':
@@ -53,11 +56,14 @@ export function valueKeys(question: Question, dialogue: Pick<Dialogue, 'format'>
   }
 }
 
-const withZeros = (keys: readonly string[], tally: Tally | undefined): Tally => Object.fromEntries(keys.map((k) => [k, tally?.[k] ?? 0]));
+const withZeros = (keys: readonly string[], tally: Tally | undefined): Tally =>
+  Object.fromEntries(keys.map((k) => [k, tally?.[k] ?? 0]));
 
 function median(histogram: Tally, n: number): number | undefined {
   if (n === 0) return undefined;
-  const values = Object.entries(histogram).map(([v, c]) => [Number(v), c] as const).sort((a, b) => a[0] - b[0]);
+  const values = Object.entries(histogram)
+    .map(([v, c]) => [Number(v), c] as const)
+    .sort((a, b) => a[0] - b[0]);
   const at = (position: number): number => {
     let seen = 0;
     for (const [value, count] of values) {
@@ -82,7 +88,10 @@ function byGroupOrder([a]: [string, unknown], [b]: [string, unknown]): number {
  * The groups to hide from the public: every group under the threshold, and, where a dimension (relation, age band,
  * locality) would hide just one, the next smallest as well, so the hidden one cannot be worked out by subtraction.
  */
-export function hiddenGroups(respondents: ReadonlyArray<readonly [string, number]>, audience: Audience): Map<string, Suppressed> {
+export function hiddenGroups(
+  respondents: ReadonlyArray<readonly [string, number]>,
+  audience: Audience,
+): Map<string, Suppressed> {
   const hidden = new Map<string, Suppressed>();
   if (audience.kind !== 'public') return hidden;
   const dimensions = new Map<string, Array<readonly [string, number]>>();
@@ -103,16 +112,27 @@ export function hiddenGroups(respondents: ReadonlyArray<readonly [string, number
 
 function cells(byGroup: QuestionState['byGroup'], keys: readonly string[], audience: Audience): Record<string, Cell> {
   const entries = Object.entries(byGroup ?? {});
-  const hidden = hiddenGroups(entries.map(([group, cell]) => [group, cell.respondents] as const), audience);
+  const hidden = hiddenGroups(
+    entries.map(([group, cell]) => [group, cell.respondents] as const),
+    audience,
+  );
   return Object.fromEntries(
-    entries.sort(byGroupOrder).map(([group, cell]) => [
-      group,
-      hidden.get(group) ?? { respondents: cell.respondents, counts: withZeros(keys, cell.counts) },
-    ]),
+    entries
+      .sort(byGroupOrder)
+      .map(([group, cell]) => [
+        group,
+        hidden.get(group) ?? { respondents: cell.respondents, counts: withZeros(keys, cell.counts) },
+      ]),
   );
 }
 
-function questionResult(question: Question, state: QuestionState | undefined, total: number, dialogue: Pick<Dialogue, 'format'>, audience: Audience): QuestionResult {
+function questionResult(
+  question: Question,
+  state: QuestionState | undefined,
+  total: number,
+  dialogue: Pick<Dialogue, 'format'>,
+  audience: Audience,
+): QuestionResult {
   const answered = state?.answered ?? 0;
   const base = { type: question.type, answered, skipped: total - answered };
   if (question.type === 'text') return base;
@@ -122,7 +142,9 @@ function questionResult(question: Question, state: QuestionState | undefined, to
       ...base,
       firstChoices: withZeros(keys, state?.firstChoices),
       borda: withZeros(keys, state?.borda),
-      meanRank: Object.fromEntries(keys.map((k) => [k, answered ? round((state?.rankSums?.[k] ?? 0) / answered, 2) : 0])),
+      meanRank: Object.fromEntries(
+        keys.map((k) => [k, answered ? round((state?.rankSums?.[k] ?? 0) / answered, 2) : 0]),
+      ),
     };
   }
   const counts = withZeros(keys, state?.counts);
@@ -138,7 +160,10 @@ function questionResult(question: Question, state: QuestionState | undefined, to
 }
 
 /** P9: each alternative proposal across the questions that concern it. */
-function alternatives(dialogue: Pick<Dialogue, 'format' | 'questions'>, questions: Record<string, QuestionResult>): AlternativeResult[] {
+function alternatives(
+  dialogue: Pick<Dialogue, 'format' | 'questions'>,
+  questions: Record<string, QuestionResult>,
+): AlternativeResult[] {
   if (dialogue.format.kind !== 'alternatives') return [];
   const ids = dialogue.format.alternatives.map((a) => a.id);
   return ids.map((id) => {
@@ -146,7 +171,8 @@ function alternatives(dialogue: Pick<Dialogue, 'format' | 'questions'>, question
     for (const question of dialogue.questions) {
       const r = questions[question.id];
       if (!r) continue;
-      if (question.type === 'single' && question.options.every((o) => ids.includes(o.id))) result.votes = (result.votes ?? 0) + (r.counts?.[id] ?? 0);
+      if (question.type === 'single' && question.options.every((o) => ids.includes(o.id)))
+        result.votes = (result.votes ?? 0) + (r.counts?.[id] ?? 0);
       if (question.type === 'ranking' && question.rankOf === 'alternatives') {
         result.firstChoices = (result.firstChoices ?? 0) + (r.firstChoices?.[id] ?? 0);
         result.borda = (result.borda ?? 0) + (r.borda?.[id] ?? 0);
@@ -182,23 +208,46 @@ export function presentResults(
 ): ResultsBody {
   const base = { dialogueId: dialogue.id, status: dialogue.status, responseCount: state.responseCount, updatedAt };
   if (audience.kind === 'public' && dialogue.resultsVisibility === 'after-close' && dialogue.status === 'open') {
-    return { ...base, visibility: 'hidden', ...(dialogue.closesAt ? { visibleFrom: dialogue.closesAt } : {}), questions: {}, alternatives: [], participationPerDay: [], respondentsByGroup: {} };
+    return {
+      ...base,
+      visibility: 'hidden',
+      ...(dialogue.closesAt ? { visibleFrom: dialogue.closesAt } : {}),
+      questions: {},
+      alternatives: [],
+      participationPerDay: [],
+      respondentsByGroup: {},
+    };
   }
-  const questions = Object.fromEntries(dialogue.questions.map((q) => [q.id, questionResult(q, state.questions[q.id], state.responseCount, dialogue, audience)]));
+  const questions = Object.fromEntries(
+    dialogue.questions.map((q) => [
+      q.id,
+      questionResult(q, state.questions[q.id], state.responseCount, dialogue, audience),
+    ]),
+  );
   const { inside, outside, unknown } = state.reach;
   return {
     ...base,
     visibility: 'full',
     questions,
     alternatives: alternatives(dialogue, questions),
-    participationPerDay: Object.entries(state.perDay).sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, responses]) => ({ date, responses })),
+    participationPerDay: Object.entries(state.perDay)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, responses]) => ({ date, responses })),
     respondentsByGroup: ((hidden) =>
       Object.fromEntries(
-        Object.entries(state.groups).sort(byGroupOrder).map(([group, n]) => [
-          group,
-          hidden.get(group) ?? n,
-        ]),
+        Object.entries(state.groups)
+          .sort(byGroupOrder)
+          .map(([group, n]) => [group, hidden.get(group) ?? n]),
       ))(hiddenGroups(Object.entries(state.groups), audience)),
-    ...(dialogue.targetGroup?.criteria ? { reach: { inside, outside, unknown, sharePercent: inside + outside ? round((100 * inside) / (inside + outside)) : null } } : {}),
+    ...(dialogue.targetGroup?.criteria
+      ? {
+          reach: {
+            inside,
+            outside,
+            unknown,
+            sharePercent: inside + outside ? round((100 * inside) / (inside + outside)) : null,
+          },
+        }
+      : {}),
   };
 }

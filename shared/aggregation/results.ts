@@ -20,11 +20,18 @@ export interface FreeTexts {
 
 export const MAX_TEXTS_PER_QUESTION = 2000;
 
-async function load(deps: ResultsDeps, id: string): Promise<{ dialogue: Dialogue; body: (audience: Parameters<typeof presentResults>[3]) => ResultsBody }> {
+async function load(
+  deps: ResultsDeps,
+  id: string,
+): Promise<{ dialogue: Dialogue; body: (audience: Parameters<typeof presentResults>[3]) => ResultsBody }> {
   const dialogue = await deps.dialogues.get(id);
   if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${id}".`);
   const aggregate = await deps.aggregates.get(id);
-  return { dialogue, body: (audience) => presentResults(dialogue, aggregate?.state ?? emptyState(), aggregate?.updatedAt ?? null, audience) };
+  return {
+    dialogue,
+    body: (audience) =>
+      presentResults(dialogue, aggregate?.state ?? emptyState(), aggregate?.updatedAt ?? null, audience),
+  };
 }
 
 /** The registered decision as the public sees it (who registered it is internal). */
@@ -36,10 +43,19 @@ export function publicDecision(dialogue: Dialogue): PublicDecision | undefined {
 export type PublicDecision = Omit<DecisionRecord, 'registeredBy'>;
 
 /** P2, P12: what everyone may see, following the dialogue's visibility, small groups suppressed, and the decision. */
-export async function publicResults(deps: ResultsDeps, id: string): Promise<{ dialogue: Dialogue; results: ResultsBody & { decision?: PublicDecision } }> {
+export async function publicResults(
+  deps: ResultsDeps,
+  id: string,
+): Promise<{ dialogue: Dialogue; results: ResultsBody & { decision?: PublicDecision } }> {
   const { dialogue, body } = await load(deps, id);
   const decision = publicDecision(dialogue);
-  return { dialogue, results: { ...body({ kind: 'public', disclosureThreshold: deps.disclosureThreshold }), ...(decision ? { decision } : {}) } };
+  return {
+    dialogue,
+    results: {
+      ...body({ kind: 'public', disclosureThreshold: deps.disclosureThreshold }),
+      ...(decision ? { decision } : {}),
+    },
+  };
 }
 
 /** Officials' view: always the latest aggregate, unsuppressed; the free texts only for the lead committee or an admin. */
@@ -49,7 +65,8 @@ export async function officialResults(
   id: string,
 ): Promise<{ dialogue: Dialogue; results: ResultsBody & { freeTexts?: FreeTexts } }> {
   const { dialogue, body } = await load(deps, id);
-  if (!mayRead(caller, [dialogue.leadCommittee, ...dialogue.participatingCommittees])) throw new ForbiddenError('This dialogue belongs to another committee.');
+  if (!mayRead(caller, [dialogue.leadCommittee, ...dialogue.participatingCommittees]))
+    throw new ForbiddenError('This dialogue belongs to another committee.');
   const decision = publicDecision(dialogue);
   const results = { ...body({ kind: 'officials' }), ...(decision ? { decision } : {}) };
   if (!mayManage(caller, dialogue.leadCommittee)) return { dialogue, results };
@@ -58,7 +75,9 @@ export async function officialResults(
 
 async function freeTexts(reader: ResponseReader, dialogue: Dialogue): Promise<FreeTexts> {
   const textQuestions = dialogue.questions.filter((q) => q.type === 'text').map((q) => q.id);
-  const found: Record<string, Array<{ at: string; text: string }>> = Object.fromEntries(textQuestions.map((q) => [q, []]));
+  const found: Record<string, Array<{ at: string; text: string }>> = Object.fromEntries(
+    textQuestions.map((q) => [q, []]),
+  );
   if (textQuestions.length > 0) {
     for (let shard = 0; shard < dialogue.responseShards; shard++) {
       for await (const response of reader.read(dialogue.id, shard, undefined, countedBefore(dialogue, '\uffff'))) {
@@ -73,7 +92,14 @@ async function freeTexts(reader: ResponseReader, dialogue: Dialogue): Promise<Fr
   return Object.fromEntries(
     Object.entries(found).map(([q, texts]) => {
       texts.sort((a, b) => (a.at < b.at ? -1 : 1));
-      return [q, { total: texts.length, texts: texts.slice(-MAX_TEXTS_PER_QUESTION).map((t) => t.text), truncated: texts.length > MAX_TEXTS_PER_QUESTION }];
+      return [
+        q,
+        {
+          total: texts.length,
+          texts: texts.slice(-MAX_TEXTS_PER_QUESTION).map((t) => t.text),
+          truncated: texts.length > MAX_TEXTS_PER_QUESTION,
+        },
+      ];
     }),
   );
 }

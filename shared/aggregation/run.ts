@@ -24,7 +24,12 @@ export interface AggregateStore {
 
 export interface ResponseReader {
   /** Responses of one shard with sort key after `after` and receivedAt before `before`, oldest first. */
-  read(dialogueId: string, shard: number, after: string | undefined, before: string): AsyncIterable<StoredResponse & { readonly sortKey: string }>;
+  read(
+    dialogueId: string,
+    shard: number,
+    after: string | undefined,
+    before: string,
+  ): AsyncIterable<StoredResponse & { readonly sortKey: string }>;
 }
 
 export interface AggregateDeps {
@@ -58,7 +63,11 @@ export type RunOutcome = { readonly folded: number; readonly committed: boolean;
  * An overlapping run that committed first makes this commit fail, so nothing is counted twice; a run that dies
  * before committing changes nothing, so nothing is lost.
  */
-export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue, options: { full?: boolean } = {}): Promise<RunOutcome> {
+export async function aggregateDialogue(
+  deps: AggregateDeps,
+  dialogue: Dialogue,
+  options: { full?: boolean } = {},
+): Promise<RunOutcome> {
   const stored = await deps.aggregates.get(dialogue.id);
   const startedAt = deps.clock.now();
   const cutoff = new Date(startedAt.getTime() - deps.safetyLagMs).toISOString();
@@ -77,9 +86,17 @@ export async function aggregateDialogue(deps: AggregateDeps, dialogue: Dialogue,
   }
   const closedAt = dialogue.closedAt ? Date.parse(dialogue.closedAt) : undefined;
   const complete = closedAt !== undefined && Date.parse(cutoff) > closedAt;
-  if (stored && !options.full && folded === 0 && complete === stored.complete) return { folded, committed: false, complete };
+  if (stored && !options.full && folded === 0 && complete === stored.complete)
+    return { folded, committed: false, complete };
   const committed = await deps.aggregates.commit(
-    { dialogueId: dialogue.id, version: (stored?.version ?? 0) + 1, state, watermarks, updatedAt: startedAt.toISOString(), complete },
+    {
+      dialogueId: dialogue.id,
+      version: (stored?.version ?? 0) + 1,
+      state,
+      watermarks,
+      updatedAt: startedAt.toISOString(),
+      complete,
+    },
     stored?.version ?? 0,
   );
   return { folded: committed ? folded : 0, committed, complete };
@@ -94,7 +111,8 @@ export async function aggregateAll(
   const failed: Array<{ dialogueId: string; error: string }> = [];
   for (const dialogue of await deps.dialogues.list()) {
     try {
-      if (!needsAggregation(dialogue, dialogue.status === 'open' ? undefined : await deps.aggregates.get(dialogue.id))) continue;
+      if (!needsAggregation(dialogue, dialogue.status === 'open' ? undefined : await deps.aggregates.get(dialogue.id)))
+        continue;
       const outcome = await aggregateDialogue(deps, dialogue);
       dialogues += 1;
       folded += outcome.folded;

@@ -42,7 +42,13 @@ export interface StoredResponse {
 
 export type AggregatedDialogue = Pick<Dialogue, 'questions' | 'format' | 'targetGroup'>;
 
-export const emptyState = (): AggregateState => ({ responseCount: 0, questions: {}, perDay: {}, groups: {}, reach: { inside: 0, outside: 0, unknown: 0 } });
+export const emptyState = (): AggregateState => ({
+  responseCount: 0,
+  questions: {},
+  perDay: {},
+  groups: {},
+  reach: { inside: 0, outside: 0, unknown: 0 },
+});
 
 const add = (tally: Tally, key: string, by = 1): void => {
   tally[key] = (tally[key] ?? 0) + by;
@@ -78,7 +84,11 @@ function reachOf(profile: Profile, dialogue: AggregatedDialogue): keyof Aggregat
   const criteria = dialogue.targetGroup?.criteria;
   if (!criteria) return undefined;
   const checks: Array<boolean | undefined> = [
-    criteria.relations ? (profile.relation?.length ? profile.relation.some((r) => criteria.relations?.includes(r as never)) : undefined) : true,
+    criteria.relations
+      ? profile.relation?.length
+        ? profile.relation.some((r) => criteria.relations?.includes(r as never))
+        : undefined
+      : true,
     criteria.ageBands ? (profile.ageBand ? criteria.ageBands.includes(profile.ageBand as never) : undefined) : true,
     criteria.localities ? (profile.locality ? criteria.localities.includes(profile.locality) : undefined) : true,
   ];
@@ -88,7 +98,13 @@ function reachOf(profile: Profile, dialogue: AggregatedDialogue): keyof Aggregat
 
 const valuesOf = (value: AnswerValue): string[] => (Array.isArray(value) ? value : [String(value)]);
 
-function foldQuestion(state: QuestionState, question: Question, value: AnswerValue, groups: readonly string[], dialogue: AggregatedDialogue): void {
+function foldQuestion(
+  state: QuestionState,
+  question: Question,
+  value: AnswerValue,
+  groups: readonly string[],
+  dialogue: AggregatedDialogue,
+): void {
   state.answered += 1;
   if (question.type === 'text') return;
   if (question.type === 'ranking') {
@@ -116,7 +132,11 @@ function foldQuestion(state: QuestionState, question: Question, value: AnswerVal
 }
 
 /** Adds responses to a state (mutating it, for speed on large runs) and returns it. */
-export function fold(state: AggregateState, responses: Iterable<StoredResponse>, dialogue: AggregatedDialogue): AggregateState {
+export function fold(
+  state: AggregateState,
+  responses: Iterable<StoredResponse>,
+  dialogue: AggregatedDialogue,
+): AggregateState {
   for (const response of responses) {
     state.responseCount += 1;
     add(state.perDay, dayOf(response.receivedAt));

@@ -15,5 +15,14 @@ export function mailoutProgress(mailout: Mailout | undefined) {
   if (!mailout) return { status: 'not-started' as const, total: 0, sent: 0, failed: 0, pending: 0, percentDone: 0 };
   const pending = Math.max(0, mailout.total - mailout.sent - mailout.failed);
   const percentDone = mailout.total ? Math.round((100 * (mailout.sent + mailout.failed)) / mailout.total) : 100;
-  return { status: mailout.status, total: mailout.total, sent: mailout.sent, failed: mailout.failed, pending, percentDone, startedAt: mailout.startedAt, completedAt: mailout.completedAt };
+  return {
+    status: mailout.status,
+    total: mailout.total,
+    sent: mailout.sent,
+    failed: mailout.failed,
+    pending,
+    percentDone,
+    startedAt: mailout.startedAt,
+    completedAt: mailout.completedAt,
+  };
 }

@@ -1,10 +1,11 @@
 import type { Dialogue } from '../dialogue/schema';
+import type { Language } from '../messages/language';
 import type { Mailout } from './mailout';
 
 export interface PendingContact {
   readonly emailHash: string;
   readonly email: string;
-  readonly language: 'sv' | 'en';
+  readonly language: Language;
 }
 
 /** Storage of the decision and of the mailout queue (contacts are the queue items). */

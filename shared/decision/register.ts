@@ -24,22 +24,47 @@ function checkAlternative(dialogue: Dialogue, body: DecisionBody): void {
   if (!body.chosenAlternative) return;
   const ids = dialogue.format.kind === 'alternatives' ? dialogue.format.alternatives.map((a) => a.id) : [];
   if (!ids.includes(body.chosenAlternative)) {
-    throw new ValidationError([{ path: 'chosenAlternative', message: `Förslaget "${body.chosenAlternative}" finns inte i dialogen.`, messageEn: `The dialogue has no alternative "${body.chosenAlternative}".` }]);
+    throw new ValidationError([
+      {
+        path: 'chosenAlternative',
+        message: `Förslaget "${body.chosenAlternative}" finns inte i dialogen.`,
+        messageEn: `The dialogue has no alternative "${body.chosenAlternative}".`,
+      },
+    ]);
   }
 }
 
-const record = (body: DecisionBody, caller: Caller, now: Date): DecisionRecord => ({ ...body, registeredAt: now.toISOString(), registeredBy: caller.sub });
+const record = (body: DecisionBody, caller: Caller, now: Date): DecisionRecord => ({
+  ...body,
+  registeredAt: now.toISOString(),
+  registeredBy: caller.sub,
+});
 
 /** P11, P12: the lead committee registers its decision on a closed dialogue; feedback to every participant starts. */
 export async function registerDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
   const dialogue = await loadForDecision(deps, caller, id);
-  if (dialogue.status === 'decided') throw new ConflictError('The decision is already registered; correct it with PUT before the mailout starts.');
+  if (dialogue.status === 'decided')
+    throw new ConflictError('The decision is already registered; correct it with PUT before the mailout starts.');
   if (dialogue.status !== 'closed') throw new ConflictError('Close the dialogue before registering the decision.');
   checkAlternative(dialogue, body);
   const now = deps.clock.now();
-  const decided: Dialogue = { ...dialogue, status: 'decided', decisionRecord: record(body, caller, now), updatedAt: now.toISOString(), version: dialogue.version + 1 };
+  const decided: Dialogue = {
+    ...dialogue,
+    status: 'decided',
+    decisionRecord: record(body, caller, now),
+    updatedAt: now.toISOString(),
+    version: dialogue.version + 1,
+  };
   const total = await deps.mailouts.countContacts(id);
-  const mailout = { dialogueId: id, status: total > 0 ? ('sending' as const) : ('done' as const), total, sent: 0, failed: 0, startedAt: now.toISOString(), ...(total > 0 ? {} : { completedAt: now.toISOString() }) };
+  const mailout = {
+    dialogueId: id,
+    status: total > 0 ? ('sending' as const) : ('done' as const),
+    total,
+    sent: 0,
+    failed: 0,
+    startedAt: now.toISOString(),
+    ...(total > 0 ? {} : { completedAt: now.toISOString() }),
+  };
   await deps.mailouts.startWithDecision(decided, dialogue.version, mailout);
   return { decision: decided.decisionRecord, mailout: mailoutProgress(mailout) };
 }
@@ -50,7 +75,12 @@ export async function correctDecision(deps: DecisionDeps, caller: Caller, id: st
   if (dialogue.status !== 'decided') throw new ConflictError('There is no registered decision to correct.');
   checkAlternative(dialogue, body);
   const now = deps.clock.now();
-  const corrected: Dialogue = { ...dialogue, decisionRecord: record(body, caller, now), updatedAt: now.toISOString(), version: dialogue.version + 1 };
+  const corrected: Dialogue = {
+    ...dialogue,
+    decisionRecord: record(body, caller, now),
+    updatedAt: now.toISOString(),
+    version: dialogue.version + 1,
+  };
   await deps.mailouts.correctDecision(corrected, dialogue.version);
   return { decision: corrected.decisionRecord, mailout: mailoutProgress(await deps.mailouts.get(id)) };
 }

@@ -2,7 +2,14 @@ import * as z from 'zod/mini';
 import { isoDate, localized, plainText, slugId } from '../dialogue/text';
 
 /** Plain Swedish text, or Swedish and English: the contract's `"summary": "..."` and the bilingual form both work. */
-const text = (max: number) => z.union([z.pipe(plainText(max), z.transform((sv: string) => ({ sv }))), localized(max)]);
+const text = (max: number) =>
+  z.union([
+    z.pipe(
+      plainText(max),
+      z.transform((sv: string) => ({ sv })),
+    ),
+    localized(max),
+  ]);
 
 /** What the committee decided (P11): registered by an official of the lead committee, shown publicly, mailed to participants. */
 export const decisionBodySchema = z.strictObject({

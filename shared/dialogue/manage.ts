@@ -49,7 +49,12 @@ export async function read(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, 
   return dialogue;
 }
 
-export async function update(deps: ManageDeps, caller: Caller, id: string, definition: DialogueDefinition): Promise<Dialogue> {
+export async function update(
+  deps: ManageDeps,
+  caller: Caller,
+  id: string,
+  definition: DialogueDefinition,
+): Promise<Dialogue> {
   const existing = await read(deps, caller, id);
   const edited = editDialogue(existing, definition, caller, deps.municipality, deps.clock.now());
   await deps.dialogues.replace(edited, existing.version);

@@ -2,7 +2,10 @@ import { catalogues } from '../messages/catalogue';
 import type { Municipality } from '../municipality';
 import type { Dialogue } from './schema';
 
-const committeeRef = (municipality: Municipality, id: string) => ({ id, name: municipality.committees.find((c) => c.id === id)?.name ?? id });
+const committeeRef = (municipality: Municipality, id: string) => ({
+  id,
+  name: municipality.committees.find((c) => c.id === id)?.name ?? id,
+});
 
 /**
  * What citizens see (contract section 2): conditions first (P8), then the questions. Ranking questions over
@@ -27,9 +30,15 @@ export function publicDefinition(dialogue: Dialogue, municipality: Municipality)
       question: dialogue.question,
       influence: dialogue.influence && {
         ...dialogue.influence,
-        levelName: { sv: catalogues.sv.influenceLevels[dialogue.influence.level], en: catalogues.en.influenceLevels[dialogue.influence.level] },
+        levelName: {
+          sv: catalogues.sv.influenceLevels[dialogue.influence.level],
+          en: catalogues.en.influenceLevels[dialogue.influence.level],
+        },
       },
-      decision: dialogue.decision && { ...dialogue.decision, committeeName: committeeRef(municipality, dialogue.decision.committee).name },
+      decision: dialogue.decision && {
+        ...dialogue.decision,
+        committeeName: committeeRef(municipality, dialogue.decision.committee).name,
+      },
       representativeDemocracy: { sv: catalogues.sv.representativeDemocracy, en: catalogues.en.representativeDemocracy },
       feedbackPromise: dialogue.feedbackPromise,
       dataHandling: { sv: catalogues.sv.dataHandling, en: catalogues.en.dataHandling },
@@ -40,7 +49,9 @@ export function publicDefinition(dialogue: Dialogue, municipality: Municipality)
     closesAt: dialogue.closesAt,
     resultsVisibility: dialogue.resultsVisibility,
     questions: dialogue.questions.map((q) =>
-      q.type === 'ranking' && q.rankOf === 'alternatives' ? { ...q, options: alternatives.map((a) => ({ id: a.id, label: a.title })) } : q,
+      q.type === 'ranking' && q.rankOf === 'alternatives'
+        ? { ...q, options: alternatives.map((a) => ({ id: a.id, label: a.title })) }
+        : q,
     ),
     profileQuestions: {
       ...dialogue.profileQuestions,

@@ -21,7 +21,12 @@ const base = {
 
 export const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('single'), options }),
-  z.strictObject({ ...base, type: z.literal('multiple'), options, maxChoices: z.int().check(z.minimum(1), z.maximum(50)) }),
+  z.strictObject({
+    ...base,
+    type: z.literal('multiple'),
+    options,
+    maxChoices: z.int().check(z.minimum(1), z.maximum(50)),
+  }),
   z.strictObject({
     ...base,
     type: z.literal('rating'),
@@ -39,7 +44,11 @@ export const questionSchema = z.discriminatedUnion('type', [
     rankOf: z.enum(['options', 'alternatives']),
     options: z.optional(options),
   }),
-  z.strictObject({ ...base, type: z.literal('text'), maxLength: z.int().check(z.minimum(1), z.maximum(MAX_TEXT_LENGTH)) }),
+  z.strictObject({
+    ...base,
+    type: z.literal('text'),
+    maxLength: z.int().check(z.minimum(1), z.maximum(MAX_TEXT_LENGTH)),
+  }),
   z.strictObject({ ...base, type: z.literal('yesno') }),
 ]);
 export type Question = z.infer<typeof questionSchema>;

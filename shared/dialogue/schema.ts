@@ -18,7 +18,10 @@ const alternative = z.strictObject({ id: slugId, title: localized(200), descript
 
 export const formatSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('single-question') }),
-  z.strictObject({ kind: z.literal('alternatives'), alternatives: z.array(alternative).check(z.minLength(2), z.maxLength(20)) }),
+  z.strictObject({
+    kind: z.literal('alternatives'),
+    alternatives: z.array(alternative).check(z.minLength(2), z.maxLength(20)),
+  }),
 ]);
 
 export const targetGroupSchema = z.strictObject({
@@ -77,7 +80,19 @@ export const dialogueDefinitionSchema = z.strictObject({
 export type DialogueDefinition = z.infer<typeof dialogueDefinitionSchema>;
 
 /** Fields the server manages; accepted and ignored in a body, so a fetched dialogue can be posted as a copy. */
-export const serverManagedFields = ['id', 'status', 'createdAt', 'updatedAt', 'version', 'responseShards', 'openedAt', 'closedAt', 'createdBy', 'decisionRecord', 'firstResponseAt'] as const;
+export const serverManagedFields = [
+  'id',
+  'status',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'responseShards',
+  'openedAt',
+  'closedAt',
+  'createdBy',
+  'decisionRecord',
+  'firstResponseAt',
+] as const;
 
 export interface Dialogue extends DialogueDefinition {
   readonly id: string;
@@ -97,10 +112,9 @@ export interface Dialogue extends DialogueDefinition {
   readonly decisionRecord?: DecisionRecord;
 }
 
-const ignoredFields = Object.fromEntries(serverManagedFields.map((field) => [field, z.optional(z.unknown())])) as Record<
-  (typeof serverManagedFields)[number],
-  z.ZodMiniOptional<z.ZodMiniUnknown>
->;
+const ignoredFields = Object.fromEntries(
+  serverManagedFields.map((field) => [field, z.optional(z.unknown())]),
+) as Record<(typeof serverManagedFields)[number], z.ZodMiniOptional<z.ZodMiniUnknown>>;
 
 /** The body of create and edit: a definition, plus any server-managed fields, which are dropped. */
 export const dialogueInputSchema = z.pipe(

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { normaliseText } from '../normalise';
 
-
 /** A normalised, non-empty string of at most `max` characters. */
 export const plainText = (max: number) =>
   z.pipe(z.pipe(z.string(), z.transform(normaliseText)), z.string().check(z.minLength(1), z.maxLength(max)));

@@ -4,7 +4,7 @@ import type { PendingContact, MailoutStore } from '../decision/ports';
 import type { PublicDefinition } from '../dialogue/public-view';
 import type { Dialogue } from '../dialogue/schema';
 import type { Clock } from '../ports';
-import { feedbackEmail } from './feedback-email';
+import { feedbackEmail } from '../presentation/feedback-email';
 import { mimeMessage } from './mime';
 import { pacer } from './pacer';
 import { unsubscribeToken } from './unsubscribe-token';
@@ -44,7 +44,8 @@ export interface MailoutDeps {
 
 const STOP_MARGIN_MS = 15_000;
 /** Sends in flight at once: enough to keep the pace, but no more than can go out within half the stop margin. */
-const inFlightFor = (maxSendRate: number): number => Math.max(1, Math.min(32, Math.floor((maxSendRate * STOP_MARGIN_MS) / 2000)));
+const inFlightFor = (maxSendRate: number): number =>
+  Math.max(1, Math.min(32, Math.floor((maxSendRate * STOP_MARGIN_MS) / 2000)));
 /** No run holds a dialogue's mailout longer than a Lambda can live. */
 const MAX_RUN_MS = 15 * 60_000;
 
@@ -59,7 +60,16 @@ async function sendOne(
 ): Promise<'sent' | 'failed' | 'skipped' | 'deferred'> {
   const now = deps.clock.now();
   const expiry = (at: Date) => new Date(at.getTime() + deps.settings.contactRetentionDays * 86_400_000);
-  if (!(await deps.mailouts.claim(dialogue.id, contact.emailHash, owner, now, new Date(now.getTime() + deps.settings.leaseMs)))) return 'skipped';
+  if (
+    !(await deps.mailouts.claim(
+      dialogue.id,
+      contact.emailHash,
+      owner,
+      now,
+      new Date(now.getTime() + deps.settings.leaseMs),
+    ))
+  )
+    return 'skipped';
   if (await deps.mailouts.isSuppressed(contact.email)) {
     await deps.mailouts.markFailed(dialogue.id, contact.emailHash, 'suppressed', expiry(now));
     return 'failed';
@@ -86,7 +96,14 @@ async function sendOne(
   });
   // Paced right at the call to SES: that is what the account's rate limits. Out of time by our turn, the contact
   // goes back untouched rather than risk the function being stopped mid-send.
-  const attempt = await pace(() => (deps.remainingMs() < STOP_MARGIN_MS / 2 ? 'deferred' : deps.mailer.send(raw, { dialogue: dialogue.id }).then(() => 'sent' as const, (error: unknown) => error)));
+  const attempt = await pace(() =>
+    deps.remainingMs() < STOP_MARGIN_MS / 2
+      ? 'deferred'
+      : deps.mailer.send(raw, { dialogue: dialogue.id }).then(
+          () => 'sent' as const,
+          (error: unknown) => error,
+        ),
+  );
   if (attempt === 'deferred') {
     await deps.mailouts.release(dialogue.id, contact.emailHash, owner);
     return 'deferred';
@@ -136,7 +153,13 @@ export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
   return outcome;
 }
 
-async function sendMailout(deps: MailoutDeps, dialogue: Dialogue, owner: string, pace: ReturnType<typeof pacer>, outcome: MailoutOutcome): Promise<void> {
+async function sendMailout(
+  deps: MailoutDeps,
+  dialogue: Dialogue,
+  owner: string,
+  pace: ReturnType<typeof pacer>,
+  outcome: MailoutOutcome,
+): Promise<void> {
   // Read again after taking the run: a correction that got in before it is what gets sent.
   const current = (await deps.dialogues.get(dialogue.id)) ?? dialogue;
   const content = await deps.content(current);
@@ -148,16 +171,18 @@ async function sendMailout(deps: MailoutDeps, dialogue: Dialogue, owner: string,
       outcome.paused = true;
       break;
     }
-    const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace).then(
-      (result) => {
-        if (result === 'sent') outcome.sent += 1;
-        if (result === 'failed') outcome.failed += 1;
-        if (result === 'deferred') outcome.paused = true;
-      },
-      (error: unknown) => {
-        failure = error;
-      },
-    ).finally(() => inFlight.delete(task));
+    const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace)
+      .then(
+        (result) => {
+          if (result === 'sent') outcome.sent += 1;
+          if (result === 'failed') outcome.failed += 1;
+          if (result === 'deferred') outcome.paused = true;
+        },
+        (error: unknown) => {
+          failure = error;
+        },
+      )
+      .finally(() => inFlight.delete(task));
     inFlight.add(task);
     if (inFlight.size >= inFlightFor(deps.settings.maxSendRate)) await Promise.race(inFlight);
   }

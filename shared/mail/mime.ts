@@ -19,7 +19,10 @@ function encodeHeader(value: string): string {
   return words.map((word) => `=?UTF-8?B?${Buffer.from(word, 'utf8').toString('base64')}?=`).join('\r\n ');
 }
 
-const base64Lines = (text: string): string => Buffer.from(text, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n');
+const base64Lines = (text: string): string =>
+  Buffer.from(text, 'utf8')
+    .toString('base64')
+    .replace(/.{1,76}/g, '$&\r\n');
 
 export interface MimeMessage {
   readonly from: string;
@@ -46,6 +49,20 @@ export function mimeMessage(message: MimeMessage, date = new Date()): string {
     ...Object.entries(message.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
-  const part = (type: string, body: string) => [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
-  return [...headers, '', part('text/plain', message.text), part('text/html', message.html), `--${boundary}--`, ''].join('\r\n');
+  const part = (type: string, body: string) =>
+    [
+      `--${boundary}`,
+      `Content-Type: ${type}; charset=UTF-8`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(body),
+    ].join('\r\n');
+  return [
+    ...headers,
+    '',
+    part('text/plain', message.text),
+    part('text/html', message.html),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
 }

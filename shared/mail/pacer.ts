@@ -3,7 +3,11 @@
  * at the moment its turn comes, so nothing (a busy event loop, a timer firing a little early) can bunch the starts.
  * So no window of one second ever holds more than `perSecond` starts: SES's maximum send rate is per second.
  */
-export function pacer(perSecond: number, now: () => number = () => performance.now(), sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
+export function pacer(
+  perSecond: number,
+  now: () => number = () => performance.now(),
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+) {
   // Half a percent above the exact spacing, so rounding in the clocks never lets one start too many into a second.
   const spacingMs = (1000 / perSecond) * 1.005;
   let lastStart = Number.NEGATIVE_INFINITY;

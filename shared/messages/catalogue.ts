@@ -2,12 +2,15 @@
 const sv = {
   dataHandling: {
     stored: 'Vi sparar dina svar på frågorna och, om du vill, din ålder, ort och relation till kommunen.',
-    anonymous: 'Svaren är anonyma: vi sparar inte ditt namn, din IP-adress eller något annat som pekar ut dig, och svaren kan inte kopplas till din e-postadress.',
-    email: 'E-postadressen är frivillig. Den sparas skild från svaren och används bara för att berätta resultatet och beslutet för dig. Därefter raderas den enligt kommunens regler för allmänna handlingar.',
+    anonymous:
+      'Svaren är anonyma: vi sparar inte ditt namn, din IP-adress eller något annat som pekar ut dig, och svaren kan inte kopplas till din e-postadress.',
+    email:
+      'E-postadressen är frivillig. Den sparas skild från svaren och används bara för att berätta resultatet och beslutet för dig. Därefter raderas den enligt kommunens regler för allmänna handlingar.',
     withdraw: 'Du kan när som helst ta bort din e-postadress via länken i e-posten eller genom att kontakta kommunen.',
     controller: 'Personuppgiftsansvarig är den nämnd som ansvarar för dialogen.',
   },
-  representativeDemocracy: 'Dialogen är ett komplement till den representativa demokratin: beslutet fattas av de förtroendevalda i nämnden.',
+  representativeDemocracy:
+    'Dialogen är ett komplement till den representativa demokratin: beslutet fattas av de förtroendevalda i nämnden.',
   influenceLevels: {
     information: 'Information',
     consultation: 'Konsultation',
@@ -53,8 +56,13 @@ const sv = {
     relations: { lives: 'Jag bor här', works: 'Jag arbetar eller studerar här', visits: 'Jag besöker kommunen' },
     ageBandLabel: 'Ålder',
     ageBands: {
-      'under-16': 'Under 16 år', '16-19': '16–19 år', '20-29': '20–29 år', '30-44': '30–44 år',
-      '45-64': '45–64 år', '65-79': '65–79 år', '80-plus': '80 år eller äldre',
+      'under-16': 'Under 16 år',
+      '16-19': '16–19 år',
+      '20-29': '20–29 år',
+      '30-44': '30–44 år',
+      '45-64': '45–64 år',
+      '65-79': '65–79 år',
+      '80-plus': '80 år eller äldre',
     },
     notStated: 'Vill inte ange',
     localityLabel: 'Ort där du bor eller vistas mest',
@@ -72,7 +80,8 @@ const sv = {
     notOpen: 'Dialogen tar inte emot svar just nu.',
     receiptHeading: 'Tack för dina svar!',
     receiptStored: 'Dina svar är sparade.',
-    receiptNext: (committee: string, date: string) => `${committee} väntas fatta beslut ${date}. Svaren sammanställs och lämnas till de förtroendevalda inför beslutet.`,
+    receiptNext: (committee: string, date: string) =>
+      `${committee} väntas fatta beslut ${date}. Svaren sammanställs och lämnas till de förtroendevalda inför beslutet.`,
     receiptFeedbackEmail: 'Du får ett mejl med resultatet och beslutet.',
     receiptFeedbackPage: 'Resultatet och beslutet publiceras på resultatsidan.',
     receiptResultsLink: 'Till resultatsidan',
@@ -85,13 +94,18 @@ export type Catalogue = typeof sv;
 
 const en: Catalogue = {
   dataHandling: {
-    stored: 'We store your answers to the questions and, if you wish, your age, locality and relation to the municipality.',
-    anonymous: 'Answers are anonymous: we do not store your name, your IP address or anything else that identifies you, and answers cannot be linked to your email address.',
-    email: 'Your email address is optional. It is stored apart from the answers and used only to tell you the result and the decision. After that it is deleted under the municipality’s rules for public records.',
-    withdraw: 'You can remove your email address at any time through the link in the email or by contacting the municipality.',
+    stored:
+      'We store your answers to the questions and, if you wish, your age, locality and relation to the municipality.',
+    anonymous:
+      'Answers are anonymous: we do not store your name, your IP address or anything else that identifies you, and answers cannot be linked to your email address.',
+    email:
+      'Your email address is optional. It is stored apart from the answers and used only to tell you the result and the decision. After that it is deleted under the municipality’s rules for public records.',
+    withdraw:
+      'You can remove your email address at any time through the link in the email or by contacting the municipality.',
     controller: 'The controller of personal data is the committee responsible for the dialogue.',
   },
-  representativeDemocracy: 'The dialogue complements representative democracy: the decision is taken by the elected representatives on the committee.',
+  representativeDemocracy:
+    'The dialogue complements representative democracy: the decision is taken by the elected representatives on the committee.',
   influenceLevels: {
     information: 'Information',
     consultation: 'Consultation',
@@ -137,8 +151,13 @@ const en: Catalogue = {
     relations: { lives: 'I live here', works: 'I work or study here', visits: 'I visit the municipality' },
     ageBandLabel: 'Age',
     ageBands: {
-      'under-16': 'Under 16', '16-19': '16–19', '20-29': '20–29', '30-44': '30–44',
-      '45-64': '45–64', '65-79': '65–79', '80-plus': '80 or older',
+      'under-16': 'Under 16',
+      '16-19': '16–19',
+      '20-29': '20–29',
+      '30-44': '30–44',
+      '45-64': '45–64',
+      '65-79': '65–79',
+      '80-plus': '80 or older',
     },
     notStated: 'Prefer not to say',
     localityLabel: 'The place where you live or spend most time',
@@ -156,7 +175,8 @@ const en: Catalogue = {
     notOpen: 'The dialogue is not taking answers right now.',
     receiptHeading: 'Thank you for your answers!',
     receiptStored: 'Your answers are saved.',
-    receiptNext: (committee: string, date: string) => `${committee} is expected to decide on ${date}. The answers are compiled and given to the elected representatives before the decision.`,
+    receiptNext: (committee: string, date: string) =>
+      `${committee} is expected to decide on ${date}. The answers are compiled and given to the elected representatives before the decision.`,
     receiptFeedbackEmail: 'You will get an email with the result and the decision.',
     receiptFeedbackPage: 'The result and the decision are published on the results page.',
     receiptResultsLink: 'Go to the results page',
@@ -166,4 +186,3 @@ const en: Catalogue = {
 };
 
 export const catalogues = { sv, en } as const;
-export type Language = keyof typeof catalogues;

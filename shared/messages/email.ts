@@ -2,14 +2,17 @@
 const sv = {
   subject: (title: string) => `Resultat och beslut: ${title}`,
   greeting: 'Hej!',
-  thanks: (title: string) => `Tack för att du deltog i medborgardialogen ”${title}”. Här är resultatet och beslutet, som vi lovade.`,
+  thanks: (title: string) =>
+    `Tack för att du deltog i medborgardialogen ”${title}”. Här är resultatet och beslutet, som vi lovade.`,
   questionHeading: 'Frågan',
   resultsHeading: 'Resultatet i korthet',
   responses: (n: number) => `${n} ${n === 1 ? 'person' : 'personer'} svarade.`,
-  leading: (title: string, share: number) => `Flest valde förslaget ”${title}” (${share} % av dem som svarade på frågan).`,
+  leading: (title: string, share: number) =>
+    `Flest valde förslaget ”${title}” (${share} % av dem som svarade på frågan).`,
   tied: (votes: string) => `Inget förslag fick flest röster ensamt: ${votes}.`,
   votes: (title: string, n: number) => `”${title}” ${n}`,
-  topAnswer: (question: string, answer: string, share: number) => `${question} Vanligaste svaret: ${answer} (${share} %).`,
+  topAnswer: (question: string, answer: string, share: number) =>
+    `${question} Vanligaste svaret: ${answer} (${share} %).`,
   decisionHeading: 'Beslutet',
   decidedBy: (committee: string, date: string) => `${committee} beslutade ${date}.`,
   chosen: (title: string) => `Nämnden valde förslaget ”${title}”.`,
@@ -30,14 +33,17 @@ export type EmailCatalogue = typeof sv;
 const en: EmailCatalogue = {
   subject: (title: string) => `Result and decision: ${title}`,
   greeting: 'Hello,',
-  thanks: (title: string) => `Thank you for taking part in the citizen dialogue “${title}”. Here are the result and the decision, as we promised.`,
+  thanks: (title: string) =>
+    `Thank you for taking part in the citizen dialogue “${title}”. Here are the result and the decision, as we promised.`,
   questionHeading: 'The question',
   resultsHeading: 'The result in brief',
   responses: (n: number) => `${n} ${n === 1 ? 'person' : 'people'} answered.`,
-  leading: (title: string, share: number) => `Most chose the proposal “${title}” (${share} % of those who answered the question).`,
+  leading: (title: string, share: number) =>
+    `Most chose the proposal “${title}” (${share} % of those who answered the question).`,
   tied: (votes: string) => `No proposal alone got the most votes: ${votes}.`,
   votes: (title: string, n: number) => `“${title}” ${n}`,
-  topAnswer: (question: string, answer: string, share: number) => `${question} Most common answer: ${answer} (${share} %).`,
+  topAnswer: (question: string, answer: string, share: number) =>
+    `${question} Most common answer: ${answer} (${share} %).`,
   decisionHeading: 'The decision',
   decidedBy: (committee: string, date: string) => `${committee} decided on ${date}.`,
   chosen: (title: string) => `The committee chose the proposal “${title}”.`,

@@ -3,7 +3,12 @@ const sv = {
   heading: 'Resultat',
   notFound: 'Det finns ingen dialog med den adressen.',
   languageSwitch: 'In English',
-  status: { open: 'Dialogen pågår.', closed: 'Dialogen är stängd. Nämnden har ännu inte fattat beslut.', decided: 'Nämnden har fattat beslut.', draft: '' },
+  status: {
+    open: 'Dialogen pågår.',
+    closed: 'Dialogen är stängd. Nämnden har ännu inte fattat beslut.',
+    decided: 'Nämnden har fattat beslut.',
+    draft: '',
+  },
   responses: (n: number) => `${n} ${n === 1 ? 'person har' : 'personer har'} svarat.`,
   updated: (when: string) => `Senast uppdaterat ${when}.`,
   notYetUpdated: 'Resultaten har inte sammanställts ännu.',
@@ -28,12 +33,15 @@ const sv = {
   respondents: 'Svarande',
   suppressed: (n: number) => `färre än ${n}`,
   complementary: 'dold, så att en mindre grupp inte kan räknas fram',
-  suppressionNote: (n: number) => `Grupper med färre än ${n} svarande visas inte, så att ingen enskild person kan pekas ut. Ibland döljs också en större grupp bredvid, så att den mindre inte kan räknas fram ur totalen.`,
+  suppressionNote: (n: number) =>
+    `Grupper med färre än ${n} svarande visas inte, så att ingen enskild person kan pekas ut. Ibland döljs också en större grupp bredvid, så att den mindre inte kan räknas fram ur totalen.`,
   participationHeading: 'Deltagande per dag',
   date: 'Datum',
   reachHeading: 'Nådde dialogen målgruppen?',
   reach: (share: number | null, inside: number, outside: number, unknown: number) =>
-    share === null ? `Ingen av de svarande angav uppgifter som visar om de tillhör målgruppen (${unknown} angav inget).` : `${share} % av dem som angav uppgifterna tillhör målgruppen (${inside} inom, ${outside} utanför, ${unknown} angav inget).`,
+    share === null
+      ? `Ingen av de svarande angav uppgifter som visar om de tillhör målgruppen (${unknown} angav inget).`
+      : `${share} % av dem som angav uppgifterna tillhör målgruppen (${inside} inom, ${outside} utanför, ${unknown} angav inget).`,
   groups: { relation: 'Relation', ageBand: 'Ålder', locality: 'Ort' },
   decisionHeading: 'Beslut',
   decidedBy: (committee: string, date: string) => `${committee} beslutade ${date}.`,
@@ -52,7 +60,12 @@ const en: ResultsCatalogue = {
   heading: 'Results',
   notFound: 'There is no dialogue at that address.',
   languageSwitch: 'På svenska',
-  status: { open: 'The dialogue is in progress.', closed: 'The dialogue is closed. The committee has not decided yet.', decided: 'The committee has decided.', draft: '' },
+  status: {
+    open: 'The dialogue is in progress.',
+    closed: 'The dialogue is closed. The committee has not decided yet.',
+    decided: 'The committee has decided.',
+    draft: '',
+  },
   responses: (n: number) => `${n} ${n === 1 ? 'person has' : 'people have'} answered.`,
   updated: (when: string) => `Last updated ${when}.`,
   notYetUpdated: 'The results have not been compiled yet.',
@@ -77,12 +90,15 @@ const en: ResultsCatalogue = {
   respondents: 'Respondents',
   suppressed: (n: number) => `fewer than ${n}`,
   complementary: 'hidden, so that a smaller group cannot be worked out',
-  suppressionNote: (n: number) => `Groups with fewer than ${n} respondents are not shown, so that no individual can be singled out. Sometimes a larger group beside one is hidden too, so that the smaller cannot be worked out from the total.`,
+  suppressionNote: (n: number) =>
+    `Groups with fewer than ${n} respondents are not shown, so that no individual can be singled out. Sometimes a larger group beside one is hidden too, so that the smaller cannot be worked out from the total.`,
   participationHeading: 'Participation per day',
   date: 'Date',
   reachHeading: 'Did the dialogue reach its target group?',
   reach: (share: number | null, inside: number, outside: number, unknown: number) =>
-    share === null ? `None of the respondents gave the details that show whether they belong to the target group (${unknown} gave none).` : `${share} % of those who gave the details belong to the target group (${inside} inside, ${outside} outside, ${unknown} gave none).`,
+    share === null
+      ? `None of the respondents gave the details that show whether they belong to the target group (${unknown} gave none).`
+      : `${share} % of those who gave the details belong to the target group (${inside} inside, ${outside} outside, ${unknown} gave none).`,
   groups: { relation: 'Relation', ageBand: 'Age', locality: 'Locality' },
   decisionHeading: 'Decision',
   decidedBy: (committee: string, date: string) => `${committee} decided on ${date}.`,

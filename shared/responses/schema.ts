@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ageBands, relations } from '../dialogue/profile';
+import { languages } from '../messages/language';
 
 /** One answer's value; its fit to the question is checked against the dialogue (validate.ts). */
 const answerValue = z.union([
@@ -13,7 +14,7 @@ const answerValue = z.union([
 export const contactSchema = z.strictObject({
   email: z.email().check(z.maxLength(254)),
   consent: z.boolean(),
-  language: z._default(z.enum(['sv', 'en']), 'sv'),
+  language: z._default(z.enum(languages), 'sv'),
 });
 
 /** The name of the honeypot field: the form renders it invisibly, so only bots fill it in. */

@@ -3,13 +3,24 @@ import { isAcceptingResponses } from '../dialogue/rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Municipality } from '../municipality';
 import type { Dialogue } from '../dialogue/schema';
-import type { Clock, ContactForFeedback, DialogueStore, IdSource, ResponseStore, StoredSubmission, Submission } from '../ports';
+import type {
+  Clock,
+  ContactForFeedback,
+  DialogueStore,
+  IdSource,
+  ResponseStore,
+  StoredSubmission,
+  Submission,
+} from '../ports';
 import { HONEYPOT_FIELD, type ResponseBody } from './schema';
 import { validateResponse } from './validate';
 
 export interface SubmitDeps {
   /** `fresh: false` may answer from a short-lived cache (see `submitResponse` for why that is safe). */
-  readonly dialogues: { get(id: string, fresh: boolean): Promise<Dialogue | undefined> } & Pick<DialogueStore, 'markResponded'>;
+  readonly dialogues: { get(id: string, fresh: boolean): Promise<Dialogue | undefined> } & Pick<
+    DialogueStore,
+    'markResponded'
+  >;
   readonly responses: ResponseStore;
   readonly municipality: Municipality;
   readonly clock: Clock;
@@ -24,7 +35,9 @@ export const normaliseEmail = (email: string): string => email.normalize('NFC').
 
 /** Keys a contact per dialogue and address, so one person answering twice is one recipient. */
 export const emailHash = (dialogueId: string, email: string): string =>
-  createHash('sha256').update(`${dialogueId}\u0000${normaliseEmail(email)}`).digest('hex');
+  createHash('sha256')
+    .update(`${dialogueId}\u0000${normaliseEmail(email)}`)
+    .digest('hex');
 
 function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback | undefined {
   if (!body.contact?.consent) return undefined;
@@ -77,12 +90,16 @@ export async function submitResponse(deps: SubmitDeps, dialogueId: string, body:
       // The first look may come from a short-lived cache: ask the table before turning a response away.
       if (!fresh) continue;
       // A retry of a stored submission answers as the first call did, even after the dialogue stopped taking responses.
-      const stored = error instanceof ConflictError ? await deps.responses.find(dialogueId, submissionIdOf(body), contactOf(dialogueId, body)) : undefined;
+      const stored =
+        error instanceof ConflictError
+          ? await deps.responses.find(dialogueId, submissionIdOf(body), contactOf(dialogueId, body))
+          : undefined;
       if (stored) return receipt(stored);
       throw error;
     }
     const first = !submission.quarantined && dialogue?.firstResponseAt === undefined;
-    if (first && !(await deps.dialogues.markResponded(dialogueId, submission.dialogueVersion, deps.clock.now()))) continue;
+    if (first && !(await deps.dialogues.markResponded(dialogueId, submission.dialogueVersion, deps.clock.now())))
+      continue;
     return receipt(await deps.responses.save(submission));
   }
   throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');

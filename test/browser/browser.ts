@@ -11,25 +11,45 @@ import { type LocalStack, startLocalStack } from '../../local/stack';
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 
 /** The whole local stack (DynamoDB Local, SES emulator, gateway, scheduler) on free ports, with the open demo dialogue. */
 export async function startStack(): Promise<LocalStack> {
-  const ports = { api: await freePort(), dynamodb: await freePort(), ses: await freePort(), scheduleIntervalSeconds: 3600 };
+  const ports = {
+    api: await freePort(),
+    dynamodb: await freePort(),
+    ses: await freePort(),
+    scheduleIntervalSeconds: 3600,
+  };
   return startLocalStack({ ports, inMemory: true });
 }
 
 export const screenshotDir = join(__dirname, '../../test-results/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
-export const screenshot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+export const screenshot = (page: Page, name: string): Promise<Buffer> =>
+  page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** axe-core on the page, its frames and open shadow roots: one line per violation (rule, impact, first nodes). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ')}`,
+  );
 }
 
 export interface Focused {
@@ -62,7 +82,11 @@ export const focused = (where: Page | Frame): Promise<Focused | null> =>
   });
 
 /** Presses Tab (or Shift+Tab) until the element with that id (or matching) has focus; the path taken is in the error otherwise. */
-export async function tabTo(page: Page, target: string | ((f: Focused) => boolean), { back = false, max = 60 } = {}): Promise<Focused> {
+export async function tabTo(
+  page: Page,
+  target: string | ((f: Focused) => boolean),
+  { back = false, max = 60 } = {},
+): Promise<Focused> {
   const matches = typeof target === 'string' ? (f: Focused) => f.id === target : target;
   const path: string[] = [];
   for (let i = 0; i < max; i++) {
@@ -81,25 +105,39 @@ export async function tab(page: Page, key = 'Tab'): Promise<Focused | null> {
 }
 
 /** True when the page (or frame) does not scroll sideways (WCAG 1.4.10). */
-export const scrollsSideways = (where: Page | Frame): Promise<{ scrollWidth: number; clientWidth: number; sideways: boolean }> =>
+export const scrollsSideways = (
+  where: Page | Frame,
+): Promise<{ scrollWidth: number; clientWidth: number; sideways: boolean }> =>
   where.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, sideways: root.scrollWidth > root.clientWidth };
+    return {
+      scrollWidth: root.scrollWidth,
+      clientWidth: root.clientWidth,
+      sideways: root.scrollWidth > root.clientWidth,
+    };
   });
 
 /** Counted response items of the demo dialogue, straight from DynamoDB Local (every shard of the arrival index). */
 export async function storedResponses(): Promise<Array<Record<string, unknown>>> {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'eu-north-1', maxAttempts: 1 }));
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: process.env.DYNAMODB_ENDPOINT,
+      region: process.env.AWS_REGION ?? 'eu-north-1',
+      maxAttempts: 1,
+    }),
+  );
   try {
     const items: Array<Record<string, unknown>> = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await client.send(new ScanCommand({
-        TableName: process.env.TABLE_NAME,
-        FilterExpression: 'begins_with(gsi2pk, :prefix)',
-        ExpressionAttributeValues: { ':prefix': 'DIALOGUE#demo#RESPONSES#' },
-        ExclusiveStartKey: start,
-      }));
+      const page = await client.send(
+        new ScanCommand({
+          TableName: process.env.TABLE_NAME,
+          FilterExpression: 'begins_with(gsi2pk, :prefix)',
+          ExpressionAttributeValues: { ':prefix': 'DIALOGUE#demo#RESPONSES#' },
+          ExclusiveStartKey: start,
+        }),
+      );
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);

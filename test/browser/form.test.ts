@@ -114,8 +114,12 @@ describe('the embedded form with the keyboard only', () => {
     await keyboard.press('Enter');
     expect(await focused(page)).toMatchObject({ id: 'md-move-ranking-alla-up' });
     await keyboard.press('Space');
-    expect(await page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => li.getAttribute('data-item')))).toEqual(['alla', 'natur', 'aventyr']);
-    await expect(page.locator('#md-q-ranking [data-announce]').textContent()).resolves.toBe('Lekplats för alla är nu på plats 1.');
+    expect(
+      await page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => li.getAttribute('data-item'))),
+    ).toEqual(['alla', 'natur', 'aventyr']);
+    await expect(page.locator('#md-q-ranking [data-announce]').textContent()).resolves.toBe(
+      'Lekplats för alla är nu på plats 1.',
+    );
 
     // Multiple with at most three: tick three; the other two are then skipped by Tab (disabled).
     await tabTo(page, 'md-q-important-shade');
@@ -218,7 +222,9 @@ describe('errors', () => {
     await expect(error.isVisible()).resolves.toBe(true);
     await expect(error.textContent()).resolves.toBe(`Fel: ${REQUIRED}`);
     await expect(page.locator('#md-q-favourite').getAttribute('aria-invalid')).resolves.toBe('true');
-    const describedBy = await page.locator('#md-q-favourite input[type=radio]').evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-describedby') ?? ''));
+    const describedBy = await page
+      .locator('#md-q-favourite input[type=radio]')
+      .evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-describedby') ?? ''));
     expect(describedBy).toHaveLength(3);
     for (const ids of describedBy) expect(ids.split(' ')).toContain('md-q-favourite-error');
   });
@@ -281,7 +287,9 @@ describe('the script’s enhancements', () => {
   it('counts the characters left as one types', async () => {
     const counter = page.locator('#md-q-comments-count');
     await expect(counter.textContent()).resolves.toBe('2000 tecken kvar');
-    expect((await page.locator('#md-q-comments').getAttribute('aria-describedby'))?.split(' ')).toContain('md-q-comments-count');
+    expect((await page.locator('#md-q-comments').getAttribute('aria-describedby'))?.split(' ')).toContain(
+      'md-q-comments-count',
+    );
     await page.locator('#md-q-comments').pressSequentially('Hej!');
     await page.locator('#md-q-comments-count', { hasText: '1996 tecken kvar' }).waitFor();
     expect(await counter.getAttribute('aria-live')).toBe('polite');
@@ -292,13 +300,17 @@ describe('the script’s enhancements', () => {
     expect(await announce.getAttribute('aria-live')).toBe('polite');
     await page.locator('#md-move-ranking-natur-down').press('Enter');
     await expect(announce.textContent()).resolves.toBe('Naturlekplats är nu på plats 2.');
-    expect(await page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => li.getAttribute('data-item')))).toEqual(['aventyr', 'natur', 'alla']);
+    expect(
+      await page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => li.getAttribute('data-item'))),
+    ).toEqual(['aventyr', 'natur', 'alla']);
     expect(await focused(page)).toMatchObject({ id: 'md-move-ranking-natur-down' });
     await expect(page.locator('#md-rank-include-ranking').isChecked()).resolves.toBe(true);
     await expect(page.locator('#md-move-ranking-aventyr-up').getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(page.locator('#md-move-ranking-natur-up').getAttribute('aria-disabled')).resolves.toBe('false');
     // The places are numbered on screen too (a flex list item draws no marker of its own).
-    const places = await page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => getComputedStyle(li, '::before').content));
+    const places = await page
+      .locator('#md-q-ranking li')
+      .evaluateAll((items) => items.map((li) => getComputedStyle(li, '::before').content));
     expect(places).toEqual(Array(3).fill('counter(md-rank) "."'));
   });
 
@@ -313,14 +325,18 @@ describe('the script’s enhancements', () => {
     await expect(root.getAttribute('lang')).resolves.toBe('en');
     await expect(root.locator('h2').first().textContent()).resolves.toBe('The playground at Lagaparken in Lagan');
     await expect(page.locator('#dialog-form form').count()).resolves.toBe(1);
-    await expect(page.locator('#md-q-favourite legend').textContent()).resolves.toBe('Which proposal do you like best? (required)');
+    await expect(page.locator('#md-q-favourite legend').textContent()).resolves.toBe(
+      'Which proposal do you like best? (required)',
+    );
     expect(await focused(page)).toMatchObject({ tag: 'a', name: 'På svenska' });
     await expectNoAxeViolations(page, '/demo (English)');
     await screenshot(page, 'english-embedded');
 
     await page.locator('#dialog-form .md-submit').press('Enter');
     await page.locator('#dialog-form [data-summary]').waitFor();
-    await expect(page.locator('#md-q-favourite-error').textContent()).resolves.toBe('Error: This question must be answered.');
+    await expect(page.locator('#md-q-favourite-error').textContent()).resolves.toBe(
+      'Error: This question must be answered.',
+    );
   });
 });
 
@@ -331,30 +347,33 @@ describe('reflow: no horizontal scrolling', () => {
     { name: '200 % zoom', screenshot: 'demo-zoom-200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
   ];
 
-  it.each(sizes)('at $name: the demo page, its error state, the iframe page and the form page', async ({ screenshot: shot, viewport, deviceScaleFactor }) => {
-    const context = await browser.newContext({ viewport, deviceScaleFactor });
-    try {
-      const page = await demoPage(context);
-      expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
-      await screenshot(page, shot);
-      await page.locator('#dialog-form .md-submit').press('Enter');
-      await page.locator('#dialog-form [data-summary]').waitFor();
-      expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
+  it.each(sizes)(
+    'at $name: the demo page, its error state, the iframe page and the form page',
+    async ({ screenshot: shot, viewport, deviceScaleFactor }) => {
+      const context = await browser.newContext({ viewport, deviceScaleFactor });
+      try {
+        const page = await demoPage(context);
+        expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
+        await screenshot(page, shot);
+        await page.locator('#dialog-form .md-submit').press('Enter');
+        await page.locator('#dialog-form [data-summary]').waitFor();
+        expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
 
-      await page.goto(url('/demo/iframe'));
-      await page.frameLocator('iframe').locator('form[data-md-form]').waitFor();
-      expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
-      const frame = page.frames().find((f) => f.url().endsWith('/form/demo')) as Frame;
-      expect(await scrollsSideways(frame)).toMatchObject({ sideways: false });
+        await page.goto(url('/demo/iframe'));
+        await page.frameLocator('iframe').locator('form[data-md-form]').waitFor();
+        expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
+        const frame = page.frames().find((f) => f.url().endsWith('/form/demo')) as Frame;
+        expect(await scrollsSideways(frame)).toMatchObject({ sideways: false });
 
-      await page.goto(url('/form/demo'));
-      expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
-      await page.goto(url('/form/demo?lang=en'));
-      expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
-    } finally {
-      await context.close();
-    }
-  });
+        await page.goto(url('/form/demo'));
+        expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
+        await page.goto(url('/form/demo?lang=en'));
+        expect(await scrollsSideways(page)).toMatchObject({ sideways: false });
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
 
 describe('without JavaScript', () => {
@@ -391,7 +410,8 @@ describe('without JavaScript', () => {
     }
   }
 
-  const rankingOrder = () => page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => li.getAttribute('data-item')));
+  const rankingOrder = () =>
+    page.locator('#md-q-ranking li').evaluateAll((items) => items.map((li) => li.getAttribute('data-item')));
 
   async function expectEnteredValuesKept(): Promise<void> {
     await expect(page.locator('#md-q-comments').inputValue()).resolves.toBe('Utan skript');
@@ -421,9 +441,13 @@ describe('without JavaScript', () => {
     expect(await page.title()).toBe('Fel: Lekplatsen vid Lagaparken i Lagan');
     await expect(page.locator('#md-q-favourite-error').textContent()).resolves.toBe(`Fel: ${REQUIRED}`);
     await expect(page.locator('#md-q-favourite-error').isVisible()).resolves.toBe(true);
-    const describedBy = await page.locator('#md-q-favourite input[type=radio]').evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-describedby') ?? ''));
+    const describedBy = await page
+      .locator('#md-q-favourite input[type=radio]')
+      .evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-describedby') ?? ''));
     for (const ids of describedBy) expect(ids.split(' ')).toContain('md-q-favourite-error');
-    await expect(page.locator('[data-summary] a').allTextContents()).resolves.toEqual([`${FAVOURITE_LABEL} – ${REQUIRED}`]);
+    await expect(page.locator('[data-summary] a').allTextContents()).resolves.toEqual([
+      `${FAVOURITE_LABEL} – ${REQUIRED}`,
+    ]);
     await expect(page.locator('[data-summary] a').getAttribute('href')).resolves.toBe('#md-q-favourite');
     expect(await focused(page)).toMatchObject({ tag: 'div', name: expect.stringMatching(/^Något behöver rättas/) });
     await expectEnteredValuesKept();
@@ -459,7 +483,13 @@ describe('without JavaScript', () => {
     const known = new Set(before.map((i) => i.responseId));
     const added = (await storedResponses()).filter((i) => !known.has(i.responseId));
     expect(added).toHaveLength(1);
-    expect(added[0]?.answers).toEqual({ favourite: 'natur', ranking: ['natur', 'alla', 'aventyr'], important: ['shade'], visits: false, comments: 'Utan skript' });
+    expect(added[0]?.answers).toEqual({
+      favourite: 'natur',
+      ranking: ['natur', 'alla', 'aventyr'],
+      important: ['shade'],
+      visits: false,
+      comments: 'Utan skript',
+    });
     expect(added[0]?.profile).toEqual({ ageBand: '20-29' });
   });
 });

@@ -27,18 +27,55 @@ interface Spec {
 }
 /** relation:lives 8 and ageBand:30-44 6 are shown publicly; works, visits, the other age bands and localities are fewer than 5. */
 const RESPONSES: Spec[] = [
-  { answers: { favourite: 'natur', ranking: ['natur', 'alla', 'aventyr'], important: ['shade'], 'rating-alla': 4, visits: true, comments: 'Fler träd.' }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], 'rating-alla': 5, visits: true }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', important: ['toddlers', 'seating'], 'rating-alla': 5, visits: false }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'aventyr', ranking: ['aventyr', 'alla', 'natur'], visits: true }, profile: { relation: ['lives', 'works'], ageBand: '20-29', locality: 'Lagan' } },
-  { answers: { favourite: 'natur', 'rating-alla': 3 }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', important: ['toilet'], 'rating-alla': 4, visits: false }, profile: { relation: ['lives'], ageBand: '45-64', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', ranking: ['alla', 'aventyr', 'natur'], 'rating-alla': 5, visits: true }, profile: { relation: ['works'], ageBand: '30-44', locality: 'Ljungby' } },
-  { answers: { favourite: 'natur', important: ['shade', 'lighting'], visits: false }, profile: { relation: ['visits'], ageBand: '65-79', locality: 'Ryssby' } },
+  {
+    answers: {
+      favourite: 'natur',
+      ranking: ['natur', 'alla', 'aventyr'],
+      important: ['shade'],
+      'rating-alla': 4,
+      visits: true,
+      comments: 'Fler träd.',
+    },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], 'rating-alla': 5, visits: true },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'alla', important: ['toddlers', 'seating'], 'rating-alla': 5, visits: false },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'aventyr', ranking: ['aventyr', 'alla', 'natur'], visits: true },
+    profile: { relation: ['lives', 'works'], ageBand: '20-29', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'natur', 'rating-alla': 3 },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'alla', important: ['toilet'], 'rating-alla': 4, visits: false },
+    profile: { relation: ['lives'], ageBand: '45-64', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'alla', ranking: ['alla', 'aventyr', 'natur'], 'rating-alla': 5, visits: true },
+    profile: { relation: ['works'], ageBand: '30-44', locality: 'Ljungby' },
+  },
+  {
+    answers: { favourite: 'natur', important: ['shade', 'lighting'], visits: false },
+    profile: { relation: ['visits'], ageBand: '65-79', locality: 'Ryssby' },
+  },
   { answers: { favourite: 'aventyr', 'rating-alla': 2 } },
-  { answers: { favourite: 'alla', 'rating-alla': 5, visits: true }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
+  {
+    answers: { favourite: 'alla', 'rating-alla': 5, visits: true },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
   { answers: { favourite: 'natur' }, profile: { relation: ['lives'], ageBand: '16-19', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', important: ['seating'], 'rating-alla': 4 }, profile: { relation: ['lives'], locality: 'Lidhult' } },
+  {
+    answers: { favourite: 'alla', important: ['seating'], 'rating-alla': 4 },
+    profile: { relation: ['lives'], locality: 'Lidhult' },
+  },
 ];
 
 let stack: LocalStack;
@@ -53,10 +90,19 @@ const axeCounts: Record<string, number> = {};
 async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   axeCounts[name] = violations.length;
-  expect(violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
+  expect(
+    violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
-const screenshot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `results-${name}.png`), fullPage: true });
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(screenshotDir, `results-${name}.png`), fullPage: true });
 
 /** A page in a context of its own (axe-core needs one); `close` it through `done`. */
 async function open(path: string, width = 1280): Promise<Page> {
@@ -69,7 +115,8 @@ async function open(path: string, width = 1280): Promise<Page> {
 
 const done = (page: Page) => page.context().close();
 
-const openEveryBreakdown = (page: Page) => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+const openEveryBreakdown = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
 
 /** The rows of the table captioned with `caption`, cells joined by `|`. */
 const rowsOf = (page: Page, caption: string): Promise<string[]> =>
@@ -82,7 +129,12 @@ const rowsOf = (page: Page, caption: string): Promise<string[]> =>
 const focused = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
-    return element && element !== document.body ? { tag: element.tagName.toLowerCase(), text: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 60) } : null;
+    return element && element !== document.body
+      ? {
+          tag: element.tagName.toLowerCase(),
+          text: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 60),
+        }
+      : null;
   });
 
 async function tabTo(page: Page, matches: (f: { tag: string; text: string }) => boolean, max = 80): Promise<void> {
@@ -97,17 +149,34 @@ async function tabTo(page: Page, matches: (f: { tag: string; text: string }) => 
 }
 
 beforeAll(async () => {
-  const ports = { api: await freePort(), dynamodb: await freePort(), ses: await freePort(), scheduleIntervalSeconds: 3600 };
+  const ports = {
+    api: await freePort(),
+    dynamodb: await freePort(),
+    ses: await freePort(),
+    scheduleIntervalSeconds: 3600,
+  };
   [stack, browser] = await Promise.all([
     startLocalStack({ ports, inMemory: true }),
     chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     }),
   ]);
 
   for (const spec of RESPONSES) {
-    const sent = await fetch(url('/dialogues/demo/responses'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...spec, submissionId: randomUUID() }) });
+    const sent = await fetch(url('/dialogues/demo/responses'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...spec, submissionId: randomUUID() }),
+    });
     expect(sent.status).toBe(201);
   }
   const token = await (await localIdentity(ports.api)).issue({ committees: ['tekniska-namnden'], admin: false });
@@ -154,7 +223,9 @@ describe.each([
   it('has every count of the results API as text in the table of its question, with its share', async () => {
     const page = await open(path);
     expect(await page.locator('main').innerText()).toContain(answered);
-    const definition = (await (await fetch(url('/dialogues/demo'))).json()) as { questions: Array<{ id: string; label: { sv: string; en?: string } }> };
+    const definition = (await (await fetch(url('/dialogues/demo'))).json()) as {
+      questions: Array<{ id: string; label: { sv: string; en?: string } }>;
+    };
     let checked = 0;
     for (const question of definition.questions) {
       const counts = results.questions[question.id]?.counts;
@@ -163,7 +234,9 @@ describe.each([
       const bodyRows = rows.slice(1);
       expect(bodyRows).toHaveLength(Object.keys(counts).length);
       Object.entries(counts).forEach(([value, count], i) => {
-        expect(bodyRows[i]).toMatch(new RegExp(`\\|${count}\\|${results.questions[question.id]?.percentages?.[value]} %$`));
+        expect(bodyRows[i]).toMatch(
+          new RegExp(`\\|${count}\\|${results.questions[question.id]?.percentages?.[value]} %$`),
+        );
         checked += 1;
       });
     }
@@ -175,17 +248,25 @@ describe.each([
     const page = await open(path);
     await openEveryBreakdown(page);
     const suppressedCells = await page.locator('details td[colspan]').allInnerTexts();
-    const expected = Object.values(results.questions).flatMap((q) => Object.values(q.byGroup ?? {})).filter((c) => 'suppressed' in c).length;
+    const expected = Object.values(results.questions)
+      .flatMap((q) => Object.values(q.byGroup ?? {}))
+      .filter((c) => 'suppressed' in c).length;
     expect(expected).toBeGreaterThan(0);
     expect(suppressedCells).toHaveLength(expected);
-    const complementary = lang === 'sv' ? 'dold, så att en mindre grupp inte kan räknas fram' : 'hidden, so that a smaller group cannot be worked out';
+    const complementary =
+      lang === 'sv'
+        ? 'dold, så att en mindre grupp inte kan räknas fram'
+        : 'hidden, so that a smaller group cannot be worked out';
     for (const text of suppressedCells) expect([fewer, complementary]).toContain(text.trim());
     expect(suppressedCells).toContain(fewer);
     const lives = lang === 'sv' ? 'Jag bor här' : 'I live here';
     const favourite = results.questions.favourite?.byGroup?.['relation:lives'];
     if (!favourite || 'suppressed' in favourite) throw new Error('relation:lives should be shown');
-    const relationCaption = lang === 'sv' ? 'Vilket förslag tycker du bäst om? – Relation' : 'Which proposal do you like best? – Relation';
-    expect(await rowsOf(page, relationCaption)).toContain(`${lives}|${favourite.respondents}|${favourite.counts.natur}|${favourite.counts.aventyr}|${favourite.counts.alla}`);
+    const relationCaption =
+      lang === 'sv' ? 'Vilket förslag tycker du bäst om? – Relation' : 'Which proposal do you like best? – Relation';
+    expect(await rowsOf(page, relationCaption)).toContain(
+      `${lives}|${favourite.respondents}|${favourite.counts.natur}|${favourite.counts.aventyr}|${favourite.counts.alla}`,
+    );
     await done(page);
   });
 
@@ -193,11 +274,18 @@ describe.each([
     const page = await open(path);
     const summary = lang === 'sv' ? 'Visa uppdelning' : 'Show breakdown';
     await tabTo(page, (f) => f.tag === 'summary' && f.text.startsWith(summary));
-    expect(await page.evaluate(() => (document.activeElement?.parentElement as HTMLDetailsElement | null)?.open)).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement?.parentElement as HTMLDetailsElement | null)?.open)).toBe(
+      false,
+    );
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => (document.activeElement?.parentElement as HTMLDetailsElement | null)?.open)).toBe(true);
+    expect(await page.evaluate(() => (document.activeElement?.parentElement as HTMLDetailsElement | null)?.open)).toBe(
+      true,
+    );
     await page.keyboard.press('Tab');
-    const region = await page.evaluate(() => ({ role: document.activeElement?.getAttribute('role'), insideOpenDetails: Boolean(document.activeElement?.closest('details[open]')) }));
+    const region = await page.evaluate(() => ({
+      role: document.activeElement?.getAttribute('role'),
+      insideOpenDetails: Boolean(document.activeElement?.closest('details[open]')),
+    }));
     expect(region).toEqual({ role: 'region', insideOpenDetails: true });
     await done(page);
   });
@@ -210,7 +298,10 @@ describe.each([
       const viewport = document.documentElement.clientWidth;
       const overflowing = [...document.querySelectorAll('table')]
         .filter((t) => t.getBoundingClientRect().right > viewport + 0.5 || t.getBoundingClientRect().left < -0.5)
-        .map((t) => ({ caption: t.caption?.textContent?.trim() ?? '', inScrollRegion: Boolean(t.closest('.md-table[role=region]')) }));
+        .map((t) => ({
+          caption: t.caption?.textContent?.trim() ?? '',
+          inScrollRegion: Boolean(t.closest('.md-table[role=region]')),
+        }));
       return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overflowing };
     });
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);

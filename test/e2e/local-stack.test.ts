@@ -14,7 +14,11 @@ interface Started {
 }
 
 function startStack(env: NodeJS.ProcessEnv, args: string[] = ['--in-memory']): Started {
-  const child = spawn(tsx, ['local/start.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, ['local/start.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
@@ -44,7 +48,11 @@ describe('npm start (the local stack)', () => {
   let readyMs: number;
 
   beforeAll(async () => {
-    ports = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), SES_PORT: String(await freePort()) };
+    ports = {
+      PORT: String(await freePort()),
+      DYNAMODB_PORT: String(await freePort()),
+      SES_PORT: String(await freePort()),
+    };
     const started = Date.now();
     stack = startStack({ ...ports, SCHEDULE_INTERVAL_SECONDS: '3600' });
     await waitFor(() => /is ready/.test(stack.output()) || stack.child.exitCode !== null, 30_000);
@@ -80,10 +88,16 @@ describe('npm start (the local stack)', () => {
 
   it('turns an officials’ route away without a token and lets a dev token through', async () => {
     expect((await api('/admin/me')).status).toBe(401);
-    const token = execFileSync(tsx, ['local/dev-token.ts', '--committee', 'socialnamnden'], { cwd: root, env: { ...process.env, ...ports }, encoding: 'utf8' }).trim();
+    const token = execFileSync(tsx, ['local/dev-token.ts', '--committee', 'socialnamnden'], {
+      cwd: root,
+      env: { ...process.env, ...ports },
+      encoding: 'utf8',
+    }).trim();
     const me = await api('/admin/me', { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    expect(((await me.json()) as { committees: Array<{ id: string }> }).committees).toEqual([{ id: 'socialnamnden', name: 'Socialnämnden' }]);
+    expect(((await me.json()) as { committees: Array<{ id: string }> }).committees).toEqual([
+      { id: 'socialnamnden', name: 'Socialnämnden' },
+    ]);
   });
 
   it('runs a scheduled job on demand', async () => {
@@ -110,14 +124,26 @@ describe('npm start (the local stack)', () => {
 describe('npm start without Java', () => {
   it('says in one line that Java 17+ is needed and how to install it', async () => {
     const emptyPath = mkdtempSync(join(tmpdir(), 'nojava-'));
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--in-memory'], {
-      cwd: root,
-      env: { ...process.env, PATH: emptyPath, PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), SES_PORT: String(await freePort()) },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--in-memory'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          PATH: emptyPath,
+          PORT: String(await freePort()),
+          DYNAMODB_PORT: String(await freePort()),
+          SES_PORT: String(await freePort()),
+        },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr).toMatch(/Java was not found\. DynamoDB Local needs Java 17 or newer: install it \(Debian: apt-get install openjdk-17-jre-headless\)/);
+    expect(stderr).toMatch(
+      /Java was not found\. DynamoDB Local needs Java 17 or newer: install it \(Debian: apt-get install openjdk-17-jre-headless\)/,
+    );
   }, 30_000);
 });

@@ -22,7 +22,8 @@ const onlyLogicalId = (resources: Resources): string => {
 
 /** The expression `Schedule.rate` writes: the largest whole unit, singular for one. */
 function rateExpression(minutes: number): string {
-  const [n, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  const [n, unit] =
+    minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
   return `rate(${n} ${unit}${n === 1 ? '' : 's'})`;
 }
 
@@ -100,7 +101,12 @@ describe('Medborgardialog stack', () => {
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
         Audience: [{ Ref: clientId }],
-        Issuer: { 'Fn::Join': ['', [Match.stringLikeRegexp('^https://cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com/$'), { Ref: poolId }]] },
+        Issuer: {
+          'Fn::Join': [
+            '',
+            [Match.stringLikeRegexp('^https://cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com/$'), { Ref: poolId }],
+          ],
+        },
       },
     });
   });
@@ -127,7 +133,10 @@ describe('Medborgardialog stack', () => {
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: stage.throttle.ratePerSecond, ThrottlingBurstLimit: stage.throttle.burst },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: stage.throttle.ratePerSecond,
+        ThrottlingBurstLimit: stage.throttle.burst,
+      },
     });
   });
 
@@ -151,7 +160,11 @@ describe('Medborgardialog stack', () => {
       dev.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: rateExpression(job.rateMinutes(getStageConfig('dev'))),
         State: 'ENABLED',
-        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^Schedules${job.name.replace(/\W/g, '')}`), 'Arn'] } })],
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^Schedules${job.name.replace(/\W/g, '')}`), 'Arn'] },
+          }),
+        ],
       });
     }
   });
@@ -161,7 +174,10 @@ describe('Medborgardialog stack', () => {
     ['prod', 365],
   ])('every function of %s logs to a group kept for %i days', (stageName, days) => {
     const template = stageName === 'prod' ? prod : dev;
-    template.resourceCountIs('AWS::Logs::LogGroup', routeList.length + jobList.length + Object.keys(eventHandlers).length);
+    template.resourceCountIs(
+      'AWS::Logs::LogGroup',
+      routeList.length + jobList.length + Object.keys(eventHandlers).length,
+    );
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: days });
   });
 
@@ -186,15 +202,20 @@ describe('Medborgardialog stack', () => {
   });
 
   describe('feedback email', () => {
-    const resources = () => dev.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const resources = () =>
+      dev.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
     const policiesOf = (logicalIdPrefix: string) =>
       Object.entries(resources())
         .filter(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(logicalIdPrefix))
-        .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement)
+        .flatMap(
+          ([, r]) => (r.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement,
+        )
         .flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
 
     test('only the mailout job may send email; the submit function may not, nor read the unsubscribe key', () => {
-      expect(policiesOf('Schedulesmailout')).toEqual(expect.arrayContaining(['ses:SendRawEmail', 'secretsmanager:GetSecretValue']));
+      expect(policiesOf('Schedulesmailout')).toEqual(
+        expect.arrayContaining(['ses:SendRawEmail', 'secretsmanager:GetSecretValue']),
+      );
       const submit = policiesOf('ApiSubmitResponse');
       expect(submit).toEqual(expect.arrayContaining(['dynamodb:PutItem'])); // the policy was found at all
       expect(submit.some((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toBe(false);
@@ -204,7 +225,10 @@ describe('Medborgardialog stack', () => {
 
     test('bounces and complaints flow from the SES configuration set through SNS to the feedback handler', () => {
       dev.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
-        EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']), SnsDestination: Match.anyValue() }),
+        EventDestination: Match.objectLike({
+          MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+          SnsDestination: Match.anyValue(),
+        }),
       });
       dev.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
       dev.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'dev.ljungby.se' });

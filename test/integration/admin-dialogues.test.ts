@@ -4,7 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
-import { createHandler as createCreateHandler, handler as createHandler } from '../../functions/admin/dialogues/create/handler';
+import {
+  createHandler as createCreateHandler,
+  handler as createHandler,
+} from '../../functions/admin/dialogues/create/handler';
 import { handler as getHandler } from '../../functions/admin/dialogues/get/handler';
 import { handler as listHandler } from '../../functions/admin/dialogues/list/handler';
 import { handler as statusHandler } from '../../functions/admin/dialogues/status/handler';
@@ -47,7 +50,12 @@ interface ValidationBody {
   issues: Issue[];
 }
 
-const call = <T = DialogueJson>(handler: HttpHandler, route: keyof typeof routes, official: Official | undefined, options: { id?: string; body?: unknown } = {}) =>
+const call = <T = DialogueJson>(
+  handler: HttpHandler,
+  route: keyof typeof routes,
+  official: Official | undefined,
+  options: { id?: string; body?: unknown } = {},
+) =>
   invoke<T>(
     handler,
     httpEvent(routes[route], {
@@ -57,14 +65,25 @@ const call = <T = DialogueJson>(handler: HttpHandler, route: keyof typeof routes
     }),
   );
 
-const createAs = (official: Official | undefined, body: unknown) => call(createHandler, 'createDialogue', official, { body });
+const createAs = (official: Official | undefined, body: unknown) =>
+  call(createHandler, 'createDialogue', official, { body });
 const getAs = (official: Official, id: string) => call(getHandler, 'getDialogueForOfficial', official, { id });
-const listAs = (official: Official) => call<Array<Pick<Dialogue, 'id' | 'leadCommittee' | 'participatingCommittees' | 'status'>>>(listHandler, 'listDialogues', official);
-const putAs = (official: Official, id: string, body: unknown) => call(updateHandler, 'updateDialogue', official, { id, body });
-const statusAs = (official: Official, id: string, status: string) => call(statusHandler, 'changeDialogueStatus', official, { id, body: { status } });
+const listAs = (official: Official) =>
+  call<Array<Pick<Dialogue, 'id' | 'leadCommittee' | 'participatingCommittees' | 'status'>>>(
+    listHandler,
+    'listDialogues',
+    official,
+  );
+const putAs = (official: Official, id: string, body: unknown) =>
+  call(updateHandler, 'updateDialogue', official, { id, body });
+const statusAs = (official: Official, id: string, status: string) =>
+  call(statusHandler, 'changeDialogueStatus', official, { id, body: { status } });
 
 /** A complete, valid definition (every policy field filled in) with its own title. */
-const complete = (title: string, now = new Date()): DialogueDefinition => ({ ...demoDialogue(now), title: { sv: title } });
+const complete = (title: string, now = new Date()): DialogueDefinition => ({
+  ...demoDialogue(now),
+  title: { sv: title },
+});
 /** Only what a draft needs: a title and a lead committee. */
 const minimal = (title: string, leadCommittee = LEAD) => ({ title: { sv: title }, leadCommittee });
 
@@ -105,12 +124,24 @@ describe('POST /admin/dialogues (create a draft)', () => {
     const answer = await createAs(lead, minimal('Ny cykelväg längs Lagan'));
 
     expect(answer.statusCode).toBe(201);
-    expect(answer.json).toMatchObject({ status: 'draft', version: 1, leadCommittee: LEAD, createdBy: lead.sub, title: { sv: 'Ny cykelväg längs Lagan' } });
+    expect(answer.json).toMatchObject({
+      status: 'draft',
+      version: 1,
+      leadCommittee: LEAD,
+      createdBy: lead.sub,
+      title: { sv: 'Ny cykelväg längs Lagan' },
+    });
     expect(answer.json.id).toMatch(/^ny-cykelvag-langs-lagan-[0-9a-f]{6}$/);
     expect(answer.json.createdAt).toBe(answer.json.updatedAt);
 
     const stored = await storedDialogue(answer.json.id);
-    expect(stored).toMatchObject({ pk: `DIALOGUE#${answer.json.id}`, sk: 'DEFINITION', status: 'draft', version: 1, createdBy: lead.sub });
+    expect(stored).toMatchObject({
+      pk: `DIALOGUE#${answer.json.id}`,
+      sk: 'DEFINITION',
+      status: 'draft',
+      version: 1,
+      createdBy: lead.sub,
+    });
   });
 
   it('two drafts with the same title get different ids', async () => {
@@ -153,7 +184,18 @@ describe('POST /admin/dialogues (create a draft)', () => {
     expect(copy.json.id).not.toBe(original.id);
     expect(copy.json).toMatchObject({ status: 'draft', version: 1 });
     expect(copy.json).not.toHaveProperty('openedAt');
-    const definitionOf = ({ id: _i, status: _s, version: _v, createdAt: _c, updatedAt: _u, openedAt: _o, closedAt: _cl, createdBy: _b, responseShards: _r, ...rest }: Dialogue) => rest;
+    const definitionOf = ({
+      id: _i,
+      status: _s,
+      version: _v,
+      createdAt: _c,
+      updatedAt: _u,
+      openedAt: _o,
+      closedAt: _cl,
+      createdBy: _b,
+      responseShards: _r,
+      ...rest
+    }: Dialogue) => rest;
     expect(definitionOf(copy.json)).toEqual(definitionOf(fetched.json));
     expect((await getAs(lead, original.id)).json.status).toBe('open');
   });
@@ -169,7 +211,10 @@ describe('POST /admin/dialogues (create a draft)', () => {
   });
 
   it('an official of a participating committee may not create a dialogue led by another committee either', async () => {
-    const answer = await createAs(participant, { ...minimal('Deltagare skapar'), participatingCommittees: [PARTICIPATING] });
+    const answer = await createAs(participant, {
+      ...minimal('Deltagare skapar'),
+      participatingCommittees: [PARTICIPATING],
+    });
     expect(answer.statusCode).toBe(403);
   });
 
@@ -190,7 +235,14 @@ describe('POST /admin/dialogues (create a draft)', () => {
       title: { sv: '' },
       leadCommittee: LEAD,
       influence: { level: 'total-control', canChange: { sv: 'x' }, cannotChange: { sv: 'y' } },
-      questions: [{ id: 'q1', type: 'rating', label: { sv: 'Betyg' }, scale: { min: 'ett', max: 5, minLabel: { sv: 'a' }, maxLabel: { sv: 'b' } } }],
+      questions: [
+        {
+          id: 'q1',
+          type: 'rating',
+          label: { sv: 'Betyg' },
+          scale: { min: 'ett', max: 5, minLabel: { sv: 'a' }, maxLabel: { sv: 'b' } },
+        },
+      ],
       colour: 'blue',
     });
 
@@ -215,14 +267,29 @@ describe('POST /admin/dialogues (create a draft)', () => {
     expect(answer.statusCode).toBe(400);
     const { issues } = answer.json as unknown as ValidationBody;
     expectIssuesShape(issues);
-    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['participatingCommittees.0', 'participatingCommittees.1', 'questions']));
-    expect(issues.find((i) => i.path === 'participatingCommittees.1')).toMatchObject({ message: expect.stringContaining('finns-inte'), messageEn: 'Unknown committee "finns-inte".' });
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['participatingCommittees.0', 'participatingCommittees.1', 'questions']),
+    );
+    expect(issues.find((i) => i.path === 'participatingCommittees.1')).toMatchObject({
+      message: expect.stringContaining('finns-inte'),
+      messageEn: 'Unknown committee "finns-inte".',
+    });
   });
 
   it('a body that is not JSON answers 415 for a wrong content type and 400 for malformed JSON', async () => {
-    const wrongType = await invoke(createHandler, httpEvent(routes.createDialogue, { official: lead, body: JSON.stringify(minimal('Fel typ')), contentType: 'text/plain' }));
+    const wrongType = await invoke(
+      createHandler,
+      httpEvent(routes.createDialogue, {
+        official: lead,
+        body: JSON.stringify(minimal('Fel typ')),
+        contentType: 'text/plain',
+      }),
+    );
     expect(wrongType.statusCode).toBe(415);
-    const malformed = await invoke<ValidationBody>(createHandler, httpEvent(routes.createDialogue, { official: lead, body: '{"title": ' }));
+    const malformed = await invoke<ValidationBody>(
+      createHandler,
+      httpEvent(routes.createDialogue, { official: lead, body: '{"title": ' }),
+    );
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json.issues[0]).toMatchObject({ path: 'body' });
   });
@@ -231,12 +298,21 @@ describe('POST /admin/dialogues (create a draft)', () => {
   // ConflictError through, so a random collision answers 409, which the contract does not list for this route.
   it('a create whose generated id is already taken still answers 201 with another id', async () => {
     const suffixes = ['beef', 'beef', 'cafe', 'f00d'];
-    const collidingCreate = createCreateHandler({ ...runtime, ids: { ...runtime.ids, suffix: () => suffixes.shift() ?? randomUUID().slice(0, 4) } });
-    const first = await invoke<DialogueJson>(collidingCreate, httpEvent(routes.createDialogue, { official: lead, body: minimal('Krock') }));
+    const collidingCreate = createCreateHandler({
+      ...runtime,
+      ids: { ...runtime.ids, suffix: () => suffixes.shift() ?? randomUUID().slice(0, 4) },
+    });
+    const first = await invoke<DialogueJson>(
+      collidingCreate,
+      httpEvent(routes.createDialogue, { official: lead, body: minimal('Krock') }),
+    );
     expect(first.statusCode).toBe(201);
     expect(first.json.id).toBe('krock-beef');
 
-    const second = await invoke<DialogueJson>(collidingCreate, httpEvent(routes.createDialogue, { official: lead, body: minimal('Krock') }));
+    const second = await invoke<DialogueJson>(
+      collidingCreate,
+      httpEvent(routes.createDialogue, { official: lead, body: minimal('Krock') }),
+    );
 
     expect(second.statusCode).toBe(201);
     expect(second.json.id).not.toBe('krock-beef');
@@ -250,11 +326,14 @@ describe('GET /admin/dialogues (list)', () => {
 
   beforeAll(async () => {
     ledByUs = await created(lead, minimal('Listning: vi leder'));
-    weParticipate = await created(administrator, { ...minimal('Listning: vi deltar', OTHER), participatingCommittees: [LEAD] });
+    weParticipate = await created(administrator, {
+      ...minimal('Listning: vi deltar', OTHER),
+      participatingCommittees: [LEAD],
+    });
     notOurs = await created(administrator, minimal('Listning: inte vår', 'barn-och-utbildningsnamnden'));
   });
 
-  it("shows an official the dialogues their committees lead or take part in, and no others", async () => {
+  it('shows an official the dialogues their committees lead or take part in, and no others', async () => {
     const answer = await listAs(lead);
 
     expect(answer.statusCode).toBe(200);
@@ -315,7 +394,10 @@ describe('GET /admin/dialogues/{id}', () => {
   });
 
   it('a malformed id answers 400 with the path parameter named', async () => {
-    const answer = await invoke<ValidationBody>(getHandler, httpEvent(routes.getDialogueForOfficial, { official: lead, pathParameters: { id: 'Inte/Ett..Id' } }));
+    const answer = await invoke<ValidationBody>(
+      getHandler,
+      httpEvent(routes.getDialogueForOfficial, { official: lead, pathParameters: { id: 'Inte/Ett..Id' } }),
+    );
     expect(answer.statusCode).toBe(400);
     expect(answer.json.issues[0]).toMatchObject({ path: 'path.id' });
   });
@@ -328,9 +410,17 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
     const answer = await putAs(lead, draft.id, { ...minimal('Redigera mig'), summary: { sv: 'En sammanfattning.' } });
 
     expect(answer.statusCode).toBe(200);
-    expect(answer.json).toMatchObject({ id: draft.id, version: 2, status: 'draft', summary: { sv: 'En sammanfattning.' }, createdAt: draft.createdAt });
+    expect(answer.json).toMatchObject({
+      id: draft.id,
+      version: 2,
+      status: 'draft',
+      summary: { sv: 'En sammanfattning.' },
+      createdAt: draft.createdAt,
+    });
     expect(await storedDialogue(draft.id)).toMatchObject({ version: 2, summary: { sv: 'En sammanfattning.' } });
-    expect((await putAs(lead, draft.id, { ...minimal('Redigera mig'), summary: { sv: 'Igen.' } })).json.version).toBe(3);
+    expect((await putAs(lead, draft.id, { ...minimal('Redigera mig'), summary: { sv: 'Igen.' } })).json.version).toBe(
+      3,
+    );
   });
 
   it('server-managed fields in an edit are ignored (the status cannot be changed by PUT)', async () => {
@@ -344,7 +434,11 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
     const draft = await created(lead, { ...complete('Deltagare får läsa'), participatingCommittees: [PARTICIPATING] });
 
     expect((await getAs(participant, draft.id)).statusCode).toBe(200);
-    const edit = await putAs(participant, draft.id, { ...complete('Deltagare får läsa'), participatingCommittees: [PARTICIPATING], summary: { sv: 'Ändrad' } });
+    const edit = await putAs(participant, draft.id, {
+      ...complete('Deltagare får läsa'),
+      participatingCommittees: [PARTICIPATING],
+      summary: { sv: 'Ändrad' },
+    });
     const open = await statusAs(participant, draft.id, 'open');
 
     expect(edit.statusCode).toBe(403);
@@ -377,10 +471,13 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
   /** An open dialogue with one response, so its questions are locked; as stored after that response. */
   async function openWithResponse(title: string): Promise<DialogueJson> {
     const open = await opened(title);
-    const response = await invoke(submitHandler, httpEvent(routes.submitResponse, {
-      pathParameters: { id: open.id },
-      body: { answers: { favourite: 'natur' }, submissionId: randomUUID() },
-    }));
+    const response = await invoke(
+      submitHandler,
+      httpEvent(routes.submitResponse, {
+        pathParameters: { id: open.id },
+        body: { answers: { favourite: 'natur' }, submissionId: randomUUID() },
+      }),
+    );
     expect(response.statusCode).toBe(201);
     // The first response marks the dialogue, which bumps its version.
     const marked = await storedDialogue(open.id);
@@ -413,10 +510,17 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
     const open = await openWithResponse('Bara sammanfattningen');
     const definition = complete('Bara sammanfattningen');
 
-    const answer = await putAs(lead, open.id, { ...definition, summary: { sv: 'Ny sammanfattning efter första svaret.' } });
+    const answer = await putAs(lead, open.id, {
+      ...definition,
+      summary: { sv: 'Ny sammanfattning efter första svaret.' },
+    });
 
     expect(answer.statusCode).toBe(200);
-    expect(answer.json).toMatchObject({ status: 'open', version: open.version + 1, summary: { sv: 'Ny sammanfattning efter första svaret.' } });
+    expect(answer.json).toMatchObject({
+      status: 'open',
+      version: open.version + 1,
+      summary: { sv: 'Ny sammanfattning efter första svaret.' },
+    });
   });
 
   it('before any response, the questions of an open dialogue may still change', async () => {
@@ -432,13 +536,20 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
     const { targetGroup: _dropped, ...withoutTargetGroup } = complete('Öppen utan mål');
     const answer = await putAs(lead, open.id, withoutTargetGroup);
     expect(answer.statusCode).toBe(422);
-    expect(answer.json).toMatchObject({ error: 'incomplete', missing: [expect.objectContaining({ path: 'targetGroup' })] });
+    expect(answer.json).toMatchObject({
+      error: 'incomplete',
+      missing: [expect.objectContaining({ path: 'targetGroup' })],
+    });
   });
 
   // Source bug: shared/dialogue/rules.ts `editDialogue` returns `{ ...existing, ...definition, ... }`, so an optional
   // field absent from the PUT body keeps its old value; PUT is a replacement and the official cannot clear a field.
   it('PUT replaces the definition: an optional field left out of the body is removed', async () => {
-    const draft = await created(lead, { ...minimal('Rensa fält'), caseNumber: 'TN2026/0001', summary: { sv: 'Gammal sammanfattning.' } });
+    const draft = await created(lead, {
+      ...minimal('Rensa fält'),
+      caseNumber: 'TN2026/0001',
+      summary: { sv: 'Gammal sammanfattning.' },
+    });
 
     const answer = await putAs(lead, draft.id, minimal('Rensa fält'));
 
@@ -461,7 +572,17 @@ describe('POST /admin/dialogues/{id}/status', () => {
     const body = answer.json as unknown as { error: string; missing: Issue[] };
     expect(body.error).toBe('incomplete');
     expect(body.missing.map((m) => m.path).sort()).toEqual(
-      ['background', 'closesAt', 'decision', 'feedbackPromise', 'influence', 'question', 'questions', 'summary', 'targetGroup'].sort(),
+      [
+        'background',
+        'closesAt',
+        'decision',
+        'feedbackPromise',
+        'influence',
+        'question',
+        'questions',
+        'summary',
+        'targetGroup',
+      ].sort(),
     );
     expectIssuesShape(body.missing);
     expect(await storedDialogue(draft.id)).toMatchObject({ status: 'draft', version: 1 });
@@ -476,7 +597,11 @@ describe('POST /admin/dialogues/{id}/status', () => {
   });
 
   it('a closing time in the past counts as missing', async () => {
-    const draft = await created(lead, { ...complete('Redan stängd tid'), opensAt: undefined, closesAt: new Date(Date.now() - DAY).toISOString() });
+    const draft = await created(lead, {
+      ...complete('Redan stängd tid'),
+      opensAt: undefined,
+      closesAt: new Date(Date.now() - DAY).toISOString(),
+    });
     const answer = await statusAs(lead, draft.id, 'open');
     expect(answer.statusCode).toBe(422);
     expect((answer.json as unknown as { missing: Issue[] }).missing.map((m) => m.path)).toEqual(['closesAt']);
@@ -488,7 +613,13 @@ describe('POST /admin/dialogues/{id}/status', () => {
     const answer = await statusAs(lead, draft.id, 'open');
 
     expect(answer.statusCode).toBe(200);
-    expect(answer.json).toMatchObject({ id: draft.id, status: 'open', version: 2, openedAt: expect.any(String), warnings: [] });
+    expect(answer.json).toMatchObject({
+      id: draft.id,
+      status: 'open',
+      version: 2,
+      openedAt: expect.any(String),
+      warnings: [],
+    });
     expect(await storedDialogue(draft.id)).toMatchObject({ status: 'open', version: 2 });
     expect(await storedDialogue(draft.id)).not.toHaveProperty('warnings');
   });
@@ -507,14 +638,25 @@ describe('POST /admin/dialogues/{id}/status', () => {
 
     expect(answer.statusCode).toBe(200);
     expect(answer.json.status).toBe('open');
-    expect(answer.json.warnings).toEqual([expect.objectContaining({ path: 'decision.expectedDate', message: expect.any(String), messageEn: expect.any(String) })]);
+    expect(answer.json.warnings).toEqual([
+      expect.objectContaining({
+        path: 'decision.expectedDate',
+        message: expect.any(String),
+        messageEn: expect.any(String),
+      }),
+    ]);
   });
 
   it('closing an open dialogue answers 200 with status closed and closedAt', async () => {
     const open = await opened('Stäng mig');
     const answer = await statusAs(lead, open.id, 'closed');
     expect(answer.statusCode).toBe(200);
-    expect(answer.json).toMatchObject({ status: 'closed', closedAt: expect.any(String), version: open.version + 1, warnings: [] });
+    expect(answer.json).toMatchObject({
+      status: 'closed',
+      closedAt: expect.any(String),
+      version: open.version + 1,
+      warnings: [],
+    });
     expect(await storedDialogue(open.id)).toMatchObject({ status: 'closed' });
   });
 
@@ -567,28 +709,41 @@ describe('close-dialogues job', () => {
     await store.create(dialogueAt('job-framtida', 'open', future));
     await store.create(dialogueAt('job-utkast', 'draft', past));
 
-    const result = (await closeDialoguesJob(scheduledEvent(), lambdaContext('close-dialogues'))) as { closed: string[] };
+    const result = (await closeDialoguesJob(scheduledEvent(), lambdaContext('close-dialogues'))) as {
+      closed: string[];
+    };
 
     expect(result.closed).toContain('job-passerad');
     expect(result.closed).not.toContain('job-framtida');
     expect(result.closed).not.toContain('job-utkast');
-    expect(await storedDialogue('job-passerad')).toMatchObject({ status: 'closed', version: 3, closedAt: expect.any(String) });
+    expect(await storedDialogue('job-passerad')).toMatchObject({
+      status: 'closed',
+      version: 3,
+      closedAt: expect.any(String),
+    });
     expect(await storedDialogue('job-framtida')).toMatchObject({ status: 'open', version: 2 });
     expect(await storedDialogue('job-utkast')).toMatchObject({ status: 'draft', version: 2 });
 
-    const late: Answer = await invoke(submitHandler, httpEvent(routes.submitResponse, {
-      pathParameters: { id: 'job-passerad' },
-      body: { answers: { favourite: 'natur' }, submissionId: randomUUID() },
-    }));
+    const late: Answer = await invoke(
+      submitHandler,
+      httpEvent(routes.submitResponse, {
+        pathParameters: { id: 'job-passerad' },
+        body: { answers: { favourite: 'natur' }, submissionId: randomUUID() },
+      }),
+    );
     expect(late.statusCode).toBe(409);
   });
 
   it('a second run finds nothing more to close', async () => {
-    const result = (await closeDialoguesJob(scheduledEvent(), lambdaContext('close-dialogues'))) as { closed: string[] };
+    const result = (await closeDialoguesJob(scheduledEvent(), lambdaContext('close-dialogues'))) as {
+      closed: string[];
+    };
     expect(result.closed).toEqual([]);
   });
 
   it('refuses an event that is not an EventBridge scheduled event', async () => {
-    await expect(closeDialoguesJob({ source: 'someone', detail: {} }, lambdaContext('close-dialogues'))).rejects.toThrow(/not a scheduled event/);
+    await expect(
+      closeDialoguesJob({ source: 'someone', detail: {} }, lambdaContext('close-dialogues')),
+    ).rejects.toThrow(/not a scheduled event/);
   });
 });

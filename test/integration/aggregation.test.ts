@@ -58,18 +58,67 @@ interface Spec {
  * relation:works 2, relation:visits 1, locality:Ljungby 1, locality:Ryssby 1 and four age bands of 1 (suppressed).
  */
 const DEMO: readonly Spec[] = [
-  { answers: { favourite: 'natur', ranking: ['natur', 'alla', 'aventyr'], important: ['shade'], 'rating-alla': 4, visits: true, comments: 'Fler träd, tack.' }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], 'rating-alla': 5, visits: true, comments: '=SUM(A1:A9)' }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', important: ['toddlers', 'seating'], 'rating-alla': 5, visits: false }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'aventyr', ranking: ['aventyr', 'alla', 'natur'], visits: true }, profile: { relation: ['lives', 'works'], ageBand: '20-29', locality: 'Lagan' } },
-  { answers: { favourite: 'natur', 'rating-alla': 3 }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', important: ['toilet'], 'rating-alla': 4, visits: false, comments: 'Semikolon; och "citat"' }, profile: { relation: ['lives'], ageBand: '45-64', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', ranking: ['alla', 'aventyr', 'natur'], 'rating-alla': 5, visits: true }, profile: { relation: ['works'], ageBand: '30-44', locality: 'Ljungby' } },
-  { answers: { favourite: 'natur', important: ['shade', 'lighting'], visits: false }, profile: { relation: ['visits'], ageBand: '65-79', locality: 'Ryssby' } },
+  {
+    answers: {
+      favourite: 'natur',
+      ranking: ['natur', 'alla', 'aventyr'],
+      important: ['shade'],
+      'rating-alla': 4,
+      visits: true,
+      comments: 'Fler träd, tack.',
+    },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: {
+      favourite: 'alla',
+      ranking: ['alla', 'natur', 'aventyr'],
+      'rating-alla': 5,
+      visits: true,
+      comments: '=SUM(A1:A9)',
+    },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'alla', important: ['toddlers', 'seating'], 'rating-alla': 5, visits: false },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'aventyr', ranking: ['aventyr', 'alla', 'natur'], visits: true },
+    profile: { relation: ['lives', 'works'], ageBand: '20-29', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'natur', 'rating-alla': 3 },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
+  {
+    answers: {
+      favourite: 'alla',
+      important: ['toilet'],
+      'rating-alla': 4,
+      visits: false,
+      comments: 'Semikolon; och "citat"',
+    },
+    profile: { relation: ['lives'], ageBand: '45-64', locality: 'Lagan' },
+  },
+  {
+    answers: { favourite: 'alla', ranking: ['alla', 'aventyr', 'natur'], 'rating-alla': 5, visits: true },
+    profile: { relation: ['works'], ageBand: '30-44', locality: 'Ljungby' },
+  },
+  {
+    answers: { favourite: 'natur', important: ['shade', 'lighting'], visits: false },
+    profile: { relation: ['visits'], ageBand: '65-79', locality: 'Ryssby' },
+  },
   { answers: { favourite: 'aventyr', 'rating-alla': 2 } },
-  { answers: { favourite: 'alla', 'rating-alla': 5, visits: true }, profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' } },
+  {
+    answers: { favourite: 'alla', 'rating-alla': 5, visits: true },
+    profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+  },
   { answers: { favourite: 'natur' }, profile: { relation: ['lives'], ageBand: '16-19', locality: 'Lagan' } },
-  { answers: { favourite: 'alla', important: ['seating'], 'rating-alla': 4 }, profile: { relation: ['lives'], ageBand: '30-44' } },
+  {
+    answers: { favourite: 'alla', important: ['seating'], 'rating-alla': 4 },
+    profile: { relation: ['lives'], ageBand: '30-44' },
+  },
 ];
 const FREE_TEXTS = DEMO.flatMap((s) => (typeof s.answers.comments === 'string' ? [s.answers.comments] : []));
 
@@ -87,14 +136,30 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Until every response sent so far is older than the safety lag. */
 const pastTheLag = () => sleep(SAFETY_LAG_MS + 200);
 
-async function submit(id: string, spec: Spec, extra: Record<string, unknown> = {}): Promise<{ responseId: string; receivedAt: string }> {
-  const body = { answers: spec.answers, ...(spec.profile ? { profile: spec.profile } : {}), submissionId: randomUUID(), ...extra };
-  const answer = await invoke<{ responseId: string; receivedAt: string }>(submitHandler, httpEvent(routes.submitResponse, { pathParameters: { id }, body }));
+async function submit(
+  id: string,
+  spec: Spec,
+  extra: Record<string, unknown> = {},
+): Promise<{ responseId: string; receivedAt: string }> {
+  const body = {
+    answers: spec.answers,
+    ...(spec.profile ? { profile: spec.profile } : {}),
+    submissionId: randomUUID(),
+    ...extra,
+  };
+  const answer = await invoke<{ responseId: string; receivedAt: string }>(
+    submitHandler,
+    httpEvent(routes.submitResponse, { pathParameters: { id }, body }),
+  );
   expect(answer.statusCode).toBe(201);
   return answer.json;
 }
 
-const runJob = () => aggregateJob(scheduledEvent(jobs.aggregate), lambdaContext('job-aggregate', 60_000)) as Promise<{ dialogues: number; folded: number }>;
+const runJob = () =>
+  aggregateJob(scheduledEvent(jobs.aggregate), lambdaContext('job-aggregate', 60_000)) as Promise<{
+    dialogues: number;
+    folded: number;
+  }>;
 const stored = (id: string) => runtime.aggregates.get(id);
 const dialogue = async (id: string): Promise<Dialogue> => {
   const found = await runtime.dialogues.get(id);
@@ -112,7 +177,11 @@ const deps = (overrides: Partial<AggregateDeps> = {}): AggregateDeps => ({
 /** What the aggregate must be: every response stored in the table (read by a scan, not by the reader), folded once. */
 async function everyStoredResponseFolded(id: string) {
   const items = itemsOf(await scanAll(db), id).responses;
-  const responses: StoredResponse[] = items.map((i) => ({ receivedAt: String(i.receivedAt), answers: i.answers as StoredResponse['answers'], profile: (i.profile ?? {}) as StoredResponse['profile'] }));
+  const responses: StoredResponse[] = items.map((i) => ({
+    receivedAt: String(i.receivedAt),
+    answers: i.answers as StoredResponse['answers'],
+    profile: (i.profile ?? {}) as StoredResponse['profile'],
+  }));
   return fold(emptyState(), responses, await dialogue(id));
 }
 
@@ -120,26 +189,44 @@ async function everyStoredResponseFolded(id: string) {
 async function fetchRaw(handler: HttpHandler, route: RouteDefinition, options: Parameters<typeof httpEvent>[1]) {
   const event = httpEvent(route, options);
   const result = await handler(event, lambdaContext(event.routeKey));
-  return { statusCode: result.statusCode ?? 200, headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), body: String(result.body ?? '') };
+  return {
+    statusCode: result.statusCode ?? 200,
+    headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+    body: String(result.body ?? ''),
+  };
 }
 
-const publicResults = (id = DEMO_DIALOGUE_ID) => invoke<ResultsJson>(publicResultsHandler, httpEvent(routes.getResults, { pathParameters: { id } }));
+const publicResults = (id = DEMO_DIALOGUE_ID) =>
+  invoke<ResultsJson>(publicResultsHandler, httpEvent(routes.getResults, { pathParameters: { id } }));
 const officialResults = (official: Official | undefined, id = DEMO_DIALOGUE_ID) =>
-  invoke<ResultsJson>(officialResultsHandler, httpEvent(routes.getOfficialResults, { pathParameters: { id }, ...(official ? { official } : {}) }));
+  invoke<ResultsJson>(
+    officialResultsHandler,
+    httpEvent(routes.getOfficialResults, { pathParameters: { id }, ...(official ? { official } : {}) }),
+  );
 const officialCsv = (official: Official) =>
-  fetchRaw(officialResultsHandler, routes.getOfficialResults, { pathParameters: { id: DEMO_DIALOGUE_ID }, official, query: { format: 'csv' } });
+  fetchRaw(officialResultsHandler, routes.getOfficialResults, {
+    pathParameters: { id: DEMO_DIALOGUE_ID },
+    official,
+    query: { format: 'csv' },
+  });
 const resultsPage = (id = DEMO_DIALOGUE_ID, lang?: 'sv' | 'en') =>
   fetchRaw(resultsPageHandler, routes.resultsPage, { pathParameters: { id }, ...(lang ? { query: { lang } } : {}) });
 
 /** The page's table rows as text, cells joined by `|`. */
 const tableRows = (page: string): string[] =>
   [...page.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) =>
-    [...(m[1] ?? '').matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) => (c[1] ?? '').replace(/<[^>]+>/g, '').trim()).join('|'),
+    [...(m[1] ?? '').matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)]
+      .map((c) => (c[1] ?? '').replace(/<[^>]+>/g, '').trim())
+      .join('|'),
   );
 
 async function createOpenDialogue(id: string, title: string): Promise<void> {
   const now = new Date();
-  const draft = createDialogue({ ...demoDialogue(now), title: { sv: title } }, seeder, ljungby, { id, now, responseShards: runtime.responseShards });
+  const draft = createDialogue({ ...demoDialogue(now), title: { sv: title } }, seeder, ljungby, {
+    id,
+    now,
+    responseShards: runtime.responseShards,
+  });
   await runtime.dialogues.create(changeStatus(draft, 'open', seeder, now));
 }
 
@@ -147,7 +234,13 @@ beforeAll(async () => {
   await createTestTable();
   const now = new Date();
   await seedDemo(db, tableName(), runtime.responseShards, now);
-  await runtime.dialogues.create(createDialogue({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, { id: DRAFT_ID, now, responseShards: runtime.responseShards }));
+  await runtime.dialogues.create(
+    createDialogue({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, {
+      id: DRAFT_ID,
+      now,
+      responseShards: runtime.responseShards,
+    }),
+  );
 });
 
 afterAll(() => db.destroy());
@@ -191,7 +284,9 @@ describe('the scheduled job while the demo dialogue is open', () => {
     await runJob();
     await pastTheLag();
     await runJob();
-    expect((await submit(DEMO_DIALOGUE_ID, { answers: { favourite: 'natur' } }, { submissionId: retried })).responseId).toBe(first.responseId);
+    expect(
+      (await submit(DEMO_DIALOGUE_ID, { answers: { favourite: 'natur' } }, { submissionId: retried })).responseId,
+    ).toBe(first.responseId);
     await submit(DEMO_DIALOGUE_ID, { answers: { favourite: 'aventyr' } }, { homepage: 'https://spam.example' });
     await pastTheLag();
     for (let i = 0; i < 4; i++) await runJob();
@@ -281,7 +376,14 @@ describe('results while the demo dialogue is open (results shown after close)', 
 describe('closing the demo dialogue', () => {
   let closedAt = '';
   it('POST /admin/dialogues/demo/status as the lead committee closes it', async () => {
-    const answer = await invoke<Dialogue>(statusHandler, httpEvent(routes.changeDialogueStatus, { pathParameters: { id: DEMO_DIALOGUE_ID }, official: lead, body: { status: 'closed' } }));
+    const answer = await invoke<Dialogue>(
+      statusHandler,
+      httpEvent(routes.changeDialogueStatus, {
+        pathParameters: { id: DEMO_DIALOGUE_ID },
+        official: lead,
+        body: { status: 'closed' },
+      }),
+    );
     expect(answer.statusCode).toBe(200);
     expect(answer.json).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
     closedAt = answer.json.closedAt ?? '';
@@ -315,23 +417,60 @@ describe('public results after the close', () => {
   const all = [...DEMO, { answers: { favourite: 'natur' } }];
 
   it('has the contract’s fields: dialogueId, responseCount, updatedAt and questions keyed by id', () => {
-    expect(body).toMatchObject({ dialogueId: DEMO_DIALOGUE_ID, status: 'closed', visibility: 'full', responseCount: all.length, updatedAt: expect.any(String) });
-    expect(Object.keys(body.questions)).toEqual(['favourite', 'ranking', 'important', 'rating-alla', 'visits', 'comments']);
+    expect(body).toMatchObject({
+      dialogueId: DEMO_DIALOGUE_ID,
+      status: 'closed',
+      visibility: 'full',
+      responseCount: all.length,
+      updatedAt: expect.any(String),
+    });
+    expect(Object.keys(body.questions)).toEqual([
+      'favourite',
+      'ranking',
+      'important',
+      'rating-alla',
+      'visits',
+      'comments',
+    ]);
   });
 
   it('counts single and multiple choice by option id, yes/no by "true"/"false", ratings by the value', () => {
-    expect(body.questions.favourite?.counts).toEqual({ natur: countOf(all, 'favourite', 'natur'), aventyr: countOf(all, 'favourite', 'aventyr'), alla: countOf(all, 'favourite', 'alla') });
-    expect(body.questions.important?.counts).toEqual(Object.fromEntries(['shade', 'seating', 'toddlers', 'lighting', 'toilet'].map((o) => [o, countOf(all, 'important', o)])));
-    expect(body.questions.visits?.counts).toEqual({ true: countOf(all, 'visits', 'true'), false: countOf(all, 'visits', 'false') });
-    expect(body.questions['rating-alla']?.counts).toEqual(Object.fromEntries(['1', '2', '3', '4', '5'].map((v) => [v, countOf(all, 'rating-alla', v)])));
-    expect(body.questions.comments).toEqual({ type: 'text', answered: FREE_TEXTS.length, skipped: all.length - FREE_TEXTS.length });
+    expect(body.questions.favourite?.counts).toEqual({
+      natur: countOf(all, 'favourite', 'natur'),
+      aventyr: countOf(all, 'favourite', 'aventyr'),
+      alla: countOf(all, 'favourite', 'alla'),
+    });
+    expect(body.questions.important?.counts).toEqual(
+      Object.fromEntries(
+        ['shade', 'seating', 'toddlers', 'lighting', 'toilet'].map((o) => [o, countOf(all, 'important', o)]),
+      ),
+    );
+    expect(body.questions.visits?.counts).toEqual({
+      true: countOf(all, 'visits', 'true'),
+      false: countOf(all, 'visits', 'false'),
+    });
+    expect(body.questions['rating-alla']?.counts).toEqual(
+      Object.fromEntries(['1', '2', '3', '4', '5'].map((v) => [v, countOf(all, 'rating-alla', v)])),
+    );
+    expect(body.questions.comments).toEqual({
+      type: 'text',
+      answered: FREE_TEXTS.length,
+      skipped: all.length - FREE_TEXTS.length,
+    });
   });
 
   it('shows breakdown cells of 5 or more respondents and suppresses smaller ones', () => {
     const cells = body.questions.favourite?.byGroup ?? {};
     expect(cells['relation:lives']).toEqual({ respondents: 9, counts: { natur: 3, aventyr: 1, alla: 5 } });
     expect(cells['ageBand:30-44']).toMatchObject({ respondents: 7 });
-    for (const small of ['relation:works', 'relation:visits', 'locality:Ljungby', 'locality:Ryssby', 'ageBand:65-79', 'ageBand:16-19']) {
+    for (const small of [
+      'relation:works',
+      'relation:visits',
+      'locality:Ljungby',
+      'locality:Ryssby',
+      'ageBand:65-79',
+      'ageBand:16-19',
+    ]) {
       expect(cells[small]).toEqual({ suppressed: true, fewerThan: 5 });
     }
     expect(body.respondentsByGroup['relation:works']).toEqual({ suppressed: true, fewerThan: 5 });
@@ -358,7 +497,9 @@ describe('GET /admin/dialogues/demo/results: who sees what', () => {
   it('gives the lead committee every free text', async () => {
     const answer = await officialResults(lead);
     expect(answer.statusCode).toBe(200);
-    expect(answer.json.freeTexts).toEqual({ comments: { total: FREE_TEXTS.length, texts: expect.arrayContaining(FREE_TEXTS), truncated: false } });
+    expect(answer.json.freeTexts).toEqual({
+      comments: { total: FREE_TEXTS.length, texts: expect.arrayContaining(FREE_TEXTS), truncated: false },
+    });
     expect(answer.json.freeTexts?.comments?.texts).toHaveLength(FREE_TEXTS.length);
   });
 
@@ -440,7 +581,8 @@ describe('GET /results/demo (the results page)', () => {
     const page = await resultsPage(DEMO_DIALOGUE_ID, 'en');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<html lang="en">');
-    for (const label of demoDialogue(new Date()).questions.map((q) => q.label.en ?? '')) expect(page.body).toContain(label);
+    for (const label of demoDialogue(new Date()).questions.map((q) => q.label.en ?? ''))
+      expect(page.body).toContain(label);
     expect(page.body).toContain('fewer than 5');
     const alla = countOf(DEMO, 'favourite', 'alla');
     expect(tableRows(page.body)).toContain(`Playground for everyone|${alla}|${percent(alla, DEMO.length + 1)} %`);
@@ -533,7 +675,9 @@ describe('runs that die before committing', () => {
 
     for (const spec of DEMO.slice(6)) await submit(DYING_ID, spec);
     await pastTheLag();
-    await expect(aggregateDialogue(deps({ responses: dyingReader(DEMO.length - 7) }), d)).rejects.toThrow('died half-way');
+    await expect(aggregateDialogue(deps({ responses: dyingReader(DEMO.length - 7) }), d)).rejects.toThrow(
+      'died half-way',
+    );
     await expect(aggregateDialogue(deps({ aggregates: diesAtCommit }), d)).rejects.toThrow('timed out');
     expect(await stored(DYING_ID)).toEqual(first);
 

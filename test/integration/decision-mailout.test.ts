@@ -30,7 +30,17 @@ import { emailHash } from '../../shared/responses/submit';
 import { type RouteDefinition, jobs, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
 import { type HttpHandler, type Official, administrator, httpEvent, invoke, officialOf } from './support/events';
-import { type RunningSes, type StoredEmail, bounce, complaint, parseMime, recordingMailer, sesNotification, startSes, tally } from './support/mail';
+import {
+  type RunningSes,
+  type StoredEmail,
+  bounce,
+  complaint,
+  parseMime,
+  recordingMailer,
+  sesNotification,
+  startSes,
+  tally,
+} from './support/mail';
 import { type Item, itemsOf, scanAll, tableName, testDocumentClient } from './support/table';
 
 jest.setTimeout(30_000);
@@ -59,12 +69,24 @@ interface Respondent {
 
 /** Ten responses to the demo: six distinct consenting addresses (Cecilia answers twice, in different case). */
 const RESPONSES: readonly Respondent[] = [
-  { favourite: 'alla', contact: { email: 'anna@example.se', consent: true, language: 'sv' }, comments: `${MARKER} Anna vill ha fler bänkar` },
-  { favourite: 'alla', contact: { email: 'bob@example.com', consent: true, language: 'en' }, comments: `${MARKER} Bob wants shade` },
+  {
+    favourite: 'alla',
+    contact: { email: 'anna@example.se', consent: true, language: 'sv' },
+    comments: `${MARKER} Anna vill ha fler bänkar`,
+  },
+  {
+    favourite: 'alla',
+    contact: { email: 'bob@example.com', consent: true, language: 'en' },
+    comments: `${MARKER} Bob wants shade`,
+  },
   { favourite: 'natur', contact: { email: 'Cecilia.Berg@Example.SE', consent: true, language: 'sv' } },
   { favourite: 'natur', contact: { email: 'cecilia.berg@example.se', consent: true, language: 'sv' } },
   { favourite: 'alla', contact: { email: 'david@example.org', consent: true, language: 'en' } },
-  { favourite: 'aventyr', contact: { email: 'eva@example.se', consent: true, language: 'sv' }, comments: `${MARKER} <b>Eva</b>` },
+  {
+    favourite: 'aventyr',
+    contact: { email: 'eva@example.se', consent: true, language: 'sv' },
+    comments: `${MARKER} <b>Eva</b>`,
+  },
   { favourite: 'alla', contact: { email: 'filip@example.se', consent: true, language: 'sv' } },
   { favourite: 'natur' },
   { favourite: 'alla', comments: `${MARKER} utan adress` },
@@ -82,8 +104,14 @@ const RECIPIENT_COUNT = Object.keys(RECIPIENTS).length;
 
 const DECISION = {
   summary: 'Tekniska nämnden beslutar att bygga förslaget Lekplats för alla.',
-  motivation: { sv: 'Flest ville ha en lekplats som alla barn kan använda.', en: 'Most wanted a playground every child can use.' },
-  inputUse: { sv: 'Synpunkterna om skugga och sittplatser tas med i bygghandlingen.', en: 'The input on shade and seating goes into the construction plans.' },
+  motivation: {
+    sv: 'Flest ville ha en lekplats som alla barn kan använda.',
+    en: 'Most wanted a playground every child can use.',
+  },
+  inputUse: {
+    sv: 'Synpunkterna om skugga och sittplatser tas med i bygghandlingen.',
+    en: 'The input on shade and seating goes into the construction plans.',
+  },
   decidedAt: '2026-05-12',
   minutes: { meeting: 'Tekniska nämnden 2026-05-12', paragraph: '§ 47' },
   chosenAlternative: 'alla',
@@ -129,10 +157,15 @@ const correct = <T = Decided>(official: Official, id: string, body: unknown) =>
   invoke<T>(handlers.correct, httpEvent(routes.correctDecision, { official, pathParameters: { id }, body }));
 const progress = <T = Record<string, unknown>>(official: Official, id: string) =>
   invoke<T>(handlers.mailout, httpEvent(routes.getMailout, { official, pathParameters: { id } }));
-const runJob = (job: (event: unknown, context: Context) => Promise<MailoutOutcome>) => job(scheduledEvent(jobs.mailout), lambdaContext('job-mailout', 60_000));
+const runJob = (job: (event: unknown, context: Context) => Promise<MailoutOutcome>) =>
+  job(scheduledEvent(jobs.mailout), lambdaContext('job-mailout', 60_000));
 
 /** Calls a handler whose answer is HTML. */
-async function callRaw(handler: HttpHandler, route: RouteDefinition, options: Parameters<typeof httpEvent>[1]): Promise<HttpResult & { body: string; statusCode: number }> {
+async function callRaw(
+  handler: HttpHandler,
+  route: RouteDefinition,
+  options: Parameters<typeof httpEvent>[1],
+): Promise<HttpResult & { body: string; statusCode: number }> {
   const event: HttpEvent = httpEvent(route, options);
   const result = await handler(event, lambdaContext(route.name));
   return { ...result, statusCode: result.statusCode ?? 200, body: String(result.body ?? '') };
@@ -144,13 +177,19 @@ async function respond(id: string, respondent: Respondent) {
     ...(respondent.contact ? { contact: respondent.contact } : {}),
     submissionId: randomUUID(),
   };
-  const answer = await invoke<{ willReceiveFeedback: boolean }>(handlers.submit, httpEvent(routes.submitResponse, { pathParameters: { id }, body }));
-  expect({ status: answer.statusCode, body: answer.statusCode === 201 ? undefined : answer.json }).toEqual({ status: 201 });
+  const answer = await invoke<{ willReceiveFeedback: boolean }>(
+    handlers.submit,
+    httpEvent(routes.submitResponse, { pathParameters: { id }, body }),
+  );
+  expect({ status: answer.statusCode, body: answer.statusCode === 201 ? undefined : answer.json }).toEqual({
+    status: 201,
+  });
   expect(answer.json.willReceiveFeedback).toBe(respondent.contact?.consent === true);
 }
 
 const contacts = async (id: string): Promise<Item[]> => itemsOf(await scanAll(db), id).contacts;
-const contactOf = async (id: string, email: string): Promise<Item | undefined> => (await contacts(id)).find((c) => c.sk === emailHash(id, email));
+const contactOf = async (id: string, email: string): Promise<Item | undefined> =>
+  (await contacts(id)).find((c) => c.sk === emailHash(id, email));
 const suppressions = async (): Promise<Item[]> => (await scanAll(db)).filter((i) => i.pk === 'SUPPRESSED');
 const storedDecision = async (id: string) => (await dynamoDialogueStore(db, tableName()).get(id))?.decisionRecord;
 
@@ -169,7 +208,23 @@ beforeAll(async () => {
   ses = await startSes();
   process.env[envNames.sesEndpoint] = ses.url;
   await createTestTable();
-  const [register, correctModule, mailout, submit, status, results, getDialogue, page, remove, feedback, aggregate, job, runtimeModule, mailRuntimeModule, secret] = await Promise.all([
+  const [
+    register,
+    correctModule,
+    mailout,
+    submit,
+    status,
+    results,
+    getDialogue,
+    page,
+    remove,
+    feedback,
+    aggregate,
+    job,
+    runtimeModule,
+    mailRuntimeModule,
+    secret,
+  ] = await Promise.all([
     import('../../functions/admin/dialogues/decision/register'),
     import('../../functions/admin/dialogues/decision/correct'),
     import('../../functions/admin/dialogues/mailout/handler'),
@@ -201,16 +256,23 @@ beforeAll(async () => {
     aggregateJob: aggregate.handler,
     mailoutJob: job.handler as unknown as (event: unknown, context: Context) => Promise<MailoutOutcome>,
     // The deployed job, with the real SES mailer wrapped so the raw MIME can be read back.
-    recordedJob: job.createHandler({ ...runtimeModule.runtime, ...mailRuntimeModule.mailRuntime, mailer: recorded, secret: secret.unsubscribeSecret }) as unknown as (
-      event: unknown,
-      context: Context,
-    ) => Promise<MailoutOutcome>,
+    recordedJob: job.createHandler({
+      ...runtimeModule.runtime,
+      ...mailRuntimeModule.mailRuntime,
+      mailer: recorded,
+      secret: secret.unsubscribeSecret,
+    }) as unknown as (event: unknown, context: Context) => Promise<MailoutOutcome>,
   };
 
   const now = new Date();
   await seedDemo(db, tableName(), 4, now);
   const store = dynamoDialogueStore(db, tableName());
-  const other = createDialogue({ ...demoDialogue(now), title: { sv: 'Utegym vid Ljungsjön', en: 'Outdoor gym by Ljungsjön' } }, seeder, ljungby, { id: OTHER_ID, now, responseShards: 2 });
+  const other = createDialogue(
+    { ...demoDialogue(now), title: { sv: 'Utegym vid Ljungsjön', en: 'Outdoor gym by Ljungsjön' } },
+    seeder,
+    ljungby,
+    { id: OTHER_ID, now, responseShards: 2 },
+  );
   await store.create(changeStatus(other, 'open', seeder, now));
 
   for (const respondent of RESPONSES) await respond(DEMO, respondent);
@@ -237,7 +299,14 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
 
   describe('on the closed demo dialogue', () => {
     beforeAll(async () => {
-      const closed = await invoke(handlers.status, httpEvent(routes.changeDialogueStatus, { official: lead, pathParameters: { id: DEMO }, body: { status: 'closed' } }));
+      const closed = await invoke(
+        handlers.status,
+        httpEvent(routes.changeDialogueStatus, {
+          official: lead,
+          pathParameters: { id: DEMO },
+          body: { status: 'closed' },
+        }),
+      );
       expect(closed.statusCode).toBe(200);
       // Past the safety lag, one aggregate run counts every response (and marks the closed dialogue complete).
       await sleep(SAFETY_LAG_MS + 200);
@@ -249,9 +318,18 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
       expect(stored.map((c) => c.email).sort()).toEqual(Object.keys(RECIPIENTS).sort());
     });
 
-    it('without an officials\' token the decision and its progress answer 401', async () => {
-      expect((await invoke(handlers.register, httpEvent(routes.registerDecision, { pathParameters: { id: DEMO }, body: DECISION }))).statusCode).toBe(401);
-      expect((await invoke(handlers.mailout, httpEvent(routes.getMailout, { pathParameters: { id: DEMO } }))).statusCode).toBe(401);
+    it("without an officials' token the decision and its progress answer 401", async () => {
+      expect(
+        (
+          await invoke(
+            handlers.register,
+            httpEvent(routes.registerDecision, { pathParameters: { id: DEMO }, body: DECISION }),
+          )
+        ).statusCode,
+      ).toBe(401);
+      expect(
+        (await invoke(handlers.mailout, httpEvent(routes.getMailout, { pathParameters: { id: DEMO } }))).statusCode,
+      ).toBe(401);
     });
 
     it('another committee (socialnamnden) gets 403', async () => {
@@ -297,10 +375,21 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
         chosenAlternative: 'alla',
         registeredBy: lead.sub,
       });
-      expect(answer.json.mailout).toMatchObject({ status: 'sending', total: RECIPIENT_COUNT, sent: 0, failed: 0, pending: RECIPIENT_COUNT });
+      expect(answer.json.mailout).toMatchObject({
+        status: 'sending',
+        total: RECIPIENT_COUNT,
+        sent: 0,
+        failed: 0,
+        pending: RECIPIENT_COUNT,
+      });
       const items = itemsOf(await scanAll(db), DEMO).all;
       expect(items.find((i) => i.sk === 'DEFINITION')).toMatchObject({ status: 'decided' });
-      expect(items.find((i) => i.sk === 'MAILOUT')).toMatchObject({ status: 'sending', total: RECIPIENT_COUNT, sent: 0, failed: 0 });
+      expect(items.find((i) => i.sk === 'MAILOUT')).toMatchObject({
+        status: 'sending',
+        total: RECIPIENT_COUNT,
+        sent: 0,
+        failed: 0,
+      });
     });
 
     it('a second POST gets 409 and leaves the first decision as it was', async () => {
@@ -311,7 +400,13 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
     });
 
     it('the progress is readable by the lead committee, not by another committee', async () => {
-      expect((await progress(lead, DEMO)).json).toMatchObject({ status: 'sending', total: RECIPIENT_COUNT, sent: 0, failed: 0, pending: RECIPIENT_COUNT });
+      expect((await progress(lead, DEMO)).json).toMatchObject({
+        status: 'sending',
+        total: RECIPIENT_COUNT,
+        sent: 0,
+        failed: 0,
+        pending: RECIPIENT_COUNT,
+      });
       expect((await progress(outsider, DEMO)).statusCode).toBe(403);
       expect((await progress(administrator, DEMO)).statusCode).toBe(200);
     });
@@ -330,11 +425,21 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
     });
 
     it('the public results and the dialogue show status decided, with the corrected decision and not who registered it', async () => {
-      const results = await invoke<Record<string, unknown>>(handlers.results, httpEvent(routes.getResults, { pathParameters: { id: DEMO } }));
+      const results = await invoke<Record<string, unknown>>(
+        handlers.results,
+        httpEvent(routes.getResults, { pathParameters: { id: DEMO } }),
+      );
       expect(results.statusCode).toBe(200);
-      expect(results.json).toMatchObject({ status: 'decided', responseCount: RESPONSES.length, decision: { summary: CORRECTED.summary, decidedAt: DECISION.decidedAt } });
+      expect(results.json).toMatchObject({
+        status: 'decided',
+        responseCount: RESPONSES.length,
+        decision: { summary: CORRECTED.summary, decidedAt: DECISION.decidedAt },
+      });
       expect(results.json.decision).not.toHaveProperty('registeredBy');
-      const dialogue = await invoke<Record<string, unknown>>(handlers.getDialogue, httpEvent(routes.getDialogue, { pathParameters: { id: DEMO } }));
+      const dialogue = await invoke<Record<string, unknown>>(
+        handlers.getDialogue,
+        httpEvent(routes.getDialogue, { pathParameters: { id: DEMO } }),
+      );
       expect(dialogue.json).toMatchObject({ id: DEMO, status: 'decided' });
     });
   });
@@ -355,7 +460,9 @@ describe('the feedback mailout (the mailout job, SES emulator)', () => {
   });
 
   it('exactly one email reaches each recipient, the address given twice included', () => {
-    expect(tally(emails.flatMap((e) => e.destination.to))).toEqual(Object.fromEntries(Object.keys(RECIPIENTS).map((to) => [to, 1])));
+    expect(tally(emails.flatMap((e) => e.destination.to))).toEqual(
+      Object.fromEntries(Object.keys(RECIPIENTS).map((to) => [to, 1])),
+    );
     expect(emails.every((e) => e.from.includes('medborgardialog@ljungby.example'))).toBe(true);
   });
 
@@ -379,7 +486,9 @@ describe('the feedback mailout (the mailout job, SES emulator)', () => {
         expect(text).toContain(CORRECTED.summary.en);
         expect(text).toContain(DECISION.motivation.en);
         expect(text).toContain(`${RESPONSES.length} people answered.`);
-        expect(text).toContain('Most chose the proposal “Playground for everyone” (50 % of those who answered the question).');
+        expect(text).toContain(
+          'Most chose the proposal “Playground for everyone” (50 % of those who answered the question).',
+        );
         expect(text).toContain(`The full result and decision: ${BASE_URL}/results/${DEMO}?lang=en`);
         expect(text).toContain(`Remove my email address: ${BASE_URL}/unsubscribe?token=`);
         expect(text).not.toContain(CORRECTED.summary.sv);
@@ -419,7 +528,13 @@ describe('the feedback mailout (the mailout job, SES emulator)', () => {
   it('GET /admin/dialogues/demo/mailout reports done: every one sent, none failed or pending', async () => {
     const answer = await progress(lead, DEMO);
     expect(answer.statusCode).toBe(200);
-    expect(answer.json).toMatchObject({ status: 'done', total: RECIPIENT_COUNT, sent: RECIPIENT_COUNT, failed: 0, pending: 0 });
+    expect(answer.json).toMatchObject({
+      status: 'done',
+      total: RECIPIENT_COUNT,
+      sent: RECIPIENT_COUNT,
+      failed: 0,
+      pending: 0,
+    });
   });
 
   it(`every sent contact expires by TTL about ${RETENTION_DAYS} days after its email`, async () => {
@@ -456,7 +571,10 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
   });
 
   it('GET with the token from the email answers 200 with a form that posts back the token, and deletes nothing', async () => {
-    const page = await callRaw(handlers.unsubscribePage, routes.unsubscribePage, { query: { token }, contentType: null });
+    const page = await callRaw(handlers.unsubscribePage, routes.unsubscribePage, {
+      query: { token },
+      contentType: null,
+    });
     expect(page.statusCode).toBe(200);
     expect(String(page.headers?.['content-type'])).toContain('text/html');
     expect(page.body).toContain(`<form method="post" action="${BASE_URL}/unsubscribe?token=${token}"`);
@@ -472,18 +590,32 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
       'not-a-token',
     ];
     for (const bad of forged) {
-      const page = await callRaw(handlers.unsubscribePage, routes.unsubscribePage, { query: { token: bad }, contentType: null });
+      const page = await callRaw(handlers.unsubscribePage, routes.unsubscribePage, {
+        query: { token: bad },
+        contentType: null,
+      });
       expect(page.statusCode).toBe(400);
-      const post = await callRaw(handlers.unsubscribe, routes.unsubscribe, { query: { token: bad }, body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+      const post = await callRaw(handlers.unsubscribe, routes.unsubscribe, {
+        query: { token: bad },
+        body: 'List-Unsubscribe=One-Click',
+        contentType: 'application/x-www-form-urlencoded',
+      });
       expect(post.statusCode).toBe(400);
     }
-    const withoutToken = await callRaw(handlers.unsubscribe, routes.unsubscribe, { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+    const withoutToken = await callRaw(handlers.unsubscribe, routes.unsubscribe, {
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(withoutToken.statusCode).toBe(400);
     expect(await contacts(DEMO)).toHaveLength(RECIPIENT_COUNT);
   });
 
   it('the RFC 8058 one-click POST (List-Unsubscribe=One-Click, token in the URL) answers 200 and deletes the contact', async () => {
-    const post = await callRaw(handlers.unsubscribe, routes.unsubscribe, { query: { token }, body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+    const post = await callRaw(handlers.unsubscribe, routes.unsubscribe, {
+      query: { token },
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(post.statusCode).toBe(200);
     expect(post.body).toContain('Din e-postadress är borttagen');
     expect(await contactOf(DEMO, address)).toBeUndefined();
@@ -491,20 +623,36 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
   });
 
   it('the same click again still answers 200, and the progress of the finished mailout is unchanged', async () => {
-    const post = await callRaw(handlers.unsubscribe, routes.unsubscribe, { query: { token }, body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+    const post = await callRaw(handlers.unsubscribe, routes.unsubscribe, {
+      query: { token },
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(post.statusCode).toBe(200);
-    expect((await progress(lead, DEMO)).json).toMatchObject({ status: 'done', total: RECIPIENT_COUNT, sent: RECIPIENT_COUNT, failed: 0, pending: 0 });
+    expect((await progress(lead, DEMO)).json).toMatchObject({
+      status: 'done',
+      total: RECIPIENT_COUNT,
+      sent: RECIPIENT_COUNT,
+      failed: 0,
+      pending: 0,
+    });
   });
 });
 
 describe('SES bounces and complaints (SNS to the ses-feedback handler)', () => {
-  const feed = (notification: unknown) => handlers.sesFeedback(sesNotification(notification), lambdaContext('ses-feedback'));
+  const feed = (notification: unknown) =>
+    handlers.sesFeedback(sesNotification(notification), lambdaContext('ses-feedback'));
 
   it('a permanent bounce fails the sent contact, moves it from sent to failed and suppresses the address', async () => {
     const result = await feed(bounce(DEMO, 'Eva@Example.se', 'Permanent'));
     expect(result).toEqual({ handled: 1 });
     expect(await contactOf(DEMO, 'eva@example.se')).toMatchObject({ state: 'failed', failedReason: 'bounce' });
-    expect((await progress(lead, DEMO)).json).toMatchObject({ total: RECIPIENT_COUNT, sent: RECIPIENT_COUNT - 1, failed: 1, pending: 0 });
+    expect((await progress(lead, DEMO)).json).toMatchObject({
+      total: RECIPIENT_COUNT,
+      sent: RECIPIENT_COUNT - 1,
+      failed: 1,
+      pending: 0,
+    });
     expect(await suppressions()).toHaveLength(1);
   });
 
@@ -523,14 +671,31 @@ describe('SES bounces and complaints (SNS to the ses-feedback handler)', () => {
   it('a delivery notification or a message that is no SES notification is ignored', async () => {
     const before = await scanAll(db);
     expect(await feed({ notificationType: 'Delivery', mail: { tags: { dialogue: [DEMO] } } })).toEqual({ handled: 0 });
-    expect(await handlers.sesFeedback({ Records: [{ ...sesNotification({}).Records[0]!, Sns: { ...sesNotification({}).Records[0]!.Sns, Message: 'not json' } }] }, lambdaContext('ses-feedback'))).toEqual({ handled: 0 });
+    expect(
+      await handlers.sesFeedback(
+        {
+          Records: [
+            {
+              ...sesNotification({}).Records[0]!,
+              Sns: { ...sesNotification({}).Records[0]!.Sns, Message: 'not json' },
+            },
+          ],
+        },
+        lambdaContext('ses-feedback'),
+      ),
+    ).toEqual({ handled: 0 });
     expect(await scanAll(db)).toEqual(before);
   });
 
   it('a complaint fails the contact and suppresses the address', async () => {
     expect(await feed(complaint(DEMO, 'david@example.org'))).toEqual({ handled: 1 });
     expect(await contactOf(DEMO, 'david@example.org')).toMatchObject({ state: 'failed', failedReason: 'complaint' });
-    expect((await progress(lead, DEMO)).json).toMatchObject({ total: RECIPIENT_COUNT, sent: RECIPIENT_COUNT - 2, failed: 2, pending: 0 });
+    expect((await progress(lead, DEMO)).json).toMatchObject({
+      total: RECIPIENT_COUNT,
+      sent: RECIPIENT_COUNT - 2,
+      failed: 2,
+      pending: 0,
+    });
     expect(await suppressions()).toHaveLength(2);
   });
 
@@ -543,7 +708,16 @@ describe('SES bounces and complaints (SNS to the ses-feedback handler)', () => {
     expect(outcome).toEqual({ sent: 1, failed: 2, paused: false, completed: [OTHER_ID] });
     expect((await ses.emails()).flatMap((e) => e.destination.to)).toEqual(['gustav@example.se']);
     expect(await contactOf(OTHER_ID, 'eva@example.se')).toMatchObject({ state: 'failed', failedReason: 'suppressed' });
-    expect(await contactOf(OTHER_ID, 'david@example.org')).toMatchObject({ state: 'failed', failedReason: 'suppressed' });
-    expect((await progress(lead, OTHER_ID)).json).toMatchObject({ status: 'done', total: 3, sent: 1, failed: 2, pending: 0 });
+    expect(await contactOf(OTHER_ID, 'david@example.org')).toMatchObject({
+      state: 'failed',
+      failedReason: 'suppressed',
+    });
+    expect((await progress(lead, OTHER_ID)).json).toMatchObject({
+      status: 'done',
+      total: 3,
+      sent: 1,
+      failed: 2,
+      pending: 0,
+    });
   });
 });

@@ -32,7 +32,28 @@ const nastyChar = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
   { weight: 2, arbitrary: loneSurrogate },
-  { weight: 2, arbitrary: fc.constantFrom(' ', '\n', '\t', '\u0000', '\u0007', '\u0301', 'å', 'Ä', '<', '>', '"', '\\', '\u202e', '\ufeff', '\u00a0', '😀', '👩‍👩‍👧') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      ' ',
+      '\n',
+      '\t',
+      '\u0000',
+      '\u0007',
+      '\u0301',
+      'å',
+      'Ä',
+      '<',
+      '>',
+      '"',
+      '\\',
+      '\u202e',
+      '\ufeff',
+      '\u00a0',
+      '😀',
+      '👩‍👩‍👧',
+    ),
+  },
 );
 const nastyText = fc.string({ unit: nastyChar, maxLength: 40 });
 /** Long runs of one character, from well inside to well over the body limit (multi-byte and escaped ones grow). */
@@ -56,7 +77,9 @@ const rarely = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number) =>
   fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
 /** Deterministic v4 uuids, so fast-check's seed reproduces a run; a small pool makes retries (duplicates) common. */
-const pooledSubmissionId = fc.integer({ min: 0, max: 399 }).map((i) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`);
+const pooledSubmissionId = fc
+  .integer({ min: 0, max: 399 })
+  .map((i) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`);
 const submissionId = fc.oneof(
   { weight: 8, arbitrary: pooledSubmissionId },
   { weight: 4, arbitrary: fc.uuid() },
@@ -83,9 +106,17 @@ const answerArbitraries = {
     { weight: 2, arbitrary: fc.array(fc.constantFrom(...importantIds, 'pool'), { maxLength: 6 }) },
     { weight: 1, arbitrary: anyValue },
   ),
-  'rating-alla': fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 2, arbitrary: fc.integer({ min: -3, max: 9 }) }, { weight: 1, arbitrary: hugeNumber }),
+  'rating-alla': fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 5 }) },
+    { weight: 2, arbitrary: fc.integer({ min: -3, max: 9 }) },
+    { weight: 1, arbitrary: hugeNumber },
+  ),
   visits: fc.oneof({ weight: 8, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyValue }),
-  comments: fc.oneof({ weight: 8, arbitrary: nastyText }, { weight: 1, arbitrary: hugeText }, { weight: 1, arbitrary: anyValue }),
+  comments: fc.oneof(
+    { weight: 8, arbitrary: nastyText },
+    { weight: 1, arbitrary: hugeText },
+    { weight: 1, arbitrary: anyValue },
+  ),
 } satisfies Record<string, fc.Arbitrary<unknown>>;
 
 const answers = fc.oneof(
@@ -94,74 +125,104 @@ const answers = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.record(answerArbitraries, { requiredKeys: [] }), fc.dictionary(fc.oneof(nastyText, fc.constantFrom(...questionIds)), anyValue, { maxKeys: 3 }))
+      .tuple(
+        fc.record(answerArbitraries, { requiredKeys: [] }),
+        fc.dictionary(fc.oneof(nastyText, fc.constantFrom(...questionIds)), anyValue, { maxKeys: 3 }),
+      )
       .map(([known, extra]) => ({ ...known, ...extra })),
   },
   { weight: 1, arbitrary: anyValue },
 );
 
 const email = fc
-  .tuple(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,15}$/), fc.constantFrom('example.se', 'Ljungby.SE', 'post.example.com', 'example.se', 'x'))
+  .tuple(
+    fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,15}$/),
+    fc.constantFrom('example.se', 'Ljungby.SE', 'post.example.com', 'example.se', 'x'),
+  )
   .map(([local, domain]) => `${local}@${domain}`);
 
-const responseBody = fc.record(
-  {
-    answers,
-    profile: optional(
-      fc.oneof(
-        {
-          weight: 6,
-          arbitrary: fc.record(
-            {
-              relation: fc.oneof(
-                { weight: 6, arbitrary: fc.subarray([...relations]) },
-                { weight: 1, arbitrary: fc.array(fc.constantFrom(...relations, 'dreams'), { maxLength: 4 }) },
-                { weight: 1, arbitrary: anyValue },
-              ),
-              ageBand: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ageBands) }, { weight: 1, arbitrary: anyValue }),
-              locality: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ljungby.localities) }, { weight: 1, arbitrary: nastyText }),
-            },
-            { requiredKeys: [] },
-          ),
-        },
-        { weight: 1, arbitrary: anyValue },
+const responseBody = fc
+  .record(
+    {
+      answers,
+      profile: optional(
+        fc.oneof(
+          {
+            weight: 6,
+            arbitrary: fc.record(
+              {
+                relation: fc.oneof(
+                  { weight: 6, arbitrary: fc.subarray([...relations]) },
+                  { weight: 1, arbitrary: fc.array(fc.constantFrom(...relations, 'dreams'), { maxLength: 4 }) },
+                  { weight: 1, arbitrary: anyValue },
+                ),
+                ageBand: fc.oneof(
+                  { weight: 6, arbitrary: fc.constantFrom(...ageBands) },
+                  { weight: 1, arbitrary: anyValue },
+                ),
+                locality: fc.oneof(
+                  { weight: 6, arbitrary: fc.constantFrom(...ljungby.localities) },
+                  { weight: 1, arbitrary: nastyText },
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+          },
+          { weight: 1, arbitrary: anyValue },
+        ),
       ),
-    ),
-    contact: optional(
-      fc.oneof(
-        {
-          weight: 6,
-          arbitrary: fc.record(
-            {
-              email: fc.oneof({ weight: 6, arbitrary: email }, { weight: 1, arbitrary: anyValue }),
-              consent: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: anyValue }),
-              language: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('sv', 'en') }, { weight: 1, arbitrary: anyValue }),
-            },
-            { requiredKeys: ['email', 'consent'] },
-          ),
-        },
-        { weight: 1, arbitrary: anyValue },
+      contact: optional(
+        fc.oneof(
+          {
+            weight: 6,
+            arbitrary: fc.record(
+              {
+                email: fc.oneof({ weight: 6, arbitrary: email }, { weight: 1, arbitrary: anyValue }),
+                consent: fc.oneof(
+                  { weight: 6, arbitrary: fc.constant(true) },
+                  { weight: 1, arbitrary: fc.constant(false) },
+                  { weight: 1, arbitrary: anyValue },
+                ),
+                language: fc.oneof(
+                  { weight: 6, arbitrary: fc.constantFrom('sv', 'en') },
+                  { weight: 1, arbitrary: anyValue },
+                ),
+              },
+              { requiredKeys: ['email', 'consent'] },
+            ),
+          },
+          { weight: 1, arbitrary: anyValue },
+        ),
       ),
-    ),
-    submissionId,
-    homepage: rarely(fc.oneof(nastyText, fc.constant('https://spam.example'), fc.constant('   ')), 8),
-    extra: rarely(fc.dictionary(nastyText, anyValue, { minKeys: 1, maxKeys: 2 }), 12),
-  },
-  { requiredKeys: ['answers', 'submissionId'] },
-).map(({ extra, ...body }) => ({ ...body, ...extra }));
+      submissionId,
+      homepage: rarely(fc.oneof(nastyText, fc.constant('https://spam.example'), fc.constant('   ')), 8),
+      extra: rarely(fc.dictionary(nastyText, anyValue, { minKeys: 1, maxKeys: 2 }), 12),
+    },
+    { requiredKeys: ['answers', 'submissionId'] },
+  )
+  .map(({ extra, ...body }) => ({ ...body, ...extra }));
 
 /** Raw texts a JSON.stringify of a value can never produce. */
 const rawText = fc.oneof(
   // Deep nesting, of arrays and of objects, inside an otherwise plausible body.
-  fc.tuple(fc.integer({ min: 50, max: 20_000 }), pooledSubmissionId).map(([n, id]) => `{"answers":{"favourite":${'['.repeat(n)}${']'.repeat(n)}},"submissionId":"${id}"}`),
+  fc
+    .tuple(fc.integer({ min: 50, max: 20_000 }), pooledSubmissionId)
+    .map(([n, id]) => `{"answers":{"favourite":${'['.repeat(n)}${']'.repeat(n)}},"submissionId":"${id}"}`),
   fc.integer({ min: 50, max: 10_000 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
   // Numbers no double can hold.
   pooledSubmissionId.map((id) => `{"answers":{"favourite":"natur","rating-alla":1e999},"submissionId":"${id}"}`),
-  pooledSubmissionId.map((id) => `{"answers":{"favourite":"natur","rating-alla":123456789012345678901234567890},"submissionId":"${id}"}`),
+  pooledSubmissionId.map(
+    (id) => `{"answers":{"favourite":"natur","rating-alla":123456789012345678901234567890},"submissionId":"${id}"}`,
+  ),
   // Prototype pollution, duplicate keys, escapes.
-  pooledSubmissionId.map((id) => `{"answers":{"favourite":"natur"},"submissionId":"${id}","__proto__":{"isAdmin":true}}`),
+  pooledSubmissionId.map(
+    (id) => `{"answers":{"favourite":"natur"},"submissionId":"${id}","__proto__":{"isAdmin":true}}`,
+  ),
   pooledSubmissionId.map((id) => `{"answers":{"favourite":"natur","favourite":"gungor"},"submissionId":"${id}"}`),
-  pooledSubmissionId.map((id) => `{"answers":{"comments":"\\ud800\\udc00\\udfff\\u0000"},"submissionId":"${id}","answers":{"favourite":"alla"}}`),
+  pooledSubmissionId.map(
+    (id) =>
+      `{"answers":{"comments":"\\ud800\\udc00\\udfff\\u0000"},"submissionId":"${id}","answers":{"favourite":"alla"}}`,
+  ),
   // Plain garbage.
   fc.string({ unit: 'binary', maxLength: 200 }),
   nastyText,
@@ -170,7 +231,13 @@ const rawText = fc.oneof(
 
 /** A body exactly around the limit: a valid body padded with white space to the limit plus or minus a few bytes. */
 const aroundTheLimit = fc
-  .tuple(fc.record({ answers: fc.record(answerArbitraries, { requiredKeys: ['favourite'] }), submissionId: pooledSubmissionId }), fc.integer({ min: -3, max: 3 }))
+  .tuple(
+    fc.record({
+      answers: fc.record(answerArbitraries, { requiredKeys: ['favourite'] }),
+      submissionId: pooledSubmissionId,
+    }),
+    fc.integer({ min: -3, max: 3 }),
+  )
   .map(([body, delta]) => {
     const json = JSON.stringify(body);
     return json + ' '.repeat(Math.max(0, DEFAULT_BODY_LIMIT_BYTES + delta - Buffer.byteLength(json)));
@@ -178,7 +245,10 @@ const aroundTheLimit = fc
 
 const bodyText = fc.oneof(
   { weight: 14, arbitrary: responseBody.map((b) => JSON.stringify(b)) },
-  { weight: 3, arbitrary: fc.anything({ maxDepth: 4, maxKeys: 6 }).map((v) => JSON.stringify(v) as string | undefined) },
+  {
+    weight: 3,
+    arbitrary: fc.anything({ maxDepth: 4, maxKeys: 6 }).map((v) => JSON.stringify(v) as string | undefined),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
   { weight: 3, arbitrary: rawText },
   { weight: 1, arbitrary: aroundTheLimit },
@@ -207,7 +277,11 @@ const contentType = fc.oneof(
 );
 
 /** How the body travels: as text, base64-encoded with the flag (API Gateway's binary path), or flagged but not encoded. */
-const encoding = fc.oneof({ weight: 10, arbitrary: fc.constant('text' as const) }, { weight: 2, arbitrary: fc.constant('base64' as const) }, { weight: 1, arbitrary: fc.constant('flag-only' as const) });
+const encoding = fc.oneof(
+  { weight: 10, arbitrary: fc.constant('text' as const) },
+  { weight: 2, arbitrary: fc.constant('base64' as const) },
+  { weight: 1, arbitrary: fc.constant('flag-only' as const) },
+);
 
 const submitRequest = fc.record({ body: bodyText, contentType, encoding, correlationId: rarely(nastyText, 8) });
 
@@ -226,7 +300,8 @@ describe('POST /dialogues/{id}/responses under generated input', () => {
 
     await fc.assert(
       fc.asyncProperty(submitRequest, async ({ body, contentType: type, encoding: how, correlationId }) => {
-        const sent = body === undefined ? undefined : how === 'base64' ? Buffer.from(body, 'utf8').toString('base64') : body;
+        const sent =
+          body === undefined ? undefined : how === 'base64' ? Buffer.from(body, 'utf8').toString('base64') : body;
         const event = httpEvent(routes.submitResponse, {
           pathParameters: { id: DEMO_DIALOGUE_ID },
           contentType: type,
@@ -270,14 +345,18 @@ describe('POST /dialogues/{id}/responses under generated input', () => {
     // The generators must reach every outcome, or the property proves little.
     for (const status of [201, 400, 413, 415]) expect(statuses.get(status) ?? 0).toBeGreaterThan(50);
     // Stored answers only ever name the dialogue's own questions.
-    for (const response of stored.responses) for (const key of Object.keys(response.answers as object)) expect(questionIds).toContain(key);
+    for (const response of stored.responses)
+      for (const key of Object.keys(response.answers as object)) expect(questionIds).toContain(key);
   }, 180_000);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dialogue definitions for the officials' create handler
 
-const committeeId = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ljungby.committees.map((c) => c.id)) }, { weight: 1, arbitrary: nastyText });
+const committeeId = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...ljungby.committees.map((c) => c.id)) },
+  { weight: 1, arbitrary: nastyText },
+);
 const localizedText = fc.oneof(
   { weight: 6, arbitrary: fc.record({ sv: nastyText, en: optional(nastyText) }, { requiredKeys: ['sv'] }) },
   { weight: 1, arbitrary: fc.record({ sv: hugeText }) },
@@ -310,11 +389,28 @@ const definition = fc
       leadCommittee: optional(committeeId),
       participatingCommittees: rarely(fc.oneof(fc.array(committeeId, { maxLength: 2 }), anyValue), 3),
       questions: rarely(fc.oneof(fc.array(question, { maxLength: 6 }), anyValue), 3),
-      opensAt: rarely(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), nastyText), 4),
-      closesAt: rarely(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), nastyText), 4),
+      opensAt: rarely(
+        fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          nastyText,
+        ),
+        4,
+      ),
+      closesAt: rarely(
+        fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          nastyText,
+        ),
+        4,
+      ),
       influence: rarely(anyValue, 6),
       format: rarely(fc.oneof(fc.constant({ kind: 'single-question' }), anyValue), 4),
-      serverManaged: optional(fc.record({ id: anyValue, status: anyValue, version: anyValue, createdAt: anyValue, responseShards: anyValue }, { requiredKeys: [] })),
+      serverManaged: optional(
+        fc.record(
+          { id: anyValue, status: anyValue, version: anyValue, createdAt: anyValue, responseShards: anyValue },
+          { requiredKeys: [] },
+        ),
+      ),
       extra: rarely(fc.dictionary(nastyText, anyValue, { minKeys: 1, maxKeys: 2 }), 8),
     },
     { requiredKeys: ['base'] },
@@ -332,7 +428,10 @@ const official: fc.Arbitrary<Official> = fc.constantFrom(
 );
 
 const createRequest = fc.record({
-  body: fc.oneof({ weight: 8, arbitrary: definition.map((d) => JSON.stringify(d)) }, { weight: 2, arbitrary: bodyText }),
+  body: fc.oneof(
+    { weight: 8, arbitrary: definition.map((d) => JSON.stringify(d)) },
+    { weight: 2, arbitrary: bodyText },
+  ),
   contentType,
   official,
 });
@@ -358,7 +457,9 @@ describe('POST /admin/dialogues under generated input', () => {
       { numRuns: 1_000, endOnFailure: true },
     );
 
-    console.log(`fuzz create: 1000 runs in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    console.log(
+      `fuzz create: 1000 runs in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+    );
     for (const status of [201, 400, 403]) expect(statuses.get(status) ?? 0).toBeGreaterThan(10);
   }, 120_000);
 });

@@ -10,7 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { MessageRejected, SESServiceException, SendRawEmailCommand, type SendRawEmailCommandInput } from '@aws-sdk/client-ses';
+import {
+  MessageRejected,
+  SESServiceException,
+  SendRawEmailCommand,
+  type SendRawEmailCommandInput,
+} from '@aws-sdk/client-ses';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createSesClient, sesMailer } from '../../functions/adapters/mailer';
@@ -25,7 +30,13 @@ import type { MailoutStore } from '../../shared/decision/ports';
 import { readMailout, registerDecision } from '../../shared/decision/register';
 import { publicDefinition } from '../../shared/dialogue/public-view';
 import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
-import { type Mailer, type MailoutDeps, type MailoutOutcome, type MailoutSettings, runMailouts } from '../../shared/mail/mailout-run';
+import {
+  type Mailer,
+  type MailoutDeps,
+  type MailoutOutcome,
+  type MailoutSettings,
+  runMailouts,
+} from '../../shared/mail/mailout-run';
 import { unsubscribeToken } from '../../shared/mail/unsubscribe-token';
 import { ljungby } from '../../shared/municipality';
 import type { Clock } from '../../shared/ports';
@@ -33,7 +44,15 @@ import { emailHash, submitResponse } from '../../shared/responses/submit';
 import { routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
 import { httpEvent, lambdaContext } from './support/events';
-import { type RunningSes, busiestWindow, closeServer, recipientOf, recordingMailer, startSes, tally } from './support/mail';
+import {
+  type RunningSes,
+  busiestWindow,
+  closeServer,
+  recipientOf,
+  recordingMailer,
+  startSes,
+  tally,
+} from './support/mail';
 import { type Item, itemsOf, scanAll, tableName, testDocumentClient } from './support/table';
 
 jest.setTimeout(30_000);
@@ -70,25 +89,49 @@ const addressOf = (id: string, n: number): string => `deltagare-${String(n).padS
 /** A closed dialogue with `count` consenting contacts (through the real submission path) and a registered decision. */
 async function decidedDialogue(id: string, count: number): Promise<string[]> {
   const now = new Date();
-  const draft = createDialogue({ ...demoDialogue(now), title: { sv: `Dialog ${id}` } }, admin, ljungby, { id, now, responseShards: 2 });
+  const draft = createDialogue({ ...demoDialogue(now), title: { sv: `Dialog ${id}` } }, admin, ljungby, {
+    id,
+    now,
+    responseShards: 2,
+  });
   await runtime.dialogues.create(changeStatus(draft, 'open', admin, now));
   const addresses = Array.from({ length: count }, (_, n) => addressOf(id, n));
-  const deps = { ...runtime, dialogues: { get: (dialogueId: string) => runtime.dialogues.get(dialogueId), markResponded: runtime.dialogues.markResponded } };
+  const deps = {
+    ...runtime,
+    dialogues: {
+      get: (dialogueId: string) => runtime.dialogues.get(dialogueId),
+      markResponded: runtime.dialogues.markResponded,
+    },
+  };
   for (let start = 0; start < addresses.length; start += 20) {
     await Promise.all(
-      addresses.slice(start, start + 20).map((email, n) =>
-        submitResponse(deps, id, { answers: { favourite: 'alla' }, contact: { email, consent: true, language: (start + n) % 2 ? 'en' : 'sv' }, submissionId: randomUUID() }),
-      ),
+      addresses
+        .slice(start, start + 20)
+        .map((email, n) =>
+          submitResponse(deps, id, {
+            answers: { favourite: 'alla' },
+            contact: { email, consent: true, language: (start + n) % 2 ? 'en' : 'sv' },
+            submissionId: randomUUID(),
+          }),
+        ),
     );
   }
   const open = await runtime.dialogues.get(id);
   if (!open) throw new Error(`no dialogue ${id}`);
   await runtime.dialogues.replace(changeStatus(open, 'closed', admin, new Date()), open.version);
-  const { mailout } = await registerDecision({ dialogues: runtime.dialogues, mailouts: store, clock: runtime.clock }, admin, id, {
-    summary: { sv: 'Nämnden beslutar att bygga Lekplats för alla.', en: 'The committee decided to build the Playground for everyone.' },
-    motivation: { sv: 'Flest ville det.', en: 'Most wanted it.' },
-    decidedAt: '2026-05-12',
-  });
+  const { mailout } = await registerDecision(
+    { dialogues: runtime.dialogues, mailouts: store, clock: runtime.clock },
+    admin,
+    id,
+    {
+      summary: {
+        sv: 'Nämnden beslutar att bygga Lekplats för alla.',
+        en: 'The committee decided to build the Playground for everyone.',
+      },
+      motivation: { sv: 'Flest ville det.', en: 'Most wanted it.' },
+      decidedAt: '2026-05-12',
+    },
+  );
   expect(mailout).toMatchObject({ status: 'sending', total: count });
   return addresses;
 }
@@ -100,7 +143,10 @@ function movableClock(): Clock & { advance(ms: number): void } {
 }
 
 /** The mailout job's run for one dialogue only, on the real DynamoDB queue. */
-function deps(id: string, overrides: Omit<Partial<MailoutDeps>, 'settings'> & { settings?: Partial<MailoutSettings> } = {}): MailoutDeps {
+function deps(
+  id: string,
+  overrides: Omit<Partial<MailoutDeps>, 'settings'> & { settings?: Partial<MailoutSettings> } = {},
+): MailoutDeps {
   const { settings, ...rest } = overrides;
   return {
     dialogues: {
@@ -110,14 +156,18 @@ function deps(id: string, overrides: Omit<Partial<MailoutDeps>, 'settings'> & { 
     mailouts: store,
     mailer: recordingMailer(),
     clock: runtime.clock,
-    content: async (dialogue) => ({ definition: publicDefinition(dialogue, ljungby), results: (await publicResults(runtime, dialogue.id)).results }),
+    content: async (dialogue) => ({
+      definition: publicDefinition(dialogue, ljungby),
+      results: (await publicResults(runtime, dialogue.id)).results,
+    }),
     remainingMs: () => 10 * 60_000,
     ...rest,
     settings: { ...SETTINGS, ...settings },
   };
 }
 
-const progress = (id: string) => readMailout({ dialogues: runtime.dialogues, mailouts: store, clock: runtime.clock }, admin, id);
+const progress = (id: string) =>
+  readMailout({ dialogues: runtime.dialogues, mailouts: store, clock: runtime.clock }, admin, id);
 const contactItems = async (id: string): Promise<Item[]> => itemsOf(await scanAll(db), id).contacts;
 const once = (addresses: readonly string[]) => Object.fromEntries(addresses.map((a) => [a, 1]));
 const sum = (outcomes: readonly MailoutOutcome[], key: 'sent' | 'failed') => outcomes.reduce((n, o) => n + o[key], 0);
@@ -126,7 +176,11 @@ const sum = (outcomes: readonly MailoutOutcome[], key: 'sent' | 'failed') => out
 const unsubscribeHandler = createUnsubscribeHandler({ mailouts: store, secret: async () => SECRET });
 async function unsubscribe(id: string, email: string): Promise<void> {
   const token = unsubscribeToken(SECRET, id, emailHash(id, email));
-  const event = httpEvent(routes.unsubscribe, { query: { token }, body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' });
+  const event = httpEvent(routes.unsubscribe, {
+    query: { token },
+    body: 'List-Unsubscribe=One-Click',
+    contentType: 'application/x-www-form-urlencoded',
+  });
   const answer = await unsubscribeHandler(event, lambdaContext('unsubscribe'));
   expect(answer.statusCode).toBe(200);
 }
@@ -151,15 +205,23 @@ async function faultyEndpoint(target: string, plan: (to: string, attempt: number
         const fault = plan(to, attempts.filter((a) => a.to === to).length + 1);
         attempts.push({ to, ...(fault ? { fault } : {}), at: performance.now() });
         if (fault) {
-          const [status, type, code, message] = fault === 'throttle' ? [400, 'Sender', 'Throttling', 'Maximum sending rate exceeded.'] : [503, 'Receiver', 'ServiceUnavailable', 'Service unavailable.'];
+          const [status, type, code, message] =
+            fault === 'throttle'
+              ? [400, 'Sender', 'Throttling', 'Maximum sending rate exceeded.']
+              : [503, 'Receiver', 'ServiceUnavailable', 'Service unavailable.'];
           response.writeHead(status, { 'content-type': 'text/xml' });
-          response.end(`<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`);
+          response.end(
+            `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+          );
           return;
         }
         const forwarded: IncomingHttpHeaders = request.headers;
         const upstream = await fetch(`${target}${request.url ?? '/'}`, {
           method: request.method ?? 'POST',
-          headers: { 'content-type': String(forwarded['content-type']), authorization: String(forwarded.authorization) },
+          headers: {
+            'content-type': String(forwarded['content-type']),
+            authorization: String(forwarded.authorization),
+          },
           body,
         });
         response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/xml' });
@@ -219,7 +281,12 @@ describe('SES throttling and 5xx', () => {
     mock.on(SendRawEmailCommand).callsFake(async (input: SendRawEmailCommandInput) => {
       const to = recipientOf(Buffer.from(input.RawMessage?.Data ?? new Uint8Array()).toString('utf8'));
       if (throttle && to === throttled) {
-        throw new SESServiceException({ name: 'Throttling', $fault: 'client', message: 'Maximum sending rate exceeded.', $metadata: { httpStatusCode: 400, attempts: 6 } });
+        throw new SESServiceException({
+          name: 'Throttling',
+          $fault: 'client',
+          message: 'Maximum sending rate exceeded.',
+          $metadata: { httpStatusCode: 400, attempts: 6 },
+        });
       }
       return passThrough.send(new SendRawEmailCommand(input));
     });
@@ -256,7 +323,11 @@ describe('SES throttling and 5xx', () => {
     const mock = mockClient(client);
     mock.on(SendRawEmailCommand).callsFake(async (input: SendRawEmailCommandInput) => {
       const to = recipientOf(Buffer.from(input.RawMessage?.Data ?? new Uint8Array()).toString('utf8'));
-      if (to === rejected) throw new MessageRejected({ message: 'Email address is on the suppression list.', $metadata: { httpStatusCode: 400 } });
+      if (to === rejected)
+        throw new MessageRejected({
+          message: 'Email address is on the suppression list.',
+          $metadata: { httpStatusCode: 400 },
+        });
       return passThrough.send(new SendRawEmailCommand(input));
     });
     try {
@@ -265,7 +336,9 @@ describe('SES throttling and 5xx', () => {
       expect(outcome).toEqual({ sent: 3, failed: 1, paused: false, completed: [id] });
       expect(mock.commandCalls(SendRawEmailCommand)).toHaveLength(4);
       expect((await contactItems(id)).find((c) => c.email === rejected)).toMatchObject({ state: 'failed' });
-      expect((await ses.emails()).flatMap((e) => e.destination.to).sort()).toEqual(addresses.filter((a) => a !== rejected).sort());
+      expect((await ses.emails()).flatMap((e) => e.destination.to).sort()).toEqual(
+        addresses.filter((a) => a !== rejected).sort(),
+      );
       expect(await progress(id)).toMatchObject({ status: 'done', total: 4, sent: 3, failed: 1, pending: 0 });
     } finally {
       mock.restore();
@@ -350,7 +423,12 @@ describe('the job killed mid-mailout and restarted', () => {
     expect(await runMailouts(deps(id, { mailer, clock }))).toMatchObject({ failed: 0, paused: false, completed: [] });
     expect(tally(delivered.sent.map((m) => m.to))).toEqual(once(addresses));
     clock.advance(LEASE_MS + 1000);
-    expect(await runMailouts(deps(id, { mailer, clock }))).toEqual({ sent: 1, failed: 0, paused: false, completed: [id] });
+    expect(await runMailouts(deps(id, { mailer, clock }))).toEqual({
+      sent: 1,
+      failed: 0,
+      paused: false,
+      completed: [id],
+    });
     expect(tally(delivered.sent.map((m) => m.to))).toEqual({ ...once(addresses), [victim]: 2 });
     expect(await progress(id)).toMatchObject({ status: 'done', total: 4, sent: 4, failed: 0, pending: 0 });
   });
@@ -363,7 +441,10 @@ describe('the job killed mid-mailout and restarted', () => {
     await decidedDialogue(id, 4);
     let crashed = false;
     const dying = Object.create(db) as DynamoDBDocumentClient;
-    dying.send = ((command: { input?: { Key?: Record<string, unknown>; UpdateExpression?: string } }, ...rest: unknown[]) => {
+    dying.send = ((
+      command: { input?: { Key?: Record<string, unknown>; UpdateExpression?: string } },
+      ...rest: unknown[]
+    ) => {
       if (!crashed && command.input?.Key?.sk === 'MAILOUT' && /ADD sent/.test(command.input.UpdateExpression ?? '')) {
         crashed = true;
         return Promise.reject(new Error('Task timed out after 300.00 seconds'));
@@ -385,8 +466,16 @@ describe('two jobs started at once', () => {
     const addresses = await decidedDialogue(id, 40);
     const delivered = recordingMailer();
     // A little latency per send so the two runs really interleave.
-    const slow: Mailer = { send: async (raw, tags) => { await new Promise((r) => setTimeout(r, 2 + Math.random() * 10)); await delivered.send(raw, tags); } };
-    const outcomes = await Promise.all([runMailouts(deps(id, { mailer: slow })), runMailouts(deps(id, { mailer: slow }))]);
+    const slow: Mailer = {
+      send: async (raw, tags) => {
+        await new Promise((r) => setTimeout(r, 2 + Math.random() * 10));
+        await delivered.send(raw, tags);
+      },
+    };
+    const outcomes = await Promise.all([
+      runMailouts(deps(id, { mailer: slow })),
+      runMailouts(deps(id, { mailer: slow })),
+    ]);
     expect(tally(delivered.sent.map((m) => m.to))).toEqual(once(addresses));
     expect(sum(outcomes, 'sent')).toBe(40);
     expect(outcomes.flatMap((o) => o.completed)).toEqual([id]);
@@ -397,7 +486,10 @@ describe('two jobs started at once', () => {
     const id = 'tva-jobb-takt';
     await decidedDialogue(id, 60);
     const mailer = recordingMailer();
-    await Promise.all([runMailouts(deps(id, { mailer, settings: { maxSendRate: 20 } })), runMailouts(deps(id, { mailer, settings: { maxSendRate: 20 } }))]);
+    await Promise.all([
+      runMailouts(deps(id, { mailer, settings: { maxSendRate: 20 } })),
+      runMailouts(deps(id, { mailer, settings: { maxSendRate: 20 } })),
+    ]);
     expect(mailer.sent).toHaveLength(60);
     expect(busiestWindow(mailer.sent.map((m) => m.at))).toBeLessThanOrEqual(20);
   });

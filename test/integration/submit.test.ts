@@ -49,10 +49,15 @@ const post = <T = Receipt>(body: unknown, options: Omit<RequestOptions, 'body'> 
   const { id = DEMO_DIALOGUE_ID, ...rest } = options;
   return invoke<T>(submit, httpEvent(routes.submitResponse, { pathParameters: { id }, body, ...rest }));
 };
-const read = (id: string) => invoke<Record<string, unknown>>(getDialogue, httpEvent(routes.getDialogue, { pathParameters: { id } }));
+const read = (id: string) =>
+  invoke<Record<string, unknown>>(getDialogue, httpEvent(routes.getDialogue, { pathParameters: { id } }));
 
 /** The smallest valid response to the demo dialogue (only `favourite` is required). */
-const valid = <E extends Record<string, unknown>>(extra?: E) => ({ answers: { favourite: 'natur' } as Record<string, unknown>, submissionId: randomUUID() as string, ...extra }) as { answers: Record<string, unknown>; submissionId: string } & E;
+const valid = <E extends Record<string, unknown>>(extra?: E) =>
+  ({ answers: { favourite: 'natur' } as Record<string, unknown>, submissionId: randomUUID() as string, ...extra }) as {
+    answers: Record<string, unknown>;
+    submissionId: string;
+  } & E;
 
 const demoItems = async () => itemsOf(await scanAll(db), DEMO_DIALOGUE_ID);
 
@@ -77,9 +82,17 @@ beforeAll(async () => {
   await seedDemo(db, tableName(), SHARDS, now);
 
   const store = dynamoDialogueStore(db, tableName());
-  const draft = createDialogue({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, { id: DRAFT_ID, now, responseShards: SHARDS });
+  const draft = createDialogue({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, {
+    id: DRAFT_ID,
+    now,
+    responseShards: SHARDS,
+  });
   await store.create(draft);
-  const closed = createDialogue({ ...demoDialogue(now), title: { sv: 'Stängd' } }, seeder, ljungby, { id: CLOSED_ID, now, responseShards: SHARDS });
+  const closed = createDialogue({ ...demoDialogue(now), title: { sv: 'Stängd' } }, seeder, ljungby, {
+    id: CLOSED_ID,
+    now,
+    responseShards: SHARDS,
+  });
   await store.create(changeStatus(changeStatus(closed, 'open', seeder, now), 'closed', seeder, now));
   const later = createDialogue(
     { ...demoDialogue(now), title: { sv: 'Öppnar snart' }, opensAt: new Date(now.getTime() + DAY).toISOString() },
@@ -98,7 +111,12 @@ describe('GET /dialogues/{id} (public definition)', () => {
 
     expect(answer.statusCode).toBe(200);
     const demo = demoDialogue(new Date());
-    expect(answer.json).toMatchObject({ id: DEMO_DIALOGUE_ID, status: 'open', leadCommittee: 'tekniska-namnden', title: demo.title });
+    expect(answer.json).toMatchObject({
+      id: DEMO_DIALOGUE_ID,
+      status: 'open',
+      leadCommittee: 'tekniska-namnden',
+      title: demo.title,
+    });
     const conditions = answer.json.conditions as Record<string, Record<string, unknown>>;
     expect(conditions.targetGroup).toMatchObject({ description: demo.targetGroup?.description });
     expect(conditions.question).toEqual(demo.question);
@@ -108,10 +126,26 @@ describe('GET /dialogues/{id} (public definition)', () => {
       cannotChange: demo.influence?.cannotChange,
       levelName: { sv: expect.any(String), en: expect.any(String) },
     });
-    expect(conditions.decision).toMatchObject({ committee: 'tekniska-namnden', committeeName: 'Tekniska nämnden', expectedDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    expect(conditions.feedbackPromise).toMatchObject({ how: demo.feedbackPromise?.how, byDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    expect(conditions.representativeDemocracy).toEqual({ sv: expect.stringMatching(/representativa demokratin/), en: expect.stringMatching(/representative democracy/) });
-    const dataHandling = { stored: expect.any(String), anonymous: expect.any(String), email: expect.any(String), withdraw: expect.any(String), controller: expect.any(String) };
+    expect(conditions.decision).toMatchObject({
+      committee: 'tekniska-namnden',
+      committeeName: 'Tekniska nämnden',
+      expectedDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(conditions.feedbackPromise).toMatchObject({
+      how: demo.feedbackPromise?.how,
+      byDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(conditions.representativeDemocracy).toEqual({
+      sv: expect.stringMatching(/representativa demokratin/),
+      en: expect.stringMatching(/representative democracy/),
+    });
+    const dataHandling = {
+      stored: expect.any(String),
+      anonymous: expect.any(String),
+      email: expect.any(String),
+      withdraw: expect.any(String),
+      controller: expect.any(String),
+    };
     expect(conditions.dataHandling).toEqual({ sv: dataHandling, en: dataHandling });
   });
 
@@ -139,7 +173,8 @@ describe('GET /dialogues/{id} (public definition)', () => {
 
   it('reveals nothing internal (creator, version, shard count)', async () => {
     const answer = await read(DEMO_DIALOGUE_ID);
-    for (const internal of ['createdBy', 'version', 'responseShards', 'pk', 'sk', 'gsi1pk']) expect(answer.json).not.toHaveProperty(internal);
+    for (const internal of ['createdBy', 'version', 'responseShards', 'pk', 'sk', 'gsi1pk'])
+      expect(answer.json).not.toHaveProperty(internal);
   });
 
   it('answers 404 for a draft and for an unknown id', async () => {
@@ -158,14 +193,26 @@ describe('POST /dialogues/{id}/responses: storing', () => {
   it('a valid response answers 201 with a receipt and stores one response under its submission, in one shard of the arrival index', async () => {
     const before = await demoItems();
     const body = valid({
-      answers: { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], important: ['shade', 'toilet'], 'rating-alla': 5, visits: true, comments: 'Fler bänkar, tack.' },
+      answers: {
+        favourite: 'alla',
+        ranking: ['alla', 'natur', 'aventyr'],
+        important: ['shade', 'toilet'],
+        'rating-alla': 5,
+        visits: true,
+        comments: 'Fler bänkar, tack.',
+      },
       profile: { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
     });
 
     const answer = await post(body);
 
     expect(answer.statusCode).toBe(201);
-    expect(answer.json).toEqual({ responseId: expect.any(String), dialogueId: DEMO_DIALOGUE_ID, receivedAt: expect.any(String), willReceiveFeedback: false });
+    expect(answer.json).toEqual({
+      responseId: expect.any(String),
+      dialogueId: DEMO_DIALOGUE_ID,
+      receivedAt: expect.any(String),
+      willReceiveFeedback: false,
+    });
     const after = await demoItems();
     expect(after.all.length).toBe(before.all.length + 1);
     expect(after.responses.length).toBe(before.responses.length + 1);
@@ -174,7 +221,12 @@ describe('POST /dialogues/{id}/responses: storing', () => {
     expect(stored).toMatchObject({ pk: `DIALOGUE#demo#SUBMISSION#${body.submissionId}`, sk: 'RESPONSE' });
     expect(stored.gsi2pk).toMatch(/^DIALOGUE#demo#RESPONSES#[0-3]$/);
     expect(stored.gsi2sk).toBe(`${answer.json.receivedAt}#${answer.json.responseId}`);
-    expect(stored).toMatchObject({ kind: 'response', answers: body.answers, profile: body.profile, receivedAt: answer.json.receivedAt });
+    expect(stored).toMatchObject({
+      kind: 'response',
+      answers: body.answers,
+      profile: body.profile,
+      receivedAt: answer.json.receivedAt,
+    });
   });
 
   it('a retry with the same submissionId answers 201 with the same receipt and stores nothing new, even if the body changed', async () => {
@@ -265,7 +317,10 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
 
   it('stores the address apart: a contact item (email, language) that shares no value with the response', async () => {
     const before = await demoItems();
-    const body = valid({ answers: { favourite: 'aventyr', comments: 'Skriv till mig.' }, contact: { email, consent: true, language: 'en' } });
+    const body = valid({
+      answers: { favourite: 'aventyr', comments: 'Skriv till mig.' },
+      contact: { email, consent: true, language: 'en' },
+    });
 
     const answer = await post(body);
 
@@ -279,7 +334,20 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     const response = await storedResponse(answer.json.responseId);
 
     // Nothing in the contact can join it to the response: no id, no submission id, no time.
-    for (const joining of ['responseId', 'submissionId', 'receivedAt', 'createdAt', 'dialogueVersion', 'answers', 'profile', 'expiresAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']) {
+    for (const joining of [
+      'responseId',
+      'submissionId',
+      'receivedAt',
+      'createdAt',
+      'dialogueVersion',
+      'answers',
+      'profile',
+      'expiresAt',
+      'gsi1pk',
+      'gsi1sk',
+      'gsi2pk',
+      'gsi2sk',
+    ]) {
       expect(contact).not.toHaveProperty(joining);
     }
     // Every value of the contact against every value of the response, exactly and as substrings.
@@ -287,7 +355,9 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     const contactValues = leafValues(contact).filter((v) => v !== DEMO_DIALOGUE_ID);
     const otherValues = leafValues(response);
     const shared = contactValues.flatMap((c) =>
-      otherValues.filter((o) => o === c || (c.length >= 8 && o.includes(c)) || (o.length >= 8 && c.includes(o))).map((o) => [c, o]),
+      otherValues
+        .filter((o) => o === c || (c.length >= 8 && o.includes(c)) || (o.length >= 8 && c.includes(o)))
+        .map((o) => [c, o]),
     );
     expect(shared).toEqual([]);
     for (const value of leafValues(contact)) {
@@ -345,20 +415,43 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     const responses = dynamoResponseStore(documentClient, tableName());
     const email = 'gun@exempel.nu';
     const submission = {
-      dialogueId: DEMO_DIALOGUE_ID, dialogueVersion: 1, submissionId: randomUUID(), responseId: randomUUID(), shard: 0,
-      receivedAt: new Date().toISOString(), answers: { favourite: 'natur' }, profile: {}, quarantined: false,
+      dialogueId: DEMO_DIALOGUE_ID,
+      dialogueVersion: 1,
+      submissionId: randomUUID(),
+      responseId: randomUUID(),
+      shard: 0,
+      receivedAt: new Date().toISOString(),
+      answers: { favourite: 'natur' },
+      profile: {},
+      quarantined: false,
       contact: { email, emailHash: emailHash(DEMO_DIALOGUE_ID, email), language: 'sv' as const },
     };
     const first = await responses.save(submission);
     const mock = mockClient(documentClient);
     try {
-      mock.on(TransactWriteCommand).rejectsOnce(new TransactionCanceledException({ message: 'collided', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] }));
+      mock
+        .on(TransactWriteCommand)
+        .rejectsOnce(
+          new TransactionCanceledException({
+            message: 'collided',
+            $metadata: {},
+            CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+          }),
+        );
       mock.on(GetCommand).callsFake((input: GetCommand['input']) => realSend(new GetCommand(input)));
 
-      const again = await responses.save({ ...submission, responseId: randomUUID(), receivedAt: new Date(Date.now() + 1000).toISOString() });
+      const again = await responses.save({
+        ...submission,
+        responseId: randomUUID(),
+        receivedAt: new Date(Date.now() + 1000).toISOString(),
+      });
 
       expect(again).toEqual(first);
-      expect(first).toEqual({ responseId: submission.responseId, receivedAt: submission.receivedAt, willReceiveFeedback: true });
+      expect(first).toEqual({
+        responseId: submission.responseId,
+        receivedAt: submission.receivedAt,
+        willReceiveFeedback: true,
+      });
     } finally {
       mock.restore();
       documentClient.destroy();
@@ -383,7 +476,9 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
 
     const after = await demoItems();
     expect(after.contacts.length).toBe(before.contacts.length + 1);
-    expect(after.contacts.filter((c) => c.email === 'bo.berg@example.se')).toEqual([expect.objectContaining({ language: 'sv' })]);
+    expect(after.contacts.filter((c) => c.email === 'bo.berg@example.se')).toEqual([
+      expect.objectContaining({ language: 'sv' }),
+    ]);
     expect(after.responses.length).toBe(before.responses.length + 2);
   });
 
@@ -393,7 +488,9 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
       answer = await post<ValidationBody>(valid({ contact: { email: 'utan.samtycke@example.se', consent: false } }));
     });
     expect(answer?.statusCode).toBe(400);
-    expect(answer?.json.issues).toEqual([{ path: 'contact.consent', message: expect.any(String), messageEn: expect.any(String) }]);
+    expect(answer?.json.issues).toEqual([
+      { path: 'contact.consent', message: expect.any(String), messageEn: expect.any(String) },
+    ]);
   });
 
   it('an invalid address answers 400 on contact.email and stores nothing', async () => {
@@ -410,7 +507,9 @@ describe('POST /dialogues/{id}/responses: the honeypot', () => {
   it('a filled-in `homepage` answers 201 like any response, but the item goes to the quarantine partition, in no shard, with no contact', async () => {
     const before = await demoItems();
 
-    const answer = await post(valid({ homepage: 'https://spam.example', contact: { email: 'bot@example.se', consent: true } }));
+    const answer = await post(
+      valid({ homepage: 'https://spam.example', contact: { email: 'bot@example.se', consent: true } }),
+    );
 
     expect(answer.statusCode).toBe(201);
     expect(answer.json).toMatchObject({ responseId: expect.any(String), dialogueId: DEMO_DIALOGUE_ID });
@@ -425,7 +524,11 @@ describe('POST /dialogues/{id}/responses: the honeypot', () => {
 
   it('a bot gets no hint from validation: invalid answers with the honeypot filled still answer 201 (quarantined)', async () => {
     const before = await demoItems();
-    const answer = await post({ answers: { favourite: 'finns-inte', okand: 1 }, submissionId: randomUUID(), homepage: 'x' });
+    const answer = await post({
+      answers: { favourite: 'finns-inte', okand: 1 },
+      submissionId: randomUUID(),
+      homepage: 'x',
+    });
     expect(answer.statusCode).toBe(201);
     expect((await demoItems()).quarantined.length).toBe(before.quarantined.length + 1);
   });
@@ -448,33 +551,65 @@ describe('POST /dialogues/{id}/responses: answers checked against the dialogue (
     ['a rating below the scale', { favourite: 'natur', 'rating-alla': 0 }, 'answers.rating-alla'],
     ['a rating that is not a whole number', { favourite: 'natur', 'rating-alla': 2.5 }, 'answers.rating-alla'],
     ['a ranking with a gap', { favourite: 'natur', ranking: ['alla', 'natur'] }, 'answers.ranking'],
-    ['a ranking with an item twice', { favourite: 'natur', ranking: ['alla', 'alla', 'natur', 'aventyr'] }, 'answers.ranking'],
-    ['a ranking with an unknown item', { favourite: 'natur', ranking: ['alla', 'natur', 'aventyr', 'gungor'] }, 'answers.ranking'],
-    ['too many choices', { favourite: 'natur', important: ['shade', 'seating', 'toddlers', 'lighting'] }, 'answers.important'],
+    [
+      'a ranking with an item twice',
+      { favourite: 'natur', ranking: ['alla', 'alla', 'natur', 'aventyr'] },
+      'answers.ranking',
+    ],
+    [
+      'a ranking with an unknown item',
+      { favourite: 'natur', ranking: ['alla', 'natur', 'aventyr', 'gungor'] },
+      'answers.ranking',
+    ],
+    [
+      'too many choices',
+      { favourite: 'natur', important: ['shade', 'seating', 'toddlers', 'lighting'] },
+      'answers.important',
+    ],
     ['a choice made twice', { favourite: 'natur', important: ['shade', 'shade'] }, 'answers.important'],
     ['a yes/no answered with text', { favourite: 'natur', visits: 'ja' }, 'answers.visits'],
-    ['a text over the question’s limit (2,000)', { favourite: 'natur', comments: 'å'.repeat(2001) }, 'answers.comments'],
-    ['a text over the body schema’s limit (20,000)', { favourite: 'natur', comments: 'x'.repeat(20_001) }, 'answers.comments'],
+    [
+      'a text over the question’s limit (2,000)',
+      { favourite: 'natur', comments: 'å'.repeat(2001) },
+      'answers.comments',
+    ],
+    [
+      'a text over the body schema’s limit (20,000)',
+      { favourite: 'natur', comments: 'x'.repeat(20_001) },
+      'answers.comments',
+    ],
     ['a nested object as an answer', { favourite: { id: 'natur' } }, 'answers.favourite'],
   ];
 
-  it.each(cases)('%s: 400 with the issue at the contract path, in Swedish and English', async (_name, answers, path) => {
-    let answer: Awaited<ReturnType<typeof post<ValidationBody>>> | undefined;
-    await expectNothingStored(async () => {
-      answer = await post<ValidationBody>({ answers, submissionId: randomUUID() });
-    });
+  it.each(cases)(
+    '%s: 400 with the issue at the contract path, in Swedish and English',
+    async (_name, answers, path) => {
+      let answer: Awaited<ReturnType<typeof post<ValidationBody>>> | undefined;
+      await expectNothingStored(async () => {
+        answer = await post<ValidationBody>({ answers, submissionId: randomUUID() });
+      });
 
-    expect(answer?.statusCode).toBe(400);
-    expect(answer?.json.error).toBe('validation');
-    const issue = answer?.json.issues.find((i) => i.path === path);
-    expect(issue).toEqual({ path, message: expect.any(String), messageEn: expect.any(String) });
-    expect(issue?.message).not.toBe(issue?.messageEn);
-  });
+      expect(answer?.statusCode).toBe(400);
+      expect(answer?.json.error).toBe('validation');
+      const issue = answer?.json.issues.find((i) => i.path === path);
+      expect(issue).toEqual({ path, message: expect.any(String), messageEn: expect.any(String) });
+      expect(issue?.message).not.toBe(issue?.messageEn);
+    },
+  );
 
   it('reports every problem of one body at once', async () => {
-    const answer = await post<ValidationBody>({ answers: { favourite: 'x', 'rating-alla': 9, visits: 1 }, profile: { locality: 'Stockholm' }, submissionId: randomUUID() });
+    const answer = await post<ValidationBody>({
+      answers: { favourite: 'x', 'rating-alla': 9, visits: 1 },
+      profile: { locality: 'Stockholm' },
+      submissionId: randomUUID(),
+    });
     expect(answer.statusCode).toBe(400);
-    expect(answer.json.issues.map((i) => i.path).sort()).toEqual(['answers.favourite', 'answers.rating-alla', 'answers.visits', 'profile.locality']);
+    expect(answer.json.issues.map((i) => i.path).sort()).toEqual([
+      'answers.favourite',
+      'answers.rating-alla',
+      'answers.visits',
+      'profile.locality',
+    ]);
   });
 
   it('rejects a profile answer outside the lists (unknown age band, unknown locality)', async () => {
@@ -491,18 +626,32 @@ describe('POST /dialogues/{id}/responses: malformed requests', () => {
       answer = await post<ValidationBody>(valid({ isAdmin: true }));
     });
     expect(answer?.statusCode).toBe(400);
-    expect(answer?.json.issues).toEqual([{ path: 'isAdmin', message: expect.any(String), messageEn: expect.any(String) }]);
+    expect(answer?.json.issues).toEqual([
+      { path: 'isAdmin', message: expect.any(String), messageEn: expect.any(String) },
+    ]);
   });
 
   it('an extra field inside contact or profile answers 400', async () => {
-    expect((await post(valid({ contact: { email: 'a@example.se', consent: true, name: 'Anna' } }))).statusCode).toBe(400);
+    expect((await post(valid({ contact: { email: 'a@example.se', consent: true, name: 'Anna' } }))).statusCode).toBe(
+      400,
+    );
     expect((await post(valid({ profile: { relation: ['lives'], income: 'high' } }))).statusCode).toBe(400);
   });
 
   it.each([
-    ['at the top level', (id: string) => `{"answers":{"favourite":"natur"},"submissionId":"${id}","__proto__":{"polluted":true}}`],
-    ['inside answers', (id: string) => `{"answers":{"favourite":"natur","__proto__":{"polluted":true}},"submissionId":"${id}"}`],
-    ['as "constructor"', (id: string) => `{"answers":{"favourite":"natur","constructor":{"prototype":{"polluted":true}}},"submissionId":"${id}"}`],
+    [
+      'at the top level',
+      (id: string) => `{"answers":{"favourite":"natur"},"submissionId":"${id}","__proto__":{"polluted":true}}`,
+    ],
+    [
+      'inside answers',
+      (id: string) => `{"answers":{"favourite":"natur","__proto__":{"polluted":true}},"submissionId":"${id}"}`,
+    ],
+    [
+      'as "constructor"',
+      (id: string) =>
+        `{"answers":{"favourite":"natur","constructor":{"prototype":{"polluted":true}}},"submissionId":"${id}"}`,
+    ],
   ])('a prototype-polluting key %s answers 400, stores nothing and pollutes nothing', async (_where, raw) => {
     let answer: Awaited<ReturnType<typeof post<ValidationBody>>> | undefined;
     await expectNothingStored(async () => {
@@ -583,7 +732,16 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
   const now = () => new Date();
 
   it('the first response locks the questions: it marks the dialogue, and an edit from a copy read before it fails on the version', async () => {
-    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Första svaret' } }, seeder, ljungby, { id: 'forsta-svaret', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    const open = changeStatus(
+      createDialogue({ ...demoDialogue(now()), title: { sv: 'Första svaret' } }, seeder, ljungby, {
+        id: 'forsta-svaret',
+        now: now(),
+        responseShards: SHARDS,
+      }),
+      'open',
+      seeder,
+      now(),
+    );
     await store.create(open);
     expect(open.firstResponseAt).toBeUndefined();
 
@@ -593,11 +751,22 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
     const marked = await store.get(open.id);
     expect(marked).toMatchObject({ firstResponseAt: expect.any(String), version: open.version + 1 });
     const bench = { id: 'bench', type: 'yesno' as const, required: true, label: { sv: 'Behövs fler bänkar?' } };
-    await expect(store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version)).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('a response accepted from a cached copy in the seconds after an early close is stored, but the results and free texts are those at the close', async () => {
-    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, { id: 'stangs-strax', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    const open = changeStatus(
+      createDialogue({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, {
+        id: 'stangs-strax',
+        now: now(),
+        responseShards: SHARDS,
+      }),
+      'open',
+      seeder,
+      now(),
+    );
     await store.create(open);
     const saying = (comments: string) => valid({ answers: { favourite: 'natur', comments } });
     // The first response marks the dialogue; the second caches the marked copy, which the third then uses.
@@ -617,14 +786,35 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
     if (!closed) throw new Error('dialogue gone');
     expect(itemsOf(await scanAll(db), open.id).responses).toHaveLength(3);
     expect(await aggregateDialogue(deps, closed)).toEqual({ folded: 2, committed: true, complete: true });
-    expect(await aggregateDialogue(deps, closed, { full: true })).toEqual({ folded: 2, committed: true, complete: true });
-    const { results } = await officialResults({ dialogues: store, aggregates, responses: reader, disclosureThreshold: 5 }, seeder, open.id);
+    expect(await aggregateDialogue(deps, closed, { full: true })).toEqual({
+      folded: 2,
+      committed: true,
+      complete: true,
+    });
+    const { results } = await officialResults(
+      { dialogues: store, aggregates, responses: reader, disclosureThreshold: 5 },
+      seeder,
+      open.id,
+    );
     expect(results.responseCount).toBe(2);
-    expect(results.freeTexts?.comments).toEqual({ total: 2, texts: ['Före stängning 1', 'Före stängning 2'], truncated: false });
+    expect(results.freeTexts?.comments).toEqual({
+      total: 2,
+      texts: ['Före stängning 1', 'Före stängning 2'],
+      truncated: false,
+    });
   });
 
   it('a retry of a stored submission after the dialogue closed answers with the first receipt, while a new one gets 409', async () => {
-    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Sent omförsök' } }, seeder, ljungby, { id: 'sent-omforsok', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    const open = changeStatus(
+      createDialogue({ ...demoDialogue(now()), title: { sv: 'Sent omförsök' } }, seeder, ljungby, {
+        id: 'sent-omforsok',
+        now: now(),
+        responseShards: SHARDS,
+      }),
+      'open',
+      seeder,
+      now(),
+    );
     await store.create(open);
     const body = valid({ contact: { email: 'Frida@Exempel.nu', consent: true } });
     const first = await post(body, { id: open.id });
@@ -645,7 +835,11 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
 
   // Guards an earlier bug: the cache kept a draft's copy, and a refusal from the cached copy was final.
   it('a draft that has just been opened accepts a submission at once', async () => {
-    const draft = createDialogue({ ...demoDialogue(now()), title: { sv: 'Öppnas strax' } }, seeder, ljungby, { id: 'oppnas-strax', now: now(), responseShards: SHARDS });
+    const draft = createDialogue({ ...demoDialogue(now()), title: { sv: 'Öppnas strax' } }, seeder, ljungby, {
+      id: 'oppnas-strax',
+      now: now(),
+      responseShards: SHARDS,
+    });
     await store.create(draft);
     expect((await post(valid(), { id: draft.id })).statusCode).toBe(404);
 
@@ -656,14 +850,26 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
 
   // Guards an earlier bug: answers were checked against cached questions, and a 400 is final.
   it('a response to questions edited moments ago is checked against the new questions', async () => {
-    const open = changeStatus(createDialogue({ ...demoDialogue(now()), title: { sv: 'Nya frågor' } }, seeder, ljungby, { id: 'nya-fragor', now: now(), responseShards: SHARDS }), 'open', seeder, now());
+    const open = changeStatus(
+      createDialogue({ ...demoDialogue(now()), title: { sv: 'Nya frågor' } }, seeder, ljungby, {
+        id: 'nya-fragor',
+        now: now(),
+        responseShards: SHARDS,
+      }),
+      'open',
+      seeder,
+      now(),
+    );
     await store.create(open);
     expect((await post({ answers: {}, submissionId: randomUUID() }, { id: open.id })).statusCode).toBe(400);
 
     const bench = { id: 'bench', type: 'yesno' as const, required: true, label: { sv: 'Behövs fler bänkar?' } };
     await store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version);
 
-    const answer = await post<ValidationBody>({ answers: { bench: true }, submissionId: randomUUID() }, { id: open.id });
+    const answer = await post<ValidationBody>(
+      { answers: { bench: true }, submissionId: randomUUID() },
+      { id: open.id },
+    );
     expect(answer.json).toMatchObject({ dialogueId: open.id });
     expect(answer.statusCode).toBe(201);
   });

@@ -5,7 +5,10 @@ import { table } from '../../shared/table';
 
 const client = new DynamoDBClient({ endpoint: env().dynamoEndpoint, maxAttempts: 1 });
 const name = `${env().tableName}-kept`;
-const indexesOf = async () => ((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort();
+const indexesOf = async () =>
+  ((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? [])
+    .map((i) => i.IndexName)
+    .sort();
 
 afterAll(async () => {
   await client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
@@ -15,7 +18,8 @@ afterAll(async () => {
 describe('ensureTable on a table kept from an older build (npm start persists .local/)', () => {
   it('adds the indexes the table lacks, and a second start changes nothing', async () => {
     const [first, ...later] = table.indexes;
-    if (!first || later.length === 0) throw new Error('the table definition changed: this test needs an index to leave out');
+    if (!first || later.length === 0)
+      throw new Error('the table definition changed: this test needs an index to leave out');
     await ensureTable(client, { ...table, indexes: [first] }, name);
     expect(await indexesOf()).toEqual([first.name]);
 

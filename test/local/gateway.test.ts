@@ -18,7 +18,10 @@ type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt: { 
 const route = testRoute;
 
 /** A gateway on a real HTTP server on a free port; `stop` closes it. */
-async function serve(options: Omit<GatewayOptions, 'allowedOrigins'>, port: number): Promise<{ base: string; stop(): Promise<void> }> {
+async function serve(
+  options: Omit<GatewayOptions, 'allowedOrigins'>,
+  port: number,
+): Promise<{ base: string; stop(): Promise<void> }> {
   const server: Server = createServer(createGateway({ allowedOrigins: [ALLOWED_ORIGIN], ...options }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -49,13 +52,27 @@ describe('local gateway with in-test handlers', () => {
   const calls = (name: string): Event[] => received.get(name) ?? [];
   const record = (name: string, event: APIGatewayProxyEventV2) => received.set(name, [...calls(name), event as Event]);
   const handlers: Record<string, LambdaHttpHandler> = {
-    EchoPost: async (event) => (record('EchoPost', event), { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"echo":true}' }),
-    EchoGet: async (event) => (record('EchoGet', event), { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"echo":true}' }),
+    EchoPost: async (event) => (
+      record('EchoPost', event),
+      { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"echo":true}' }
+    ),
+    EchoGet: async (event) => (
+      record('EchoGet', event),
+      { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"echo":true}' }
+    ),
     Secure: async (event) => (record('Secure', event), { statusCode: 200, body: 'secret' }),
     Small: async (event) => (record('Small', event), { statusCode: 200, body: 'small' }),
     Bare: async () => ({ hello: 'världen' }),
-    Cookies: async () => ({ statusCode: 204, cookies: ['session=abc; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly', 'lang=sv; Path=/'] }),
-    Bytes: async () => ({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]).toString('base64'), isBase64Encoded: true }),
+    Cookies: async () => ({
+      statusCode: 204,
+      cookies: ['session=abc; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly', 'lang=sv; Path=/'],
+    }),
+    Bytes: async () => ({
+      statusCode: 200,
+      headers: { 'content-type': 'image/png' },
+      body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]).toString('base64'),
+      isBase64Encoded: true,
+    }),
     Boom: async (event) => {
       record('Boom', event);
       throw new Error('kaboom');
@@ -97,7 +114,12 @@ describe('local gateway with in-test handlers', () => {
     test('carries version, route key, raw path and query, headers, cookies and request context as API Gateway does', async () => {
       const response = await fetch(`${base}/echo/anna?a=1&b=x%20y&a=2`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Custom-Header': 'Yes', Cookie: 'theme=dark; lang=sv', 'User-Agent': 'gateway-test' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Custom-Header': 'Yes',
+          Cookie: 'theme=dark; lang=sv',
+          'User-Agent': 'gateway-test',
+        },
         body: '{"x":1}',
       });
       expect(response.status).toBe(200);
@@ -147,21 +169,30 @@ describe('local gateway with in-test handlers', () => {
 
     test('a binary body arrives base64-encoded with isBase64Encoded true, byte for byte', async () => {
       const bytes = Uint8Array.from([0, 1, 2, 0x7f, 0x80, 0xfe, 0xff]);
-      await fetch(`${base}/echo/file`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+      await fetch(`${base}/echo/file`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: bytes,
+      });
       const [event] = calls('EchoPost');
       expect(event?.isBase64Encoded).toBe(true);
       expect(Buffer.from(event?.body ?? '', 'base64')).toEqual(Buffer.from(bytes));
     });
 
     test('a JSON body with non-ASCII text arrives as text, not base64', async () => {
-      await fetch(`${base}/echo/json`, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{"ort":"Växjö"}' });
+      await fetch(`${base}/echo/json`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: '{"ort":"Växjö"}',
+      });
       const [event] = calls('EchoPost');
       expect(event).toMatchObject({ isBase64Encoded: false, body: '{"ort":"Växjö"}' });
     });
   });
 
   describe('an officials’ route', () => {
-    const get = (authorization?: string) => fetch(`${base}/secure`, authorization ? { headers: { Authorization: authorization } } : {});
+    const get = (authorization?: string) =>
+      fetch(`${base}/secure`, authorization ? { headers: { Authorization: authorization } } : {});
     const signWithOurKey = async (claims: { audience: string; issuer: string }) => {
       const privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
       return new SignJWT({ 'cognito:groups': ['admin'] })
@@ -219,7 +250,12 @@ describe('local gateway with in-test handlers', () => {
       expect(await response.text()).toBe('secret');
 
       const claims = calls('Secure')[0]?.requestContext.authorizer?.jwt.claims;
-      expect(claims).toMatchObject({ sub: 'local-x-admin', 'cognito:groups': '[committee:x admin]', aud: LOCAL_AUDIENCE, iss: localIssuer(port) });
+      expect(claims).toMatchObject({
+        sub: 'local-x-admin',
+        'cognito:groups': '[committee:x admin]',
+        aud: LOCAL_AUDIENCE,
+        iss: localIssuer(port),
+      });
       expect(Object.values(claims ?? {}).every((value) => typeof value === 'string')).toBe(true);
     });
 
@@ -250,15 +286,27 @@ describe('local gateway with in-test handlers', () => {
     });
 
     test('a body over the route’s limit answers 413 and the handler is never called', async () => {
-      const response = await fetch(`${base}/small`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x'.repeat(1000) });
+      const response = await fetch(`${base}/small`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'x'.repeat(1000),
+      });
       expect(response.status).toBe(413);
       expect(calls('Small')).toEqual([]);
     });
 
     test('a body exactly at the limit is accepted, one byte more is not', async () => {
-      const at = await fetch(`${base}/small`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x'.repeat(16) });
+      const at = await fetch(`${base}/small`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'x'.repeat(16),
+      });
       expect(at.status).toBe(200);
-      const over = await fetch(`${base}/small`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x'.repeat(17) });
+      const over = await fetch(`${base}/small`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'x'.repeat(17),
+      });
       expect(over.status).toBe(413);
       expect(calls('Small')).toHaveLength(1);
     });
@@ -301,7 +349,10 @@ describe('local gateway with in-test handlers', () => {
     // (and RFC 6265 §3 says not to fold set-cookie).
     test('each returned cookie becomes its own set-cookie header', async () => {
       const response = await fetch(`${base}/cookies`);
-      expect(response.headers.getSetCookie()).toEqual(['session=abc; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly', 'lang=sv; Path=/']);
+      expect(response.headers.getSetCookie()).toEqual([
+        'session=abc; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly',
+        'lang=sv; Path=/',
+      ]);
     });
   });
 
@@ -327,11 +378,17 @@ describe('local gateway with in-test handlers', () => {
     test('a preflight from an allowed origin answers 204 with the methods and headers, without calling a handler', async () => {
       const response = await fetch(`${base}/echo/x`, {
         method: 'OPTIONS',
-        headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,authorization' },
+        headers: {
+          Origin: ALLOWED_ORIGIN,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,authorization',
+        },
       });
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
-      expect(response.headers.get('access-control-allow-methods')?.split(',')).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT']));
+      expect(response.headers.get('access-control-allow-methods')?.split(',')).toEqual(
+        expect.arrayContaining(['GET', 'POST', 'PUT']),
+      );
       expect(response.headers.get('access-control-allow-headers')?.split(',')).toEqual(
         expect.arrayContaining(['content-type', 'authorization', 'x-correlation-id']),
       );
@@ -340,7 +397,10 @@ describe('local gateway with in-test handlers', () => {
     });
 
     test('a preflight from another origin is answered without any permission', async () => {
-      const response = await fetch(`${base}/echo/x`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+      const response = await fetch(`${base}/echo/x`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+      });
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('access-control-allow-methods')).toBeNull();

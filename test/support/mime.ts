@@ -9,10 +9,13 @@ export interface ParsedMime {
 function headerBlock(block: string): Record<string, string> {
   const unfolded = block.replace(/\r\n[ \t]+/g, ' ');
   return Object.fromEntries(
-    unfolded.split('\r\n').filter(Boolean).map((line) => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
-    }),
+    unfolded
+      .split('\r\n')
+      .filter(Boolean)
+      .map((line) => {
+        const colon = line.indexOf(':');
+        return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
+      }),
   );
 }
 
@@ -30,9 +33,10 @@ export function parseMime(raw: string): ParsedMime {
       const end = body.indexOf('\r\n\r\n');
       const partHeaders = headerBlock(body.slice(0, end));
       const content = body.slice(end + 4);
-      const decoded = /base64/i.test(partHeaders['content-transfer-encoding'] ?? '') ? Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8') : content;
+      const decoded = /base64/i.test(partHeaders['content-transfer-encoding'] ?? '')
+        ? Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : content;
       return { headers: partHeaders, body: decoded };
     });
   return { headers, parts };
 }
-

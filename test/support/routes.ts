@@ -1,7 +1,12 @@
 import type { HttpMethod, RouteDefinition } from '../../shared/routes';
 
 /** A manifest entry for tests of the gateway and route matching: public, 1 KB body limit, no schemas. */
-export const testRoute = (name: string, method: HttpMethod, path: string, extra: Partial<RouteDefinition> = {}): RouteDefinition => ({
+export const testRoute = (
+  name: string,
+  method: HttpMethod,
+  path: string,
+  extra: Partial<RouteDefinition> = {},
+): RouteDefinition => ({
   name,
   method,
   path,

@@ -37,11 +37,17 @@ const answersArb: fc.Arbitrary<Record<string, AnswerValue>> = fc
   .record(
     {
       favourite: fc.constantFrom(...optionIds('favourite')),
-      ranking: fc.shuffledSubarray(alternativeIds, { minLength: alternativeIds.length, maxLength: alternativeIds.length }),
+      ranking: fc.shuffledSubarray(alternativeIds, {
+        minLength: alternativeIds.length,
+        maxLength: alternativeIds.length,
+      }),
       important: fc.subarray(optionIds('important'), { minLength: 1, maxLength: 3 }),
       'rating-alla': fc.integer({ min: 1, max: 5 }),
       visits: fc.boolean(),
-      comments: fc.string({ minLength: 1, maxLength: 20 }).map((s) => s.trim()).filter((s) => s !== ''),
+      comments: fc
+        .string({ minLength: 1, maxLength: 20 })
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
     },
     { requiredKeys: ['favourite'] },
   )
@@ -79,7 +85,11 @@ describe('the generated responses', () => {
   it('are valid for the demo dialogue and stored as generated (so the properties are about real input)', () => {
     fc.assert(
       fc.property(responseArb, (r) => {
-        const body = { answers: r.answers, profile: r.profile, submissionId: '00000000-0000-4000-8000-000000000000' } as Parameters<typeof validateResponse>[1];
+        const body = {
+          answers: r.answers,
+          profile: r.profile,
+          submissionId: '00000000-0000-4000-8000-000000000000',
+        } as Parameters<typeof validateResponse>[1];
         expect(validateResponse(dialogue, body, ljungby)).toEqual({ answers: r.answers, profile: r.profile });
       }),
       { numRuns: 200 },
@@ -103,12 +113,16 @@ describe('fold is additive', () => {
 
   it('folding into a clone leaves the state it was cloned from as it was', () => {
     fc.assert(
-      fc.property(fc.array(responseArb, { maxLength: 10 }), fc.array(responseArb, { minLength: 1, maxLength: 10 }), (first, second) => {
-        const before = fold(emptyState(), first, dialogue);
-        const snapshot = structuredClone(before);
-        fold(structuredClone(before), second, dialogue);
-        expect(before).toEqual(snapshot);
-      }),
+      fc.property(
+        fc.array(responseArb, { maxLength: 10 }),
+        fc.array(responseArb, { minLength: 1, maxLength: 10 }),
+        (first, second) => {
+          const before = fold(emptyState(), first, dialogue);
+          const snapshot = structuredClone(before);
+          fold(structuredClone(before), second, dialogue);
+          expect(before).toEqual(snapshot);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -168,7 +182,12 @@ class World {
   }
 
   deps(reader: ResponseReader = this.reader()): AggregateDeps {
-    return { aggregates: this.aggregates, responses: reader, clock: { now: () => new Date(this.now) }, safetyLagMs: LAG_MS };
+    return {
+      aggregates: this.aggregates,
+      responses: reader,
+      clock: { now: () => new Date(this.now) },
+      safetyLagMs: LAG_MS,
+    };
   }
 }
 
@@ -220,7 +239,12 @@ describe('incremental runs of aggregateDialogue', () => {
         arrivals.forEach((a, i) => {
           const receivedAt = new Date(a.receivedAt).toISOString();
           world.arrivals.push({
-            response: { receivedAt, answers: a.answers, profile: a.profile, sortKey: `${receivedAt}#r${String(i).padStart(4, '0')}` },
+            response: {
+              receivedAt,
+              answers: a.answers,
+              profile: a.profile,
+              sortKey: `${receivedAt}#r${String(i).padStart(4, '0')}`,
+            },
             shard: a.shard % shards,
             visibleAt: a.receivedAt + a.delay,
           });
@@ -233,7 +257,11 @@ describe('incremental runs of aggregateDialogue', () => {
         const incremental = world.stored?.state ?? emptyState();
         const version = world.stored?.version ?? 0;
 
-        const everything = fold(emptyState(), world.arrivals.map((a) => a.response), d);
+        const everything = fold(
+          emptyState(),
+          world.arrivals.map((a) => a.response),
+          d,
+        );
         expect(incremental).toEqual(everything);
 
         const full = await aggregateDialogue(world.deps(), d, { full: true });
@@ -251,7 +279,11 @@ describe('incremental runs of aggregateDialogue', () => {
     const at = (s: number) => MIN_TIME + s * 1000;
     const add = (receivedSeconds: number, i: number) => {
       const receivedAt = new Date(at(receivedSeconds)).toISOString();
-      world.arrivals.push({ response: { receivedAt, answers: { favourite: 'natur' }, profile: {}, sortKey: `${receivedAt}#${i}` }, shard: i % 4, visibleAt: at(receivedSeconds) });
+      world.arrivals.push({
+        response: { receivedAt, answers: { favourite: 'natur' }, profile: {}, sortKey: `${receivedAt}#${i}` },
+        shard: i % 4,
+        visibleAt: at(receivedSeconds),
+      });
     };
     add(0, 0);
     add(10, 1);
@@ -290,7 +322,9 @@ describe('the oracle', () => {
       fc.property(fc.array(responseArb, { maxLength: 30 }), (responses) => {
         const state: AggregateState = fold(emptyState(), responses, dialogue);
         for (const option of optionIds('favourite')) {
-          expect(state.questions.favourite?.counts[option] ?? 0).toBe(responses.filter((r) => r.answers.favourite === option).length);
+          expect(state.questions.favourite?.counts[option] ?? 0).toBe(
+            responses.filter((r) => r.answers.favourite === option).length,
+          );
         }
       }),
       { numRuns: 100 },

@@ -17,7 +17,11 @@ const PUBLIC: Audience = { kind: 'public', disclosureThreshold: 5 };
 const OFFICIALS: Audience = { kind: 'officials' };
 const UPDATED = '2026-03-12T09:00:00.000Z';
 
-const response = (answers: Record<string, AnswerValue>, profile: Profile = {}, receivedAt = '2026-03-10T10:00:00.000Z'): StoredResponse => ({ receivedAt, answers, profile });
+const response = (
+  answers: Record<string, AnswerValue>,
+  profile: Profile = {},
+  receivedAt = '2026-03-10T10:00:00.000Z',
+): StoredResponse => ({ receivedAt, answers, profile });
 
 /**
  * Seven responses. Groups: ageBand:30-44 has exactly 5 respondents (#1 #2 #5 #6 #7), relation:lives and
@@ -26,13 +30,26 @@ const response = (answers: Record<string, AnswerValue>, profile: Profile = {}, r
  */
 const SEVEN: StoredResponse[] = [
   response(
-    { favourite: 'natur', ranking: ['natur', 'alla', 'aventyr'], important: ['shade', 'seating'], 'rating-alla': 5, visits: true, comments: 'Fler bänkar' },
+    {
+      favourite: 'natur',
+      ranking: ['natur', 'alla', 'aventyr'],
+      important: ['shade', 'seating'],
+      'rating-alla': 5,
+      visits: true,
+      comments: 'Fler bänkar',
+    },
     { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
     '2026-03-10T08:00:00.000Z',
   ),
   // 23:30 UTC in March is 00:30 the next day in Sweden (CET, UTC+1).
   response(
-    { favourite: 'alla', ranking: ['alla', 'natur', 'aventyr'], important: ['toddlers'], 'rating-alla': 4, visits: false },
+    {
+      favourite: 'alla',
+      ranking: ['alla', 'natur', 'aventyr'],
+      important: ['toddlers'],
+      'rating-alla': 4,
+      visits: false,
+    },
     { relation: ['lives', 'works'], ageBand: '30-44', locality: 'Lagan' },
     '2026-03-10T23:30:00.000Z',
   ),
@@ -42,16 +59,37 @@ const SEVEN: StoredResponse[] = [
     '2026-03-11T12:00:00.000Z',
   ),
   // 22:59 UTC is 23:59 Swedish time: still the 11th.
-  response({ favourite: 'aventyr', important: ['shade'], visits: true, comments: 'Linbana!' }, {}, '2026-03-11T22:59:00.000Z'),
-  response({ favourite: 'alla', important: ['shade', 'toilet', 'lighting'], 'rating-alla': 5 }, { relation: ['visits'], ageBand: '30-44' }, '2026-03-12T06:00:00.000Z'),
-  response({ favourite: 'natur', 'rating-alla': 1, visits: false }, { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' }, '2026-03-12T07:00:00.000Z'),
-  response({ favourite: 'alla', important: ['seating'] }, { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' }, '2026-03-12T08:00:00.000Z'),
+  response(
+    { favourite: 'aventyr', important: ['shade'], visits: true, comments: 'Linbana!' },
+    {},
+    '2026-03-11T22:59:00.000Z',
+  ),
+  response(
+    { favourite: 'alla', important: ['shade', 'toilet', 'lighting'], 'rating-alla': 5 },
+    { relation: ['visits'], ageBand: '30-44' },
+    '2026-03-12T06:00:00.000Z',
+  ),
+  response(
+    { favourite: 'natur', 'rating-alla': 1, visits: false },
+    { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+    '2026-03-12T07:00:00.000Z',
+  ),
+  response(
+    { favourite: 'alla', important: ['seating'] },
+    { relation: ['lives'], ageBand: '30-44', locality: 'Lagan' },
+    '2026-03-12T08:00:00.000Z',
+  ),
 ];
 
-const closedDemo = (overrides: Partial<Dialogue> = {}): Dialogue => demo({ status: 'closed', closedAt: '2026-03-20T12:00:00.000Z', ...overrides });
-const foldAll = (responses: readonly StoredResponse[], dialogue: Dialogue = closedDemo()) => fold(emptyState(), responses, dialogue);
-const present = (responses: readonly StoredResponse[], audience: Audience = OFFICIALS, dialogue: Dialogue = closedDemo()): ResultsBody =>
-  presentResults(dialogue, foldAll(responses, dialogue), UPDATED, audience);
+const closedDemo = (overrides: Partial<Dialogue> = {}): Dialogue =>
+  demo({ status: 'closed', closedAt: '2026-03-20T12:00:00.000Z', ...overrides });
+const foldAll = (responses: readonly StoredResponse[], dialogue: Dialogue = closedDemo()) =>
+  fold(emptyState(), responses, dialogue);
+const present = (
+  responses: readonly StoredResponse[],
+  audience: Audience = OFFICIALS,
+  dialogue: Dialogue = closedDemo(),
+): ResultsBody => presentResults(dialogue, foldAll(responses, dialogue), UPDATED, audience);
 
 /** The result of one question, failing the test when it is missing. */
 function question(results: ResultsBody, id: string) {
@@ -89,7 +127,12 @@ describe('counts and shares of closed questions', () => {
   });
 
   it('counts yes/no under "true" and "false" (the contract’s keys)', () => {
-    expect(question(results, 'visits')).toMatchObject({ answered: 5, skipped: 2, counts: { true: 3, false: 2 }, percentages: { true: 60, false: 40 } });
+    expect(question(results, 'visits')).toMatchObject({
+      answered: 5,
+      skipped: 2,
+      counts: { true: 3, false: 2 },
+      percentages: { true: 60, false: 40 },
+    });
   });
 
   it('keys rating counts by the value, every step of the scale included', () => {
@@ -98,13 +141,26 @@ describe('counts and shares of closed questions', () => {
 
   it('shows every question, even one nobody answered, with all respondents as skipped', () => {
     const only = present([response({ favourite: 'natur' }), response({ favourite: 'alla' })]);
-    expect(Object.keys(only.questions)).toEqual(['favourite', 'ranking', 'important', 'rating-alla', 'visits', 'comments']);
-    expect(question(only, 'visits')).toMatchObject({ answered: 0, skipped: 2, counts: { true: 0, false: 0 }, percentages: { true: 0, false: 0 } });
+    expect(Object.keys(only.questions)).toEqual([
+      'favourite',
+      'ranking',
+      'important',
+      'rating-alla',
+      'visits',
+      'comments',
+    ]);
+    expect(question(only, 'visits')).toMatchObject({
+      answered: 0,
+      skipped: 2,
+      counts: { true: 0, false: 0 },
+      percentages: { true: 0, false: 0 },
+    });
   });
 });
 
 describe('rating mean and median', () => {
-  const rating = (values: number[]) => question(present(values.map((v) => response({ favourite: 'natur', 'rating-alla': v }))), 'rating-alla');
+  const rating = (values: number[]) =>
+    question(present(values.map((v) => response({ favourite: 'natur', 'rating-alla': v }))), 'rating-alla');
 
   it('gives the middle value as the median of an odd number of ratings, and the mean to two decimals', () => {
     expect(question(present(SEVEN), 'rating-alla')).toMatchObject({ answered: 5, mean: 3.4, median: 4 }); // 1 2 4 5 5
@@ -171,7 +227,10 @@ describe('the alternatives compared', () => {
   });
 
   it('is empty for a single-question dialogue', () => {
-    const single = closedDemo({ format: { kind: 'single-question' }, questions: closedDemo().questions.filter((q) => q.type !== 'ranking') });
+    const single = closedDemo({
+      format: { kind: 'single-question' },
+      questions: closedDemo().questions.filter((q) => q.type !== 'ranking'),
+    });
     expect(presentResults(single, fold(emptyState(), SEVEN, single), UPDATED, OFFICIALS).alternatives).toEqual([]);
   });
 });
@@ -194,29 +253,47 @@ describe('breakdowns by relation, age band and locality', () => {
   });
 
   it('counts a cell’s respondents per question: only those in the group who answered it', () => {
-    expect(question(officials, 'rating-alla').byGroup?.['ageBand:30-44']).toEqual({ respondents: 4, counts: { 1: 1, 2: 0, 3: 0, 4: 1, 5: 2 } });
+    expect(question(officials, 'rating-alla').byGroup?.['ageBand:30-44']).toEqual({
+      respondents: 4,
+      counts: { 1: 1, 2: 0, 3: 0, 4: 1, 5: 2 },
+    });
   });
 
   it('suppresses public cells with fewer respondents than the threshold, and the next smallest beside a lone one', () => {
     const favourite = question(publicResults, 'favourite').byGroup;
     // 65–79 is the only small age band: shown, 30–44 would give it away as the total minus 30–44.
     expect(favourite?.['ageBand:30-44']).toEqual({ suppressed: true, complementary: true });
-    for (const group of ['relation:lives', 'relation:works', 'relation:visits', 'ageBand:65-79', 'locality:Lagan', 'locality:Ljungby']) {
+    for (const group of [
+      'relation:lives',
+      'relation:works',
+      'relation:visits',
+      'ageBand:65-79',
+      'locality:Lagan',
+      'locality:Ljungby',
+    ]) {
       expect(favourite?.[group]).toEqual({ suppressed: true, fewerThan: 5 });
     }
     // The same group is shown for one question and hidden for another where fewer of it answered.
-    expect(question(publicResults, 'rating-alla').byGroup?.['ageBand:30-44']).toEqual({ suppressed: true, fewerThan: 5 });
+    expect(question(publicResults, 'rating-alla').byGroup?.['ageBand:30-44']).toEqual({
+      suppressed: true,
+      fewerThan: 5,
+    });
   });
 
   it('never puts a suppressed group’s numbers anywhere in the public body', () => {
     const cells = Object.values(publicResults.questions).flatMap((q) => Object.values(q.byGroup ?? {}));
     const shapes = new Set(cells.filter((c) => 'suppressed' in c).map((c) => Object.keys(c).sort().join()));
-    expect([...shapes].every((shape) => shape === 'fewerThan,suppressed' || shape === 'complementary,suppressed')).toBe(true);
+    expect([...shapes].every((shape) => shape === 'fewerThan,suppressed' || shape === 'complementary,suppressed')).toBe(
+      true,
+    );
   });
 
   it('shows a group at the threshold when no lone small group beside it needs hiding', () => {
     const at1 = present(SEVEN, { kind: 'public', disclosureThreshold: 1 });
-    expect(question(at1, 'favourite').byGroup?.['ageBand:30-44']).toEqual({ respondents: 5, counts: { natur: 2, aventyr: 0, alla: 3 } });
+    expect(question(at1, 'favourite').byGroup?.['ageBand:30-44']).toEqual({
+      respondents: 5,
+      counts: { natur: 2, aventyr: 0, alla: 3 },
+    });
   });
 
   it('suppresses small groups in the public respondents-per-group summary, not for officials', () => {
@@ -242,7 +319,10 @@ describe('breakdowns by relation, age band and locality', () => {
 
   it('follows the configured threshold', () => {
     const at2 = present(SEVEN, { kind: 'public', disclosureThreshold: 2 });
-    expect(question(at2, 'favourite').byGroup?.['relation:lives']).toEqual({ respondents: 4, counts: { natur: 2, aventyr: 0, alla: 2 } });
+    expect(question(at2, 'favourite').byGroup?.['relation:lives']).toEqual({
+      respondents: 4,
+      counts: { natur: 2, aventyr: 0, alla: 2 },
+    });
     expect(question(at2, 'favourite').byGroup?.['relation:visits']).toEqual({ suppressed: true, fewerThan: 2 });
     // The lone small relation takes the next smallest with it.
     expect(question(at2, 'favourite').byGroup?.['relation:works']).toEqual({ suppressed: true, complementary: true });
@@ -265,7 +345,12 @@ describe('reach of the target group', () => {
   });
 
   it('has no share when nobody gave the details', () => {
-    expect(present([response({ favourite: 'natur' })]).reach).toEqual({ inside: 0, outside: 0, unknown: 1, sharePercent: null });
+    expect(present([response({ favourite: 'natur' })]).reach).toEqual({
+      inside: 0,
+      outside: 0,
+      unknown: 1,
+      sharePercent: null,
+    });
   });
 
   it('is left out for a dialogue without structured criteria', () => {
@@ -331,14 +416,25 @@ describe('visibility', () => {
 
   it('shows the public the results of an after-close dialogue once closed or decided', () => {
     for (const status of ['closed', 'decided'] as const) {
-      expect(presentResults(demo({ status, resultsVisibility: 'after-close' }), state, UPDATED, PUBLIC).visibility).toBe('full');
+      expect(
+        presentResults(demo({ status, resultsVisibility: 'after-close' }), state, UPDATED, PUBLIC).visibility,
+      ).toBe('full');
     }
   });
 
   it('answers a dialogue with no aggregate yet with zero responses and no update time', () => {
     const results = presentResults(closedDemo(), emptyState(), null, PUBLIC);
-    expect(results).toMatchObject({ responseCount: 0, updatedAt: null, participationPerDay: [], respondentsByGroup: {} });
-    expect(question(results, 'favourite')).toMatchObject({ answered: 0, skipped: 0, counts: { natur: 0, aventyr: 0, alla: 0 } });
+    expect(results).toMatchObject({
+      responseCount: 0,
+      updatedAt: null,
+      participationPerDay: [],
+      respondentsByGroup: {},
+    });
+    expect(question(results, 'favourite')).toMatchObject({
+      answered: 0,
+      skipped: 0,
+      counts: { natur: 0, aventyr: 0, alla: 0 },
+    });
   });
 });
 
@@ -373,7 +469,15 @@ function parseCsv(csv: string): string[][] {
 
 describe('CSV for the case file', () => {
   const dialogue = closedDemo({ caseNumber: 'TN2026/0142' });
-  const texts = ['=HYPERLINK("http://example.invalid")', '+46 70 123', '-1', '@SUM(A1)', 'Semikolon; och "citat"', 'rad ett\nrad två', 'Vanlig text'];
+  const texts = [
+    '=HYPERLINK("http://example.invalid")',
+    '+46 70 123',
+    '-1',
+    '@SUM(A1)',
+    'Semikolon; och "citat"',
+    'rad ett\nrad två',
+    'Vanlig text',
+  ];
   const freeTexts: FreeTexts = { comments: { total: texts.length, texts, truncated: false } };
   const csv = resultsCsv(dialogue, { ...present(SEVEN, OFFICIALS, dialogue), freeTexts });
   const rows = parseCsv(csv.slice(1));
@@ -404,7 +508,9 @@ describe('CSV for the case file', () => {
 
   it('neutralises spreadsheet formulas: a text starting with = + - @ gets a leading apostrophe', () => {
     const fritext = rows.filter((r) => r[0] === 'fritext').map((r) => r[3]);
-    expect(fritext).toEqual(expect.arrayContaining([`'=HYPERLINK("http://example.invalid")`, `'+46 70 123`, `'-1`, `'@SUM(A1)`]));
+    expect(fritext).toEqual(
+      expect.arrayContaining([`'=HYPERLINK("http://example.invalid")`, `'+46 70 123`, `'-1`, `'@SUM(A1)`]),
+    );
     expect(fritext.filter((t) => /^[=+\-@]/.test(t ?? ''))).toEqual([]);
   });
 
@@ -423,7 +529,14 @@ describe('CSV for the case file', () => {
 
 describe('officials’ results (free texts only for the lead committee)', () => {
   const dialogue = closedDemo();
-  const aggregate: StoredAggregate = { dialogueId: dialogue.id, version: 1, state: foldAll(SEVEN), watermarks: {}, updatedAt: UPDATED, complete: true };
+  const aggregate: StoredAggregate = {
+    dialogueId: dialogue.id,
+    version: 1,
+    state: foldAll(SEVEN),
+    watermarks: {},
+    updatedAt: UPDATED,
+    complete: true,
+  };
   /** A reader over fixed shards, each oldest first, as the DynamoDB reader hands them out. */
   const readerOf = (shards: StoredResponse[][]): ResponseReader => ({
     async *read(_id, shard) {
@@ -436,13 +549,23 @@ describe('officials’ results (free texts only for the lead committee)', () => 
     disclosureThreshold: 5,
     responses: readerOf(shards),
   });
-  const comment = (text: string, receivedAt: string) => response({ favourite: 'natur', comments: text }, {}, receivedAt);
+  const comment = (text: string, receivedAt: string) =>
+    response({ favourite: 'natur', comments: text }, {}, receivedAt);
 
   it('gives the lead committee and an admin the unsuppressed results with every free text', async () => {
     for (const caller of [callers.lead, callers.admin]) {
-      const { results } = await officialResults(depsWith([[SEVEN[0] as StoredResponse], [SEVEN[3] as StoredResponse]]), caller, dialogue.id);
-      expect(results.freeTexts).toEqual({ comments: { total: 2, texts: ['Fler bänkar', 'Linbana!'], truncated: false } });
-      expect(results.questions.favourite?.byGroup?.['relation:works']).toEqual({ respondents: 2, counts: { natur: 0, aventyr: 0, alla: 2 } });
+      const { results } = await officialResults(
+        depsWith([[SEVEN[0] as StoredResponse], [SEVEN[3] as StoredResponse]]),
+        caller,
+        dialogue.id,
+      );
+      expect(results.freeTexts).toEqual({
+        comments: { total: 2, texts: ['Fler bänkar', 'Linbana!'], truncated: false },
+      });
+      expect(results.questions.favourite?.byGroup?.['relation:works']).toEqual({
+        respondents: 2,
+        counts: { natur: 0, aventyr: 0, alla: 2 },
+      });
     }
   });
 
@@ -455,11 +578,15 @@ describe('officials’ results (free texts only for the lead committee)', () => 
   it('turns away another committee (ForbiddenError), and answers NotFoundError for a draft or an unknown id', async () => {
     await expect(officialResults(depsWith([SEVEN]), callers.other, dialogue.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(officialResults(depsWith([SEVEN]), callers.lead, 'finns-inte')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(officialResults(depsWith([SEVEN], demo({ status: 'draft' })), callers.lead, dialogue.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      officialResults(depsWith([SEVEN], demo({ status: 'draft' })), callers.lead, dialogue.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it(`keeps at most ${MAX_TEXTS_PER_QUESTION} texts per question, counts them all and says it truncated`, async () => {
-    const many = Array.from({ length: MAX_TEXTS_PER_QUESTION + 3 }, (_, i) => comment(`svar ${i}`, '2026-03-10T10:00:00.000Z'));
+    const many = Array.from({ length: MAX_TEXTS_PER_QUESTION + 3 }, (_, i) =>
+      comment(`svar ${i}`, '2026-03-10T10:00:00.000Z'),
+    );
     const { results } = await officialResults(depsWith([many]), callers.lead, dialogue.id);
     expect(results.freeTexts?.comments).toMatchObject({ total: MAX_TEXTS_PER_QUESTION + 3, truncated: true });
     expect(results.freeTexts?.comments?.texts).toHaveLength(MAX_TEXTS_PER_QUESTION);

@@ -1,15 +1,28 @@
 import { callerFromClaims } from '../../functions/lib/caller';
 
 describe('callerFromClaims', () => {
-  const expected = { sub: 'user-1', email: 'anna@ljungby.se', committees: ['tekniska-namnden', 'socialnamnden'], isAdmin: true };
+  const expected = {
+    sub: 'user-1',
+    email: 'anna@ljungby.se',
+    committees: ['tekniska-namnden', 'socialnamnden'],
+    isAdmin: true,
+  };
 
   test('cognito:groups as a real array gives committees and the admin flag', () => {
-    const claims = { sub: 'user-1', email: 'anna@ljungby.se', 'cognito:groups': ['committee:tekniska-namnden', 'committee:socialnamnden', 'admin'] };
+    const claims = {
+      sub: 'user-1',
+      email: 'anna@ljungby.se',
+      'cognito:groups': ['committee:tekniska-namnden', 'committee:socialnamnden', 'admin'],
+    };
     expect(callerFromClaims(claims)).toEqual(expected);
   });
 
   test('cognito:groups as API Gateway passes it, the string "[a b]", gives the same caller', () => {
-    const claims = { sub: 'user-1', email: 'anna@ljungby.se', 'cognito:groups': '[committee:tekniska-namnden committee:socialnamnden admin]' };
+    const claims = {
+      sub: 'user-1',
+      email: 'anna@ljungby.se',
+      'cognito:groups': '[committee:tekniska-namnden committee:socialnamnden admin]',
+    };
     expect(callerFromClaims(claims)).toEqual(expected);
   });
 
@@ -22,7 +35,11 @@ describe('callerFromClaims', () => {
   });
 
   test('groups that are neither a committee nor admin grant nothing', () => {
-    expect(callerFromClaims({ sub: 'user-3', 'cognito:groups': '[readers administrators committee]' })).toEqual({ sub: 'user-3', committees: [], isAdmin: false });
+    expect(callerFromClaims({ sub: 'user-3', 'cognito:groups': '[readers administrators committee]' })).toEqual({
+      sub: 'user-3',
+      committees: [],
+      isAdmin: false,
+    });
   });
 
   test('a token without groups is a caller with no committees', () => {

@@ -3,7 +3,8 @@ import { closeDue } from '../../shared/dialogue/manage';
 import { ConflictError } from '../../shared/errors';
 import { NOW, daysFrom, demo } from './fixtures';
 
-const due = (id: string, overrides: Partial<Dialogue> = {}) => demo({ id, status: 'open', version: 3, closesAt: daysFrom(NOW, -1).toISOString(), ...overrides });
+const due = (id: string, overrides: Partial<Dialogue> = {}) =>
+  demo({ id, status: 'open', version: 3, closesAt: daysFrom(NOW, -1).toISOString(), ...overrides });
 
 /** A store whose listing (an index) may be stale: `listed` is what it lists, `stored` what a read returns. */
 function store(listed: Dialogue[], stored: Record<string, Dialogue>, conflicts: readonly string[] = []) {
@@ -38,7 +39,10 @@ describe('closeDue (the close-dialogues job)', () => {
 
   test('a dialogue the listing shows as due but that is already closed, or no longer due, is left alone', async () => {
     const later = daysFrom(NOW, 7).toISOString();
-    const s = store([due('a'), due('b')], { a: due('a', { status: 'closed', closedAt: NOW.toISOString() }), b: due('b', { closesAt: later }) });
+    const s = store([due('a'), due('b')], {
+      a: due('a', { status: 'closed', closedAt: NOW.toISOString() }),
+      b: due('b', { closesAt: later }),
+    });
     expect(await closeDue({ dialogues: s.dialogues, clock: { now: () => NOW } })).toEqual({ closed: [] });
     expect(s.replaced).toEqual([]);
   });

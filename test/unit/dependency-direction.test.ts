@@ -21,11 +21,20 @@ function importsOf(file: string): string[] {
 }
 
 const offending = (dir: string, forbidden: (target: string) => boolean): string[] =>
-  sourceFiles(dir).flatMap((file) => importsOf(file).filter(forbidden).map((target) => `${file} -> ${target}`));
+  sourceFiles(dir).flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((target) => `${file} -> ${target}`),
+  );
 
 describe('dependencies point one way (functions -> shared; infra -> shared; shared -> nothing of ours)', () => {
   it('shared/ imports neither functions/, infra/, local/ nor any AWS SDK', () => {
-    expect(offending('shared', (t) => ['functions', 'infra', 'local'].includes(t) || t.startsWith('@aws-sdk/') || t.startsWith('aws-cdk-lib'))).toEqual([]);
+    expect(
+      offending(
+        'shared',
+        (t) => ['functions', 'infra', 'local'].includes(t) || t.startsWith('@aws-sdk/') || t.startsWith('aws-cdk-lib'),
+      ),
+    ).toEqual([]);
   });
 
   it('functions/ imports neither infra/ nor local/ nor the CDK', () => {

@@ -48,7 +48,11 @@ describe('cachedDialogues', () => {
     expect(t.reads()).toBe(2);
   });
 
-  test.each([['a draft', demo({ status: 'draft' })], ['a closed dialogue', demo({ status: 'closed' })], ['an unknown id', undefined]])('%s is never cached', async (_, dialogue) => {
+  test.each([
+    ['a draft', demo({ status: 'draft' })],
+    ['a closed dialogue', demo({ status: 'closed' })],
+    ['an unknown id', undefined],
+  ])('%s is never cached', async (_, dialogue) => {
     const t = setup(dialogue);
     await t.cache.get('d', false);
     await t.cache.get('d', false);

@@ -29,23 +29,43 @@ describe('definitionIssues', () => {
   });
 
   test('an unknown lead committee is named in leadCommittee', () => {
-    expect(definitionIssues(demoWith((d) => (d.leadCommittee = 'gatunamnden')), ljungby)).toEqual([
+    expect(
+      definitionIssues(
+        demoWith((d) => (d.leadCommittee = 'gatunamnden')),
+        ljungby,
+      ),
+    ).toEqual([
       { path: 'leadCommittee', message: 'Okänd nämnd "gatunamnden".', messageEn: 'Unknown committee "gatunamnden".' },
     ]);
   });
 
   test('an unknown participating committee is named by its index', () => {
-    const issues = definitionIssues(demoWith((d) => (d.participatingCommittees = ['socialnamnden', 'gatunamnden'])), ljungby);
-    expect(issues).toEqual([{ path: 'participatingCommittees.1', message: 'Okänd nämnd "gatunamnden".', messageEn: 'Unknown committee "gatunamnden".' }]);
+    const issues = definitionIssues(
+      demoWith((d) => (d.participatingCommittees = ['socialnamnden', 'gatunamnden'])),
+      ljungby,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'participatingCommittees.1',
+        message: 'Okänd nämnd "gatunamnden".',
+        messageEn: 'Unknown committee "gatunamnden".',
+      },
+    ]);
   });
 
   test('an unknown deciding committee is named in decision.committee', () => {
-    const issues = definitionIssues(demoWith((d) => (d.decision = { committee: 'gatunamnden', expectedDate: '2026-06-01' })), ljungby);
+    const issues = definitionIssues(
+      demoWith((d) => (d.decision = { committee: 'gatunamnden', expectedDate: '2026-06-01' })),
+      ljungby,
+    );
     expect(paths(issues)).toEqual(['decision.committee']);
   });
 
   test('the lead committee listed as participating too is an issue', () => {
-    const issues = definitionIssues(demoWith((d) => (d.participatingCommittees = ['kultur-och-fritidsnamnden', 'tekniska-namnden'])), ljungby);
+    const issues = definitionIssues(
+      demoWith((d) => (d.participatingCommittees = ['kultur-och-fritidsnamnden', 'tekniska-namnden'])),
+      ljungby,
+    );
     expect(issues).toEqual([
       {
         path: 'participatingCommittees.1',
@@ -56,7 +76,10 @@ describe('definitionIssues', () => {
   });
 
   test('a participating committee listed twice is an issue', () => {
-    const issues = definitionIssues(demoWith((d) => (d.participatingCommittees = ['socialnamnden', 'socialnamnden'])), ljungby);
+    const issues = definitionIssues(
+      demoWith((d) => (d.participatingCommittees = ['socialnamnden', 'socialnamnden'])),
+      ljungby,
+    );
     expect(paths(issues)).toEqual(['participatingCommittees']);
     expect(issues[0]?.messageEn).toBe('Committee "socialnamnden" is listed more than once.');
   });
@@ -69,7 +92,13 @@ describe('definitionIssues', () => {
       }),
       ljungby,
     );
-    expect(issues).toEqual([{ path: 'questions', message: 'Frågan "favourite" finns flera gånger.', messageEn: 'Question "favourite" appears more than once.' }]);
+    expect(issues).toEqual([
+      {
+        path: 'questions',
+        message: 'Frågan "favourite" finns flera gånger.',
+        messageEn: 'Question "favourite" appears more than once.',
+      },
+    ]);
   });
 
   test('two options with one id are an issue on that question’s options', () => {
@@ -83,7 +112,11 @@ describe('definitionIssues', () => {
       ljungby,
     );
     expect(issues).toEqual([
-      { path: `questions.${at}.options`, message: 'Svarsalternativet "shade" finns flera gånger.', messageEn: 'Option "shade" appears more than once.' },
+      {
+        path: `questions.${at}.options`,
+        message: 'Svarsalternativet "shade" finns flera gånger.',
+        messageEn: 'Option "shade" appears more than once.',
+      },
     ]);
   });
 
@@ -96,7 +129,13 @@ describe('definitionIssues', () => {
       }),
       ljungby,
     );
-    expect(issues).toEqual([{ path: 'format.alternatives', message: 'Förslaget "natur" finns flera gånger.', messageEn: 'Alternative "natur" appears more than once.' }]);
+    expect(issues).toEqual([
+      {
+        path: 'format.alternatives',
+        message: 'Förslaget "natur" finns flera gånger.',
+        messageEn: 'Alternative "natur" appears more than once.',
+      },
+    ]);
   });
 
   test('maxChoices above the number of options is an issue; equal to it is not', () => {
@@ -108,7 +147,11 @@ describe('definitionIssues', () => {
         d.questions[at] = { ...q, maxChoices };
       });
     expect(definitionIssues(withMax(6), ljungby)).toEqual([
-      { path: `questions.${at}.maxChoices`, message: 'Fler val tillåts än det finns alternativ.', messageEn: 'More choices are allowed than there are options.' },
+      {
+        path: `questions.${at}.maxChoices`,
+        message: 'Fler val tillåts än det finns alternativ.',
+        messageEn: 'More choices are allowed than there are options.',
+      },
     ]);
     expect(definitionIssues(withMax(5), ljungby)).toEqual([]);
   });
@@ -127,7 +170,11 @@ describe('definitionIssues', () => {
       ljungby,
     );
     expect(issues).toEqual([
-      { path: `questions.${at}.scale`, message: 'Skalans lägsta värde måste vara mindre än det högsta.', messageEn: 'The scale minimum must be below its maximum.' },
+      {
+        path: `questions.${at}.scale`,
+        message: 'Skalans lägsta värde måste vara mindre än det högsta.',
+        messageEn: 'The scale minimum must be below its maximum.',
+      },
     ]);
   });
 
@@ -152,7 +199,13 @@ describe('definitionIssues', () => {
     const at = questionIndex('ranking');
     const issues = definitionIssues(
       demoWith((d) => {
-        d.questions[at] = { id: 'ranking', type: 'ranking', rankOf: 'options', required: false, label: { sv: 'Rangordna' } };
+        d.questions[at] = {
+          id: 'ranking',
+          type: 'ranking',
+          rankOf: 'options',
+          required: false,
+          label: { sv: 'Rangordna' },
+        };
       }),
       ljungby,
     );
@@ -161,9 +214,16 @@ describe('definitionIssues', () => {
 
   test('a question concerning an alternative that does not exist is an issue on concerns', () => {
     const at = questionIndex('rating-alla');
-    const issues = definitionIssues(demoWith((d) => (d.questions[at] = { ...d.questions[at]!, concerns: 'vattenlek' })), ljungby);
+    const issues = definitionIssues(
+      demoWith((d) => (d.questions[at] = { ...d.questions[at]!, concerns: 'vattenlek' })),
+      ljungby,
+    );
     expect(issues).toEqual([
-      { path: `questions.${at}.concerns`, message: 'Förslaget "vattenlek" finns inte.', messageEn: 'There is no alternative "vattenlek".' },
+      {
+        path: `questions.${at}.concerns`,
+        message: 'Förslaget "vattenlek" finns inte.',
+        messageEn: 'There is no alternative "vattenlek".',
+      },
     ]);
   });
 
@@ -178,11 +238,21 @@ describe('definitionIssues', () => {
       }),
       ljungby,
     );
-    expect(issues).toEqual([{ path: 'closesAt', message: 'Dialogen måste stänga efter att den öppnar.', messageEn: 'The dialogue must close after it opens.' }]);
+    expect(issues).toEqual([
+      {
+        path: 'closesAt',
+        message: 'Dialogen måste stänga efter att den öppnar.',
+        messageEn: 'The dialogue must close after it opens.',
+      },
+    ]);
   });
 
   test('opening and closing are compared as instants, not as text, across time zone offsets', () => {
-    const at = (opensAt: string, closesAt: string) => definitionIssues(demoWith((d) => ((d.opensAt = opensAt), (d.closesAt = closesAt))), ljungby);
+    const at = (opensAt: string, closesAt: string) =>
+      definitionIssues(
+        demoWith((d) => ((d.opensAt = opensAt), (d.closesAt = closesAt))),
+        ljungby,
+      );
     // 09:00+02:00 is 07:00Z, an hour before 08:00Z, although "09:00" sorts after "08:00" as text.
     expect(at('2026-04-01T09:00:00+02:00', '2026-04-01T08:00:00Z')).toEqual([]);
     expect(paths(at('2026-04-01T08:00:00Z', '2026-04-01T09:00:00+02:00'))).toEqual(['closesAt']);
@@ -209,28 +279,52 @@ describe('missingForOpening', () => {
     ]);
   });
 
-  test.each(['summary', 'background', 'targetGroup', 'question', 'influence', 'decision', 'feedbackPromise', 'closesAt'] as const)(
-    'without %s exactly that field is reported, in Swedish and English',
-    (field) => {
-      const gaps = missingForOpening(demoWith((d) => delete d[field]), NOW);
-      expect(paths(gaps)).toEqual([field]);
-      const [gap] = gaps;
-      expect(gap?.message).toMatch(/[a-zåäö]{3}/i);
-      expect(gap?.messageEn).toMatch(/[a-z]{3}/i);
-      expect(gap?.message).not.toBe(gap?.messageEn);
-    },
-  );
+  test.each([
+    'summary',
+    'background',
+    'targetGroup',
+    'question',
+    'influence',
+    'decision',
+    'feedbackPromise',
+    'closesAt',
+  ] as const)('without %s exactly that field is reported, in Swedish and English', (field) => {
+    const gaps = missingForOpening(
+      demoWith((d) => delete d[field]),
+      NOW,
+    );
+    expect(paths(gaps)).toEqual([field]);
+    const [gap] = gaps;
+    expect(gap?.message).toMatch(/[a-zåäö]{3}/i);
+    expect(gap?.messageEn).toMatch(/[a-z]{3}/i);
+    expect(gap?.message).not.toBe(gap?.messageEn);
+  });
 
   test('a web survey without questions is reported; a dialogue run only as meetings needs none', () => {
-    expect(paths(missingForOpening(demoWith((d) => (d.questions = [])), NOW))).toEqual(['questions']);
-    expect(missingForOpening(demoWith((d) => ((d.questions = []), (d.methods = ['meeting', 'walk']))), NOW)).toEqual([]);
+    expect(
+      paths(
+        missingForOpening(
+          demoWith((d) => (d.questions = [])),
+          NOW,
+        ),
+      ),
+    ).toEqual(['questions']);
+    expect(
+      missingForOpening(
+        demoWith((d) => ((d.questions = []), (d.methods = ['meeting', 'walk']))),
+        NOW,
+      ),
+    ).toEqual([]);
   });
 
   test.each([
     ['has passed', -60_000],
     ['is exactly now', 0],
   ])('a closing time that %s is reported as passed', (_, offsetMs) => {
-    const gaps = missingForOpening(demoWith((d) => (d.closesAt = new Date(NOW.getTime() + offsetMs).toISOString())), NOW);
+    const gaps = missingForOpening(
+      demoWith((d) => (d.closesAt = new Date(NOW.getTime() + offsetMs).toISOString())),
+      NOW,
+    );
     expect(gaps).toEqual([
       {
         path: 'closesAt',
@@ -250,7 +344,8 @@ describe('openingWarnings (P7)', () => {
       {
         path: 'decision.expectedDate',
         message: 'Beslutet väntas bara 12 dagar efter att dialogen stänger; synpunkterna hinner knappt beaktas (P7).',
-        messageEn: 'The decision is expected only 12 days after the dialogue closes; there is little time to consider the input (P7).',
+        messageEn:
+          'The decision is expected only 12 days after the dialogue closes; there is little time to consider the input (P7).',
       },
     ]);
   });
@@ -261,7 +356,9 @@ describe('openingWarnings (P7)', () => {
   });
 
   test('a decision expected before the close warns too', () => {
-    expect(paths(openingWarnings(withDates('2026-04-01T00:00:00.000Z', '2026-03-20')))).toEqual(['decision.expectedDate']);
+    expect(paths(openingWarnings(withDates('2026-04-01T00:00:00.000Z', '2026-03-20')))).toEqual([
+      'decision.expectedDate',
+    ]);
   });
 
   test('without a decision or a closing time there is nothing to compare, so no warning', () => {
@@ -273,7 +370,12 @@ describe('openingWarnings (P7)', () => {
 describe('changeStatus', () => {
   test('a complete draft opens: status, openedAt, updatedAt and version move on', () => {
     const opened = changeStatus(demo({ status: 'draft', version: 2 }), 'open', callers.lead, NOW);
-    expect(opened).toMatchObject({ status: 'open', openedAt: NOW.toISOString(), updatedAt: NOW.toISOString(), version: 3 });
+    expect(opened).toMatchObject({
+      status: 'open',
+      openedAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      version: 3,
+    });
     expect(opened).not.toHaveProperty('closedAt');
   });
 
@@ -295,13 +397,19 @@ describe('changeStatus', () => {
   });
 
   test('opening an incomplete draft throws IncompleteError listing the missing fields', () => {
-    const draft = asDialogue(demoWith((d) => (delete d.influence, delete d.decision)), { status: 'draft' });
+    const draft = asDialogue(
+      demoWith((d) => (delete d.influence, delete d.decision)),
+      { status: 'draft' },
+    );
     const error = thrown(() => changeStatus(draft, 'open', callers.lead, NOW), IncompleteError);
     expect(paths(error.missing)).toEqual(['influence', 'decision']);
   });
 
   test('opening a draft whose closing time has passed is incomplete', () => {
-    const error = thrown(() => changeStatus(demo({ status: 'draft' }), 'open', callers.lead, daysFrom(NOW, 31)), IncompleteError);
+    const error = thrown(
+      () => changeStatus(demo({ status: 'draft' }), 'open', callers.lead, daysFrom(NOW, 31)),
+      IncompleteError,
+    );
     expect(paths(error.missing)).toEqual(['closesAt']);
   });
 
@@ -319,9 +427,21 @@ describe('changeStatus', () => {
 });
 
 describe('editDialogue', () => {
-  const edit = (existing: ReturnType<typeof demo>, definition: DialogueDefinition, hasResponses: boolean, caller: Caller = callers.lead) =>
-    editDialogue(hasResponses ? { ...existing, firstResponseAt: '2026-03-01T08:00:00.000Z' } : existing, definition, caller, ljungby, NOW);
-  const relabelFirstQuestion = (d: Mutable<DialogueDefinition>) => (d.questions[0] = { ...d.questions[0]!, label: { sv: 'Vilket förslag är bäst?' } });
+  const edit = (
+    existing: ReturnType<typeof demo>,
+    definition: DialogueDefinition,
+    hasResponses: boolean,
+    caller: Caller = callers.lead,
+  ) =>
+    editDialogue(
+      hasResponses ? { ...existing, firstResponseAt: '2026-03-01T08:00:00.000Z' } : existing,
+      definition,
+      caller,
+      ljungby,
+      NOW,
+    );
+  const relabelFirstQuestion = (d: Mutable<DialogueDefinition>) =>
+    (d.questions[0] = { ...d.questions[0]!, label: { sv: 'Vilket förslag är bäst?' } });
 
   test('changing a question once responses exist is a ConflictError (questions are locked)', () => {
     const error = thrown(() => edit(demo({ status: 'open' }), demoWith(relabelFirstQuestion), true), ConflictError);
@@ -331,15 +451,36 @@ describe('editDialogue', () => {
   test('changing the alternatives or the profile questions once responses exist is locked as well', () => {
     const retitledAlternatives = demoWith((d) => {
       if (d.format.kind !== 'alternatives') throw new Error('fixture changed');
-      d.format = { kind: 'alternatives', alternatives: d.format.alternatives.map((a) => ({ ...a, title: { sv: `${a.title.sv}!` } })) };
+      d.format = {
+        kind: 'alternatives',
+        alternatives: d.format.alternatives.map((a) => ({ ...a, title: { sv: `${a.title.sv}!` } })),
+      };
     });
     thrown(() => edit(demo({ status: 'open' }), retitledAlternatives, true), ConflictError);
-    thrown(() => edit(demo({ status: 'open' }), demoWith((d) => (d.profileQuestions = { relation: true, ageBand: false, locality: true })), true), ConflictError);
+    thrown(
+      () =>
+        edit(
+          demo({ status: 'open' }),
+          demoWith((d) => (d.profileQuestions = { relation: true, ageBand: false, locality: true })),
+          true,
+        ),
+      ConflictError,
+    );
   });
 
   test('with responses, a change that leaves the questions alone is allowed and bumps the version', () => {
-    const edited = edit(demo({ status: 'open', version: 7 }), demoWith((d) => (d.caseNumber = 'TN2026/0143')), true);
-    expect(edited).toMatchObject({ caseNumber: 'TN2026/0143', version: 8, updatedAt: NOW.toISOString(), status: 'open', id: demo().id });
+    const edited = edit(
+      demo({ status: 'open', version: 7 }),
+      demoWith((d) => (d.caseNumber = 'TN2026/0143')),
+      true,
+    );
+    expect(edited).toMatchObject({
+      caseNumber: 'TN2026/0143',
+      version: 8,
+      updatedAt: NOW.toISOString(),
+      status: 'open',
+      id: demo().id,
+    });
   });
 
   // The console re-posts a fetched dialogue, which the input schema rebuilds in schema key order, while the stored
@@ -347,7 +488,10 @@ describe('editDialogue', () => {
   test('with responses, re-posting the fetched dialogue with only the title changed is not a question change', () => {
     const stored = demo({ status: 'open' });
     const fetched = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
-    const reposted = dialogueInputSchema.parse({ ...fetched, title: { sv: 'Lekplatsen i Lagaparken', en: 'The Lagaparken playground' } });
+    const reposted = dialogueInputSchema.parse({
+      ...fetched,
+      title: { sv: 'Lekplatsen i Lagaparken', en: 'The Lagaparken playground' },
+    });
     expect(edit(stored, reposted, true).title.sv).toBe('Lekplatsen i Lagaparken');
   });
 
@@ -357,22 +501,48 @@ describe('editDialogue', () => {
   });
 
   test('a decided dialogue cannot be edited at all', () => {
-    const error = thrown(() => edit(demo({ status: 'decided' }), demoWith((d) => (d.caseNumber = 'TN2026/0143')), false), ConflictError);
+    const error = thrown(
+      () =>
+        edit(
+          demo({ status: 'decided' }),
+          demoWith((d) => (d.caseNumber = 'TN2026/0143')),
+          false,
+        ),
+      ConflictError,
+    );
     expect(error.message).toMatch(/decided/);
   });
 
   test('an open dialogue cannot lose a policy field it needs to be open', () => {
-    const error = thrown(() => edit(demo({ status: 'open' }), demoWith((d) => delete d.feedbackPromise), false), IncompleteError);
+    const error = thrown(
+      () =>
+        edit(
+          demo({ status: 'open' }),
+          demoWith((d) => delete d.feedbackPromise),
+          false,
+        ),
+      IncompleteError,
+    );
     expect(paths(error.missing)).toEqual(['feedbackPromise']);
   });
 
   test('a draft may be saved without a policy field it will need to open', () => {
-    expect(() => edit(demo({ status: 'draft' }), demoWith((d) => delete d.feedbackPromise), false)).not.toThrow();
+    expect(() =>
+      edit(
+        demo({ status: 'draft' }),
+        demoWith((d) => delete d.feedbackPromise),
+        false,
+      ),
+    ).not.toThrow();
   });
 
   // An edit replaces the definition (PUT): merging it over the stored dialogue would keep a field left out.
   test('an optional field left out of the edited definition is cleared, not kept from before', () => {
-    const edited = edit(demo({ status: 'draft' }), demoWith((d) => (delete d.feedbackPromise, delete d.caseNumber, delete d.opensAt)), false);
+    const edited = edit(
+      demo({ status: 'draft' }),
+      demoWith((d) => (delete d.feedbackPromise, delete d.caseNumber, delete d.opensAt)),
+      false,
+    );
     expect(edited).not.toHaveProperty('feedbackPromise');
     expect(edited).not.toHaveProperty('caseNumber');
     expect(edited).not.toHaveProperty('opensAt');
@@ -380,7 +550,11 @@ describe('editDialogue', () => {
 
   test('the edited dialogue keeps its server-managed fields', () => {
     const existing = demo({ status: 'open', openedAt: '2026-03-09T08:00:00.000Z' });
-    const edited = edit(existing, demoWith((d) => (d.caseNumber = 'X1')), true);
+    const edited = edit(
+      existing,
+      demoWith((d) => (d.caseNumber = 'X1')),
+      true,
+    );
     expect(edited).toMatchObject({
       id: existing.id,
       status: 'open',
@@ -394,7 +568,16 @@ describe('editDialogue', () => {
   });
 
   test('a definition breaking a rule is a ValidationError even while a draft', () => {
-    const error = thrown(() => edit(demo({ status: 'draft' }), demoWith((d) => (d.leadCommittee = 'gatunamnden')), false, callers.admin), ValidationError);
+    const error = thrown(
+      () =>
+        edit(
+          demo({ status: 'draft' }),
+          demoWith((d) => (d.leadCommittee = 'gatunamnden')),
+          false,
+          callers.admin,
+        ),
+      ValidationError,
+    );
     expect(paths(error.issues)).toEqual(['leadCommittee']);
   });
 
@@ -405,14 +588,27 @@ describe('editDialogue', () => {
   });
 
   test('the lead may not hand the dialogue to a committee they do not belong to', () => {
-    thrown(() => edit(demo(), demoWith((d) => ((d.leadCommittee = 'socialnamnden'), (d.participatingCommittees = []))), false), ForbiddenError);
+    thrown(
+      () =>
+        edit(
+          demo(),
+          demoWith((d) => ((d.leadCommittee = 'socialnamnden'), (d.participatingCommittees = []))),
+          false,
+        ),
+      ForbiddenError,
+    );
   });
 });
 
 describe('closeIfDue', () => {
   test('an open dialogue whose closing time has passed is closed now', () => {
     const closed = closeIfDue(demo({ status: 'open', version: 4 }), daysFrom(NOW, 31));
-    expect(closed).toMatchObject({ status: 'closed', closedAt: daysFrom(NOW, 31).toISOString(), updatedAt: daysFrom(NOW, 31).toISOString(), version: 5 });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedAt: daysFrom(NOW, 31).toISOString(),
+      updatedAt: daysFrom(NOW, 31).toISOString(),
+      version: 5,
+    });
   });
 
   test('closing exactly at the closing time counts as due', () => {

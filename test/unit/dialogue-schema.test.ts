@@ -20,7 +20,13 @@ describe('dialogueInputSchema', () => {
     const opened = changeStatus(asDialogue(demoDefinition(), { status: 'draft' }), 'open', callers.lead, NOW);
     const closed = changeStatus(opened, 'closed', callers.lead, NOW);
     const fetched = JSON.parse(JSON.stringify(closed)) as Record<string, unknown>;
-    fetched.decisionRecord = { summary: { sv: 'Beslut' }, motivation: { sv: 'Motivering' }, decidedAt: '2026-05-24', registeredAt: NOW.toISOString(), registeredBy: 'official-1' };
+    fetched.decisionRecord = {
+      summary: { sv: 'Beslut' },
+      motivation: { sv: 'Motivering' },
+      decidedAt: '2026-05-24',
+      registeredAt: NOW.toISOString(),
+      registeredBy: 'official-1',
+    };
     fetched.firstResponseAt = NOW.toISOString();
     for (const field of serverManagedFields) expect(fetched).toHaveProperty(field); // the fixture really carries them all
 
@@ -31,7 +37,9 @@ describe('dialogueInputSchema', () => {
   });
 
   test('an unknown top-level field is rejected, naming it', () => {
-    expect(issuesOf({ ...minimal, colour: 'blå' })).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['colour'], path: [] })]);
+    expect(issuesOf({ ...minimal, colour: 'blå' })).toEqual([
+      expect.objectContaining({ code: 'unrecognized_keys', keys: ['colour'], path: [] }),
+    ]);
   });
 
   test('an unknown field inside a question is rejected too', () => {
@@ -63,7 +71,9 @@ describe('dialogueInputSchema', () => {
   });
 
   test('text is stored normalised: NFC, trimmed, control characters removed', () => {
-    expect(dialogueInputSchema.parse({ ...minimal, title: { sv: '  Lekplatsen i La\u0308ngasjo\u0308\u0000 ' } }).title.sv).toBe('Lekplatsen i Längasjö');
+    expect(
+      dialogueInputSchema.parse({ ...minimal, title: { sv: '  Lekplatsen i La\u0308ngasjo\u0308\u0000 ' } }).title.sv,
+    ).toBe('Lekplatsen i Längasjö');
   });
 });
 

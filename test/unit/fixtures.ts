@@ -25,7 +25,8 @@ export function asDialogue(definition: DialogueDefinition, overrides: Partial<Di
   };
 }
 
-export const demo = (overrides: Partial<Dialogue> = {}, now: Date = NOW): Dialogue => asDialogue(demoDefinition(now), overrides);
+export const demo = (overrides: Partial<Dialogue> = {}, now: Date = NOW): Dialogue =>
+  asDialogue(demoDefinition(now), overrides);
 
 /** The demo's lead is tekniska-namnden; kultur-och-fritidsnamnden participates. */
 export const callers = {

@@ -8,7 +8,7 @@ import { presentResults } from '../../shared/aggregation/present';
 import { type StoredResponse, emptyState, fold } from '../../shared/aggregation/state';
 import type { DecisionRecord } from '../../shared/decision/schema';
 import type { Dialogue } from '../../shared/dialogue/schema';
-import { feedbackEmail } from '../../shared/mail/feedback-email';
+import { feedbackEmail } from '../../shared/presentation/feedback-email';
 import { mimeMessage } from '../../shared/mail/mime';
 import { pacer } from '../../shared/mail/pacer';
 import { unsubscribeToken, verifyUnsubscribeToken } from '../../shared/mail/unsubscribe-token';
@@ -32,27 +32,40 @@ describe('unsubscribe tokens', () => {
   it('round-trip for any dialogue id and address hash', () => {
     const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,39}$/);
     const hash = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString('hex'));
-    fc.assert(fc.property(slug, hash, (dialogueId, emailHashValue) => {
-      expect(verifyUnsubscribeToken(SECRET, unsubscribeToken(SECRET, dialogueId, emailHashValue))).toEqual({ dialogueId, emailHash: emailHashValue });
-    }));
+    fc.assert(
+      fc.property(slug, hash, (dialogueId, emailHashValue) => {
+        expect(verifyUnsubscribeToken(SECRET, unsubscribeToken(SECRET, dialogueId, emailHashValue))).toEqual({
+          dialogueId,
+          emailHash: emailHashValue,
+        });
+      }),
+    );
   });
 
   it('signed with another secret verify to nothing', () => {
-    expect(verifyUnsubscribeToken(SECRET, unsubscribeToken('another-secret-0123456789abcdefghij', DIALOGUE_ID, HASH))).toBeUndefined();
+    expect(
+      verifyUnsubscribeToken(SECRET, unsubscribeToken('another-secret-0123456789abcdefghij', DIALOGUE_ID, HASH)),
+    ).toBeUndefined();
   });
 
   it('with any one character changed verify to nothing', () => {
     const token = unsubscribeToken(SECRET, DIALOGUE_ID, HASH);
     const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.';
-    fc.assert(fc.property(fc.nat(token.length - 1), fc.constantFrom(...alphabet), (at, replacement) => {
-      fc.pre(token[at] !== replacement);
-      expect(verifyUnsubscribeToken(SECRET, `${token.slice(0, at)}${replacement}${token.slice(at + 1)}`)).toBeUndefined();
-    }));
+    fc.assert(
+      fc.property(fc.nat(token.length - 1), fc.constantFrom(...alphabet), (at, replacement) => {
+        fc.pre(token[at] !== replacement);
+        expect(
+          verifyUnsubscribeToken(SECRET, `${token.slice(0, at)}${replacement}${token.slice(at + 1)}`),
+        ).toBeUndefined();
+      }),
+    );
   });
 
   it('that name another contact or dialogue with a copied signature verify to nothing', () => {
     const signature = unsubscribeToken(SECRET, DIALOGUE_ID, HASH).split('.')[2];
-    expect(verifyUnsubscribeToken(SECRET, `${DIALOGUE_ID}.${emailHash(DIALOGUE_ID, 'bob@example.se')}.${signature}`)).toBeUndefined();
+    expect(
+      verifyUnsubscribeToken(SECRET, `${DIALOGUE_ID}.${emailHash(DIALOGUE_ID, 'bob@example.se')}.${signature}`),
+    ).toBeUndefined();
     expect(verifyUnsubscribeToken(SECRET, `annan-dialog.${HASH}.${signature}`)).toBeUndefined();
   });
 
@@ -63,7 +76,10 @@ describe('unsubscribe tokens', () => {
     ['an extra part', `${unsubscribeToken(SECRET, DIALOGUE_ID, HASH)}.extra`],
     ['a padded signature', `${unsubscribeToken(SECRET, DIALOGUE_ID, HASH)}=`],
     ['an upper-case hash', unsubscribeToken(SECRET, DIALOGUE_ID, HASH).replace(HASH, HASH.toUpperCase())],
-    ['a short hash', `${DIALOGUE_ID}.${HASH.slice(0, 40)}.${unsubscribeToken(SECRET, DIALOGUE_ID, HASH).split('.')[2]}`],
+    [
+      'a short hash',
+      `${DIALOGUE_ID}.${HASH.slice(0, 40)}.${unsubscribeToken(SECRET, DIALOGUE_ID, HASH).split('.')[2]}`,
+    ],
     ['surrounding spaces', ` ${unsubscribeToken(SECRET, DIALOGUE_ID, HASH)} `],
     ['a percent-encoded dot', unsubscribeToken(SECRET, DIALOGUE_ID, HASH).replace('.', '%2E')],
     ['a dialogue id starting with a dash', unsubscribeToken(SECRET, '-lekplatsen', HASH)],
@@ -88,7 +104,10 @@ describe('mimeMessage', () => {
   const raw = mimeMessage(message, DATE);
   const parsed = parseMime(raw);
   const encodedWords = (value: string) => [...value.matchAll(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/g)].map((m) => m[0]);
-  const decodeWords = (value: string) => [...value.matchAll(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/g)].map((m) => Buffer.from(m[1] as string, 'base64').toString('utf8')).join('');
+  const decodeWords = (value: string) =>
+    [...value.matchAll(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/g)]
+      .map((m) => Buffer.from(m[1] as string, 'base64').toString('utf8'))
+      .join('');
 
   it('encodes a Swedish subject as RFC 2047 UTF-8 base64 encoded-words that decode back to it', () => {
     const subject = parsed.headers.subject ?? '';
@@ -97,7 +116,9 @@ describe('mimeMessage', () => {
   });
 
   it('leaves a plain ASCII subject as it is', () => {
-    expect(parseMime(mimeMessage({ ...message, subject: 'Result and decision: Lagaparken' }, DATE)).headers.subject).toBe('Result and decision: Lagaparken');
+    expect(
+      parseMime(mimeMessage({ ...message, subject: 'Result and decision: Lagaparken' }, DATE)).headers.subject,
+    ).toBe('Result and decision: Lagaparken');
   });
 
   it('cannot be made to carry extra headers through the subject', () => {
@@ -151,7 +172,10 @@ describe('mimeMessage', () => {
   // RFC 2047 section 2: "An 'encoded-word' may not be more than 75 characters long"; longer text takes several
   // encoded-words (folded onto continuation lines), each holding whole UTF-8 characters. mime.ts writes one word.
   it('splits a long Swedish subject into encoded-words of at most 75 characters (RFC 2047)', () => {
-    const long = { ...message, subject: 'Resultat och beslut: Lekplatsen vid Lagaparken i Lagan – så blir den nya lekplatsen för alla åldrar' };
+    const long = {
+      ...message,
+      subject: 'Resultat och beslut: Lekplatsen vid Lagaparken i Lagan – så blir den nya lekplatsen för alla åldrar',
+    };
     const subject = parseMime(mimeMessage(long, DATE)).headers.subject ?? '';
     expect(decodeWords(subject)).toBe(long.subject);
     for (const word of encodedWords(subject)) expect(word.length).toBeLessThanOrEqual(75);
@@ -207,19 +231,24 @@ describe('pacer', () => {
     }
   });
 
-  it.each([1, 14, 20, 50])('never lets more than %i starts into any one-second window (one caller after another), yet keeps the pace', async (rate) => {
-    const starts = await serialStarts(rate, rate * 4 + 3);
-    expect(busiestWindow(starts)).toBeLessThanOrEqual(rate);
-    expect(busiestWindow(starts)).toBeGreaterThanOrEqual(rate - 1);
-  });
+  it.each([1, 14, 20, 50])(
+    'never lets more than %i starts into any one-second window (one caller after another), yet keeps the pace',
+    async (rate) => {
+      const starts = await serialStarts(rate, rate * 4 + 3);
+      expect(busiestWindow(starts)).toBeLessThanOrEqual(rate);
+      expect(busiestWindow(starts)).toBeGreaterThanOrEqual(rate - 1);
+    },
+  );
 
   it('never lets more than `rate` starts into any one-second window when many callers wait at once', async () => {
     const time = virtualTime();
     const pace = pacer(20, time.now, time.sleep);
     const starts: number[] = [];
-    const callers = Promise.all(Array.from({ length: 90 }, async () => {
-      await pace(() => starts.push(time.now()));
-    }));
+    const callers = Promise.all(
+      Array.from({ length: 90 }, async () => {
+        await pace(() => starts.push(time.now()));
+      }),
+    );
     await time.drive();
     await callers;
     expect(starts).toHaveLength(90);
@@ -243,7 +272,7 @@ describe('pacer', () => {
     await time.drive();
     await caller;
     expect(busiestWindow(starts)).toBeLessThanOrEqual(20);
-    expect(starts[10]).toBe(starts[9] as number + 5_000);
+    expect(starts[10]).toBe((starts[9] as number) + 5_000);
   });
 
   it('timers that fire late only widen the gaps: no window holds more than `rate` starts', async () => {
@@ -257,7 +286,10 @@ describe('pacer', () => {
 
 describe('feedbackEmail', () => {
   const MARKER = 'FRITEXT-9c1e-hemlig';
-  const LINKS = { resultsUrl: 'https://dialog.ljungby.se/results/lekplatsen-3f9a?lang=sv', unsubscribeUrl: 'https://dialog.ljungby.se/unsubscribe?token=t0k3n' };
+  const LINKS = {
+    resultsUrl: 'https://dialog.ljungby.se/results/lekplatsen-3f9a?lang=sv',
+    unsubscribeUrl: 'https://dialog.ljungby.se/unsubscribe?token=t0k3n',
+  };
   const favourites = ['alla', 'alla', 'natur', 'alla', 'aventyr', 'natur', 'alla'];
   const responses: StoredResponse[] = favourites.map((favourite, i) => ({
     receivedAt: `2026-03-1${i}T10:00:00.000Z`,
@@ -265,7 +297,10 @@ describe('feedbackEmail', () => {
     profile: {},
   }));
   const decision: DecisionRecord = {
-    summary: { sv: 'Nämnden bygger Lekplats för alla <med> sinnesträdgård.', en: 'The committee builds the Playground for everyone with a sensory garden.' },
+    summary: {
+      sv: 'Nämnden bygger Lekplats för alla <med> sinnesträdgård.',
+      en: 'The committee builds the Playground for everyone with a sensory garden.',
+    },
     motivation: { sv: 'Flest ville ha en lekplats för alla barn.', en: 'Most wanted a playground for every child.' },
     inputUse: { sv: 'Önskemålen om skugga finns med i bygghandlingen.' },
     decidedAt: '2026-05-12',
@@ -276,32 +311,43 @@ describe('feedbackEmail', () => {
     registeredBy: 'official-tn',
   };
   const email = (dialogue: Dialogue, lang: 'sv' | 'en', record: DecisionRecord = decision) =>
-    feedbackEmail(publicDefinition(dialogue, ljungby), presentResults(dialogue, fold(emptyState(), responses, dialogue), '2026-03-20T00:00:00.000Z', { kind: 'public', disclosureThreshold: 5 }), record, lang, LINKS);
+    feedbackEmail(
+      publicDefinition(dialogue, ljungby),
+      presentResults(dialogue, fold(emptyState(), responses, dialogue), '2026-03-20T00:00:00.000Z', {
+        kind: 'public',
+        disclosureThreshold: 5,
+      }),
+      record,
+      lang,
+      LINKS,
+    );
   const decided = demo({ status: 'decided', closedAt: '2026-03-20T12:00:00.000Z', decisionRecord: decision });
 
   it('in Swedish: subject, thanks, the count, the leading alternative, the decision and its motivation, and the links', () => {
     const { subject, text } = email(decided, 'sv');
     expect(subject).toBe('Resultat och beslut: Lekplatsen vid Lagaparken i Lagan');
     const lines = text.split('\n');
-    expect(lines).toEqual(expect.arrayContaining([
-      'Hej!',
-      'Tack för att du deltog i medborgardialogen ”Lekplatsen vid Lagaparken i Lagan”. Här är resultatet och beslutet, som vi lovade.',
-      '7 personer svarade.',
-      'Flest valde förslaget ”Lekplats för alla” (57 % av dem som svarade på frågan).',
-      'Beslutet',
-      'Tekniska nämnden beslutade 12 maj 2026.',
-      'Nämnden bygger Lekplats för alla <med> sinnesträdgård.',
-      'Nämnden valde förslaget ”Lekplats för alla”.',
-      'Motivering',
-      'Flest ville ha en lekplats för alla barn.',
-      'Så användes synpunkterna',
-      'Önskemålen om skugga finns med i bygghandlingen.',
-      'Protokoll: Tekniska nämnden 2026-05-12, § 47.',
-      'Diarienummer: TN2026/0142.',
-      `Hela resultatet och beslutet: ${LINKS.resultsUrl}`,
-      decision.link,
-      `Ta bort min e-postadress: ${LINKS.unsubscribeUrl}`,
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Hej!',
+        'Tack för att du deltog i medborgardialogen ”Lekplatsen vid Lagaparken i Lagan”. Här är resultatet och beslutet, som vi lovade.',
+        '7 personer svarade.',
+        'Flest valde förslaget ”Lekplats för alla” (57 % av dem som svarade på frågan).',
+        'Beslutet',
+        'Tekniska nämnden beslutade 12 maj 2026.',
+        'Nämnden bygger Lekplats för alla <med> sinnesträdgård.',
+        'Nämnden valde förslaget ”Lekplats för alla”.',
+        'Motivering',
+        'Flest ville ha en lekplats för alla barn.',
+        'Så användes synpunkterna',
+        'Önskemålen om skugga finns med i bygghandlingen.',
+        'Protokoll: Tekniska nämnden 2026-05-12, § 47.',
+        'Diarienummer: TN2026/0142.',
+        `Hela resultatet och beslutet: ${LINKS.resultsUrl}`,
+        decision.link,
+        `Ta bort min e-postadress: ${LINKS.unsubscribeUrl}`,
+      ]),
+    );
     expect(text.indexOf('Resultatet i korthet')).toBeLessThan(text.indexOf('Beslutet'));
     expect(text.indexOf('Beslutet')).toBeLessThan(text.indexOf('Motivering'));
   });
@@ -309,25 +355,32 @@ describe('feedbackEmail', () => {
   it('in English: the same lines in English, the Swedish text only where no English was written', () => {
     const { subject, text } = email(decided, 'en');
     expect(subject).toBe('Result and decision: The playground at Lagaparken in Lagan');
-    expect(text.split('\n')).toEqual(expect.arrayContaining([
-      'Hello,',
-      '7 people answered.',
-      'Most chose the proposal “Playground for everyone” (57 % of those who answered the question).',
-      'Tekniska nämnden decided on 12 May 2026.',
-      'The committee builds the Playground for everyone with a sensory garden.',
-      'The committee chose the proposal “Playground for everyone”.',
-      'Most wanted a playground for every child.',
-      'How the input was used',
-      'Önskemålen om skugga finns med i bygghandlingen.',
-      'Minutes: Tekniska nämnden 2026-05-12, § 47.',
-      `The full result and decision: ${LINKS.resultsUrl}`,
-      `Remove my email address: ${LINKS.unsubscribeUrl}`,
-    ]));
+    expect(text.split('\n')).toEqual(
+      expect.arrayContaining([
+        'Hello,',
+        '7 people answered.',
+        'Most chose the proposal “Playground for everyone” (57 % of those who answered the question).',
+        'Tekniska nämnden decided on 12 May 2026.',
+        'The committee builds the Playground for everyone with a sensory garden.',
+        'The committee chose the proposal “Playground for everyone”.',
+        'Most wanted a playground for every child.',
+        'How the input was used',
+        'Önskemålen om skugga finns med i bygghandlingen.',
+        'Minutes: Tekniska nämnden 2026-05-12, § 47.',
+        `The full result and decision: ${LINKS.resultsUrl}`,
+        `Remove my email address: ${LINKS.unsubscribeUrl}`,
+      ]),
+    );
     expect(text).not.toContain('Nämnden bygger');
   });
 
   it('without alternatives gives the most common answer of the first closed question instead', () => {
-    const single = demo({ status: 'decided', format: { kind: 'single-question' }, questions: decided.questions.filter((q) => q.type !== 'ranking'), decisionRecord: decision });
+    const single = demo({
+      status: 'decided',
+      format: { kind: 'single-question' },
+      questions: decided.questions.filter((q) => q.type !== 'ranking'),
+      decisionRecord: decision,
+    });
     const { text } = email(single, 'sv', { ...decision, chosenAlternative: undefined });
     expect(text).toContain('Vilket förslag tycker du bäst om? Vanligaste svaret: Lekplats för alla (57.1 %).');
     expect(text).not.toContain('Flest valde');
@@ -335,11 +388,20 @@ describe('feedbackEmail', () => {
   });
 
   it('tells a tie as a tie instead of naming a favourite that was not', () => {
-    const tied: StoredResponse[] = ['natur', 'alla', 'aventyr'].map((favourite, i) => ({ receivedAt: `2026-03-1${i}T10:00:00.000Z`, answers: { favourite }, profile: {} }));
-    const results = presentResults(decided, fold(emptyState(), tied, decided), null, { kind: 'public', disclosureThreshold: 5 });
+    const tied: StoredResponse[] = ['natur', 'alla', 'aventyr'].map((favourite, i) => ({
+      receivedAt: `2026-03-1${i}T10:00:00.000Z`,
+      answers: { favourite },
+      profile: {},
+    }));
+    const results = presentResults(decided, fold(emptyState(), tied, decided), null, {
+      kind: 'public',
+      disclosureThreshold: 5,
+    });
     const { text } = feedbackEmail(publicDefinition(decided, ljungby), results, decision, 'sv', LINKS);
     expect(text).not.toContain('Flest valde');
-    expect(text).toContain('Inget förslag fick flest röster ensamt: ”Naturlekplats” 1, ”Äventyrslekplats” 1, ”Lekplats för alla” 1.');
+    expect(text).toContain(
+      'Inget förslag fick flest röster ensamt: ”Naturlekplats” 1, ”Äventyrslekplats” 1, ”Lekplats för alla” 1.',
+    );
   });
 
   it('never carries the free text citizens wrote, in either language or part', () => {

@@ -25,11 +25,22 @@ function memoryQueue(count: number) {
   const entries = new Map<string, Entry>(
     Array.from({ length: count }, (_, n) => {
       const emailHash = n.toString(16).padStart(64, '0');
-      return [emailHash, { contact: { emailHash, email: `deltagare-${n}@example.se`, language: n % 2 ? 'en' : 'sv' } }] as const;
+      return [
+        emailHash,
+        { contact: { emailHash, email: `deltagare-${n}@example.se`, language: n % 2 ? 'en' : 'sv' } },
+      ] as const;
     }),
   );
-  let mailout: Mailout = { dialogueId: 'tidsbudget', status: 'sending', total: count, sent: 0, failed: 0, startedAt: new Date().toISOString() };
-  const claimable = (e: Entry, now: number) => e.state === undefined || (e.state === 'sending' && (e.leaseUntil ?? 0) < now);
+  let mailout: Mailout = {
+    dialogueId: 'tidsbudget',
+    status: 'sending',
+    total: count,
+    sent: 0,
+    failed: 0,
+    startedAt: new Date().toISOString(),
+  };
+  const claimable = (e: Entry, now: number) =>
+    e.state === undefined || (e.state === 'sending' && (e.leaseUntil ?? 0) < now);
   const store: MailoutStore = {
     countContacts: async () => entries.size,
     startWithDecision: async () => undefined,
@@ -58,7 +69,11 @@ function memoryQueue(count: number) {
       mailout = { ...mailout, failed: mailout.failed + 1 };
     },
     async completeIfDone(_id, now) {
-      if ([...entries.values()].some((e) => e.state === undefined || e.state === 'sending') || mailout.status === 'done') return false;
+      if (
+        [...entries.values()].some((e) => e.state === undefined || e.state === 'sending') ||
+        mailout.status === 'done'
+      )
+        return false;
       mailout = { ...mailout, status: 'done', completedAt: now.toISOString() };
       return true;
     },
@@ -86,7 +101,13 @@ async function runAgainstDeadline(count: number, maxSendRate: number, budgetMs: 
   const dialogue: Dialogue = demo({
     id: 'tidsbudget',
     status: 'decided',
-    decisionRecord: { summary: { sv: 'Beslut.' }, motivation: { sv: 'Motivering.' }, decidedAt: '2026-05-12', registeredAt: '2026-05-13T08:00:00.000Z', registeredBy: 'official' },
+    decisionRecord: {
+      summary: { sv: 'Beslut.' },
+      motivation: { sv: 'Motivering.' },
+      decidedAt: '2026-05-12',
+      registeredAt: '2026-05-13T08:00:00.000Z',
+      registeredBy: 'official',
+    },
   });
   const { store, entries } = memoryQueue(count);
   const sends: number[] = [];
@@ -98,7 +119,10 @@ async function runAgainstDeadline(count: number, maxSendRate: number, budgetMs: 
     mailer: { send: async () => void sends.push(Date.now()) },
     clock: { now: () => new Date() },
     settings: { ...SETTINGS, maxSendRate },
-    content: async (d) => ({ definition: publicDefinition(d, ljungby), results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }) }),
+    content: async (d) => ({
+      definition: publicDefinition(d, ljungby),
+      results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
+    }),
     remainingMs: () => deadline - Date.now(),
   }).then((result) => {
     outcome = result;
@@ -110,7 +134,10 @@ async function runAgainstDeadline(count: number, maxSendRate: number, budgetMs: 
 
 describe('runMailouts and the time budget', () => {
   beforeEach(() => {
-    jest.useFakeTimers({ now: new Date('2026-05-20T08:00:00.000Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    jest.useFakeTimers({
+      now: new Date('2026-05-20T08:00:00.000Z'),
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
+    });
   });
   afterEach(() => {
     jest.useRealTimers();

@@ -8,6 +8,8 @@ describe('the default municipality configuration', () => {
   it('lists every committee Ljungby kommun names, each id once', () => {
     const ids = ljungby.committees.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ljungby.committees.map((c) => c.name)).toEqual(expect.arrayContaining(['Kommunstyrelsen', 'Tekniska nämnden', 'Socialnämnden']));
+    expect(ljungby.committees.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Kommunstyrelsen', 'Tekniska nämnden', 'Socialnämnden']),
+    );
   });
 });

@@ -9,7 +9,11 @@ const refused = (raw: string) => thrown(() => parseJsonBody(raw), ValidationErro
 
 describe('parseJsonBody', () => {
   test('valid JSON comes back as its value', () => {
-    expect(parseJsonBody('{"answers":{"q1":["a","b"]},"n":1.5,"ok":true}')).toEqual({ answers: { q1: ['a', 'b'] }, n: 1.5, ok: true });
+    expect(parseJsonBody('{"answers":{"q1":["a","b"]},"n":1.5,"ok":true}')).toEqual({
+      answers: { q1: ['a', 'b'] },
+      n: 1.5,
+      ok: true,
+    });
   });
 
   test.each([
@@ -22,7 +26,9 @@ describe('parseJsonBody', () => {
     ['__proto__ spelled with escapes', '{"\\u005f_proto__":{"isAdmin":true}}', '__proto__'],
     ['constructor spelled with an escaped letter', '{"a":{"\\u0063onstructor":1}}', 'constructor'],
   ])('a body with %s is refused, naming the key', (_, raw, key) => {
-    expect(refused(raw)).toEqual([{ path: 'body', message: `Fältet "${key}" är inte tillåtet.`, messageEn: `The field "${key}" is not allowed.` }]);
+    expect(refused(raw)).toEqual([
+      { path: 'body', message: `Fältet "${key}" är inte tillåtet.`, messageEn: `The field "${key}" is not allowed.` },
+    ]);
   });
 
   test('refusing a __proto__ key leaves Object.prototype untouched', () => {
@@ -31,7 +37,9 @@ describe('parseJsonBody', () => {
   });
 
   test('the forbidden words are fine as values, only keys are refused', () => {
-    expect(parseJsonBody('{"comment":"__proto__ constructor prototype"}')).toEqual({ comment: '__proto__ constructor prototype' });
+    expect(parseJsonBody('{"comment":"__proto__ constructor prototype"}')).toEqual({
+      comment: '__proto__ constructor prototype',
+    });
   });
 
   test.each([
@@ -40,7 +48,9 @@ describe('parseJsonBody', () => {
     ['a trailing comma', '{"a":1,}'],
     ['plain text', 'hej'],
   ])('%s is a ValidationError, not a crash', (_, raw) => {
-    expect(refused(raw)).toEqual([{ path: 'body', message: 'Innehållet är inte giltig JSON.', messageEn: 'The body is not valid JSON.' }]);
+    expect(refused(raw)).toEqual([
+      { path: 'body', message: 'Innehållet är inte giltig JSON.', messageEn: 'The body is not valid JSON.' },
+    ]);
   });
 
   test('nesting deep enough to overflow the stack, within the 64 KB body limit, never escapes as a RangeError', () => {
@@ -58,7 +68,9 @@ describe('parseJsonBody', () => {
     ['empty', ''],
     ['only whitespace', ' \n\t '],
   ])('an %s body is a ValidationError saying it is empty', (_, raw) => {
-    expect(refused(raw)).toEqual([{ path: 'body', message: 'Begäran saknar innehåll.', messageEn: 'The request body is empty.' }]);
+    expect(refused(raw)).toEqual([
+      { path: 'body', message: 'Begäran saknar innehåll.', messageEn: 'The request body is empty.' },
+    ]);
   });
 });
 
@@ -83,19 +95,35 @@ describe('zodIssues', () => {
 
   test('every issue has a Swedish message and an English one', () => {
     const issues = zodIssues(responseBodySchema, { ...bad, submissionId: 'not-a-uuid' }, 'body');
-    expect(issues.find((i) => i.path === 'submissionId')).toEqual({ path: 'submissionId', message: 'Ogiltig(t) UUID', messageEn: 'Invalid UUID' });
-    expect(issues.find((i) => i.path === 'extra')).toEqual({ path: 'extra', message: 'Okänd nyckel: "extra"', messageEn: 'Unrecognized key: "extra"' });
+    expect(issues.find((i) => i.path === 'submissionId')).toEqual({
+      path: 'submissionId',
+      message: 'Ogiltig(t) UUID',
+      messageEn: 'Invalid UUID',
+    });
+    expect(issues.find((i) => i.path === 'extra')).toEqual({
+      path: 'extra',
+      message: 'Okänd nyckel: "extra"',
+      messageEn: 'Unrecognized key: "extra"',
+    });
     for (const issue of issues) expect(issue.message).not.toBe(issue.messageEn);
   });
 
   test('path and query issues keep their prefix', () => {
-    expect(zodIssues(z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }), { id: 'Å' }, 'path').map((i) => i.path)).toEqual(['path.id']);
-    expect(zodIssues(z.object({ page: z.coerce.number().check(z.int()) }), { page: 'x' }, 'query').map((i) => i.path)).toEqual(['query.page']);
+    expect(
+      zodIssues(z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }), { id: 'Å' }, 'path').map((i) => i.path),
+    ).toEqual(['path.id']);
+    expect(
+      zodIssues(z.object({ page: z.coerce.number().check(z.int()) }), { page: 'x' }, 'query').map((i) => i.path),
+    ).toEqual(['query.page']);
   });
 
   test('a body of the wrong shape altogether is an issue at "body"', () => {
     expect(zodIssues(responseBodySchema, [], 'body')).toEqual([
-      { path: 'body', message: 'Ogiltig inmatning: förväntat object, fick lista', messageEn: 'Invalid input: expected object, received array' },
+      {
+        path: 'body',
+        message: 'Ogiltig inmatning: förväntat object, fick lista',
+        messageEn: 'Invalid input: expected object, received array',
+      },
     ]);
   });
 

@@ -9,14 +9,21 @@ import { NOW, daysFrom, demo } from './fixtures';
 const SUBMISSION_ID = '6f1c2b3a-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
 
 const body = (fields: Omit<Partial<ResponseBody>, 'submissionId'> = {}): ResponseBody =>
-  responseBodySchema.parse({ answers: { favourite: 'alla', 'rating-alla': 4 }, submissionId: SUBMISSION_ID, ...fields });
+  responseBodySchema.parse({
+    answers: { favourite: 'alla', 'rating-alla': 4 },
+    submissionId: SUBMISSION_ID,
+    ...fields,
+  });
 
 /**
  * Plain fakes: the dialogue store answers `reads` in turn (the last one repeats) and `marks` in turn (then
  * true); the response store answers with `firstCopy` if given (a retry), else with what it was given. All record
  * what they were asked.
  */
-function fakes(reads: ReadonlyArray<Dialogue | undefined>, { marks = [], firstCopy }: { marks?: readonly boolean[]; firstCopy?: StoredSubmission } = {}) {
+function fakes(
+  reads: ReadonlyArray<Dialogue | undefined>,
+  { marks = [], firstCopy }: { marks?: readonly boolean[]; firstCopy?: StoredSubmission } = {},
+) {
   const gets: Array<{ id: string; fresh: boolean }> = [];
   const marked: Array<{ id: string; expectedVersion: number; at: Date }> = [];
   const saved: Submission[] = [];
@@ -36,7 +43,13 @@ function fakes(reads: ReadonlyArray<Dialogue | undefined>, { marks = [], firstCo
     responses: {
       save: async (submission) => {
         saved.push(submission);
-        return firstCopy ?? { responseId: submission.responseId, receivedAt: submission.receivedAt, willReceiveFeedback: submission.contact !== undefined };
+        return (
+          firstCopy ?? {
+            responseId: submission.responseId,
+            receivedAt: submission.receivedAt,
+            willReceiveFeedback: submission.contact !== undefined,
+          }
+        );
       },
       find: async (dialogueId, submissionId, contact) => {
         found.push({ dialogueId, submissionId, contact });
@@ -50,7 +63,8 @@ function fakes(reads: ReadonlyArray<Dialogue | undefined>, { marks = [], firstCo
   return { deps, gets, marked, saved, found };
 }
 
-const open = (overrides: Partial<Dialogue> = {}) => demo({ id: 'lekplatsen', status: 'open', version: 3, responseShards: 4, ...overrides });
+const open = (overrides: Partial<Dialogue> = {}) =>
+  demo({ id: 'lekplatsen', status: 'open', version: 3, responseShards: 4, ...overrides });
 
 describe('submitResponse', () => {
   test('a valid response is stored once with its checked answers, and the receipt names it', async () => {
@@ -70,7 +84,12 @@ describe('submitResponse', () => {
         quarantined: false,
       },
     ]);
-    expect(receipt).toEqual({ responseId: 'response-1', dialogueId: 'lekplatsen', receivedAt: NOW.toISOString(), willReceiveFeedback: false });
+    expect(receipt).toEqual({
+      responseId: 'response-1',
+      dialogueId: 'lekplatsen',
+      receivedAt: NOW.toISOString(),
+      willReceiveFeedback: false,
+    });
   });
 
   test('a filled honeypot is saved quarantined, without answers or contact, and its answers are not even checked', async () => {
@@ -91,29 +110,57 @@ describe('submitResponse', () => {
 
   test('a honeypot of only spaces is no hit: the response is checked as usual', async () => {
     const { deps, saved } = fakes([open()]);
-    await expect(submitResponse(deps, 'lekplatsen', body({ answers: { favourite: 'not-an-option' }, homepage: '   ' }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      submitResponse(deps, 'lekplatsen', body({ answers: { favourite: 'not-an-option' }, homepage: '   ' })),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(saved).toEqual([]);
   });
 
   test('a retry answers with what the store says of the first copy', async () => {
-    const firstCopy = { responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: false };
+    const firstCopy = {
+      responseId: 'first-response',
+      receivedAt: '2026-03-09T10:00:00.000Z',
+      willReceiveFeedback: false,
+    };
     const { deps } = fakes([open()], { firstCopy });
-    const receipt = await submitResponse(deps, 'lekplatsen', body({ contact: { email: 'ny@example.se', consent: true, language: 'sv' } }));
+    const receipt = await submitResponse(
+      deps,
+      'lekplatsen',
+      body({ contact: { email: 'ny@example.se', consent: true, language: 'sv' } }),
+    );
     expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen' });
   });
 
   test('a submission id in upper case names the same submission as in lower case', async () => {
     const { deps, saved } = fakes([open()]);
-    await submitResponse(deps, 'lekplatsen', body({ submissionId: SUBMISSION_ID.toUpperCase() } as Partial<ResponseBody>));
+    await submitResponse(
+      deps,
+      'lekplatsen',
+      body({ submissionId: SUBMISSION_ID.toUpperCase() } as Partial<ResponseBody>),
+    );
     expect(saved[0]?.submissionId).toBe(SUBMISSION_ID);
   });
 
   test('a retry of a stored submission after the dialogue closed answers with the stored copy, not 409', async () => {
-    const firstCopy = { responseId: 'first-response', receivedAt: '2026-03-09T10:00:00.000Z', willReceiveFeedback: true };
+    const firstCopy = {
+      responseId: 'first-response',
+      receivedAt: '2026-03-09T10:00:00.000Z',
+      willReceiveFeedback: true,
+    };
     const { deps, saved, found } = fakes([open({ status: 'closed' })], { firstCopy });
-    const receipt = await submitResponse(deps, 'lekplatsen', body({ contact: { email: 'Ny@Example.se', consent: true, language: 'sv' } }));
+    const receipt = await submitResponse(
+      deps,
+      'lekplatsen',
+      body({ contact: { email: 'Ny@Example.se', consent: true, language: 'sv' } }),
+    );
     expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen' });
-    expect(found).toEqual([{ dialogueId: 'lekplatsen', submissionId: SUBMISSION_ID, contact: { email: 'ny@example.se', emailHash: emailHash('lekplatsen', 'ny@example.se'), language: 'sv' } }]);
+    expect(found).toEqual([
+      {
+        dialogueId: 'lekplatsen',
+        submissionId: SUBMISSION_ID,
+        contact: { email: 'ny@example.se', emailHash: emailHash('lekplatsen', 'ny@example.se'), language: 'sv' },
+      },
+    ]);
     expect(saved).toEqual([]);
   });
 
@@ -156,7 +203,10 @@ describe('submitResponse', () => {
   });
 
   test('a failed mark whose fresh read shows the first response saves without marking again', async () => {
-    const { deps, marked, saved } = fakes([open({ version: 3 }), open({ version: 4, firstResponseAt: NOW.toISOString() })], { marks: [false] });
+    const { deps, marked, saved } = fakes(
+      [open({ version: 3 }), open({ version: 4, firstResponseAt: NOW.toISOString() })],
+      { marks: [false] },
+    );
     await submitResponse(deps, 'lekplatsen', body());
     expect(marked).toHaveLength(1);
     expect(saved.map((s) => s.dialogueVersion)).toEqual([4]);
@@ -224,7 +274,11 @@ describe('submitResponse', () => {
 describe('contact for feedback', () => {
   test('with consent, the address is stored normalised, with its per-dialogue hash and language', async () => {
     const { deps, saved } = fakes([open()]);
-    const receipt = await submitResponse(deps, 'lekplatsen', body({ contact: { email: 'Anna.Svensson@Example.SE', consent: true, language: 'en' } }));
+    const receipt = await submitResponse(
+      deps,
+      'lekplatsen',
+      body({ contact: { email: 'Anna.Svensson@Example.SE', consent: true, language: 'en' } }),
+    );
     expect(saved[0]?.contact).toEqual({
       email: 'anna.svensson@example.se',
       emailHash: emailHash('lekplatsen', 'anna.svensson@example.se'),
@@ -242,9 +296,13 @@ describe('contact for feedback', () => {
 
   test('an address without consent is refused, never stored', async () => {
     const { deps, saved } = fakes([open()]);
-    await expect(submitResponse(deps, 'lekplatsen', body({ contact: { email: 'anna@example.se', consent: false, language: 'sv' } }))).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    await expect(
+      submitResponse(
+        deps,
+        'lekplatsen',
+        body({ contact: { email: 'anna@example.se', consent: false, language: 'sv' } }),
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(saved).toEqual([]);
   });
 

@@ -23,11 +23,18 @@ const found = (method: string, path: string) => {
 describe('routeTable', () => {
   test('a literal route wins over a parameter route that also matches, whatever the order', () => {
     expect(found('GET', '/dialogues/demo').route.name).toBe('GetDemo');
-    expect(routeTable([...routes].reverse())('GET', '/dialogues/demo')).toMatchObject({ kind: 'found', route: { name: 'GetDemo' } });
+    expect(routeTable([...routes].reverse())('GET', '/dialogues/demo')).toMatchObject({
+      kind: 'found',
+      route: { name: 'GetDemo' },
+    });
   });
 
   test('other ids still reach the parameter route, with the parameter named', () => {
-    expect(found('GET', '/dialogues/lekplatsen-3f9a')).toEqual({ kind: 'found', route: routes[0], pathParameters: { id: 'lekplatsen-3f9a' } });
+    expect(found('GET', '/dialogues/lekplatsen-3f9a')).toEqual({
+      kind: 'found',
+      route: routes[0],
+      pathParameters: { id: 'lekplatsen-3f9a' },
+    });
   });
 
   test('path parameters are percent-decoded', () => {

@@ -3,7 +3,8 @@ import { whoAmIRoute } from '../../../shared/routes';
 import { httpRoute } from '../../lib/http';
 
 /** Who the signed-in official is and which committees they act for; the officials' console starts here. */
-export const handler = httpRoute(whoAmIRoute, async ({ caller }) => ({ json: {
+export const handler = httpRoute(whoAmIRoute, async ({ caller }) => ({
+  json: {
     sub: caller?.sub,
     email: caller?.email,
     isAdmin: caller?.isAdmin ?? false,

@@ -14,7 +14,9 @@ import { type Runtime, runtime } from '../../lib/runtime';
 const notificationSchema = z.object({
   eventType: z.optional(z.string()),
   notificationType: z.optional(z.string()),
-  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
+  bounce: z.optional(
+    z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) }),
+  ),
   complaint: z.optional(z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
   mail: z.object({ tags: z.optional(z.record(z.string(), z.array(z.string()))) }),
 });
@@ -40,11 +42,20 @@ export const createHandler = ({ mailouts, clock }: Pick<MailRuntime, 'mailouts'>
         const type = parsed.eventType ?? parsed.notificationType;
         const permanent = type === 'Complaint' || (type === 'Bounce' && parsed.bounce?.bounceType === 'Permanent');
         if (!permanent) continue;
-        const recipients = [...(parsed.bounce?.bouncedRecipients ?? []), ...(parsed.complaint?.complainedRecipients ?? [])].map((r) => r.emailAddress);
+        const recipients = [
+          ...(parsed.bounce?.bouncedRecipients ?? []),
+          ...(parsed.complaint?.complainedRecipients ?? []),
+        ].map((r) => r.emailAddress);
         const dialogueId = parsed.mail.tags?.dialogue?.[0];
         for (const email of recipients) {
           await mailouts.suppress(email, type.toLowerCase(), clock.now());
-          if (dialogueId) await mailouts.markFailed(dialogueId, emailHash(dialogueId, email), type.toLowerCase(), retentionEnd(clock.now()));
+          if (dialogueId)
+            await mailouts.markFailed(
+              dialogueId,
+              emailHash(dialogueId, email),
+              type.toLowerCase(),
+              retentionEnd(clock.now()),
+            );
           handled += 1;
         }
       }

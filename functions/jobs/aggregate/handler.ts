@@ -4,7 +4,9 @@ import { scheduledJob } from '../../lib/job';
 import { logger } from '../../lib/logger';
 import { type Runtime, runtime } from '../../lib/runtime';
 
-export const createHandler = (deps: Pick<Runtime, 'dialogues' | 'aggregates' | 'responseReader' | 'clock' | 'safetyLagMs'>) =>
+export const createHandler = (
+  deps: Pick<Runtime, 'dialogues' | 'aggregates' | 'responseReader' | 'clock' | 'safetyLagMs'>,
+) =>
   scheduledJob(jobs.aggregate, async () => {
     const outcome = await aggregateAll({ ...deps, responses: deps.responseReader });
     // The others went on; the failed ones are retried next run. Logged as errors so an alarm can see them.

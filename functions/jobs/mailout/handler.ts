@@ -8,7 +8,8 @@ import { scheduledJob } from '../../lib/job';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 import { type Runtime, runtime } from '../../lib/runtime';
 
-type Deps = Pick<Runtime, 'dialogues' | 'aggregates' | 'municipality' | 'clock' | 'disclosureThreshold'> & MailRuntime & { secret: () => Promise<string> };
+type Deps = Pick<Runtime, 'dialogues' | 'aggregates' | 'municipality' | 'clock' | 'disclosureThreshold'> &
+  MailRuntime & { secret: () => Promise<string> };
 
 export const createHandler = (deps: Deps) =>
   scheduledJob(jobs.mailout, async (context) =>

@@ -4,8 +4,8 @@ import { catalogues } from '../../../shared/messages/catalogue';
 import { responseBodySchema } from '../../../shared/responses/schema';
 import { submitResponse } from '../../../shared/responses/submit';
 import { formPostRoute } from '../../../shared/routes';
-import { applyMove, fieldNames, responseBodyFromForm } from '../../../shared/web/form-body';
-import { formPage, messagePage, receiptPage } from '../../../shared/web/pages';
+import { applyMove, fieldNames, responseBodyFromForm } from '../../../shared/presentation/form-body';
+import { formPage, messagePage, receiptPage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
 import { zodIssues } from '../../lib/parse';
 import { type Runtime, runtime } from '../../lib/runtime';
@@ -18,7 +18,10 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
   httpRoute(formPostRoute, async ({ path, body: posted }) => {
     const lang = posted.get(fieldNames.language) === 'en' ? 'en' : 'sv';
     const t = catalogues[lang].form;
-    const unavailable = (statusCode: number) => ({ statusCode, html: messagePage(lang, t.unavailable, statusCode === 409 ? t.notOpen : t.unavailable) });
+    const unavailable = (statusCode: number) => ({
+      statusCode,
+      html: messagePage(lang, t.unavailable, statusCode === 409 ? t.notOpen : t.unavailable),
+    });
     const dialogue = await deps.dialogues.get(path.id);
     if (!dialogue || dialogue.status === 'draft') return unavailable(404);
     const definition = publicDefinition(dialogue, deps.municipality);
@@ -27,7 +30,11 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
     const fields = move ? applyMove(posted, move) : posted;
     const again = (statusCode: number, issues: ValidationError['issues'] = []) => ({
       statusCode,
-      html: formPage(definition, { lang, fields, issues, submissionId: fields.get(fieldNames.submissionId) || deps.ids.newId() }, links),
+      html: formPage(
+        definition,
+        { lang, fields, issues, submissionId: fields.get(fieldNames.submissionId) || deps.ids.newId() },
+        links,
+      ),
     });
     if (move) return again(200);
 

@@ -1,12 +1,15 @@
 import { verifyUnsubscribeToken } from '../../../shared/mail/unsubscribe-token';
 import { unsubscribeRoute } from '../../../shared/routes';
-import { badUnsubscribeLinkPage, unsubscribedPage } from '../../../shared/web/unsubscribe-pages';
+import { badUnsubscribeLinkPage, unsubscribedPage } from '../../../shared/presentation/unsubscribe-pages';
 import { unsubscribeSecret } from '../../adapters/secret';
 import { httpRoute } from '../../lib/http';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 
 /** Deletes the contact (erasure). The token comes in the URL, from the one-click header and the confirmation form alike. */
-export const createHandler = ({ mailouts, secret }: Pick<MailRuntime, 'mailouts'> & { secret: () => Promise<string> }) =>
+export const createHandler = ({
+  mailouts,
+  secret,
+}: Pick<MailRuntime, 'mailouts'> & { secret: () => Promise<string> }) =>
   httpRoute(unsubscribeRoute, async ({ query }) => {
     const token = query.token ?? '';
     const contact = verifyUnsubscribeToken(await secret(), token);

@@ -19,7 +19,12 @@ export const officialOf = (committee: string, sub = `official-${committee}`): Of
   email: `${sub}@ljungby.se`,
   committees: [committee],
 });
-export const administrator: Official = { sub: 'official-admin', email: 'admin@ljungby.se', committees: [], admin: true };
+export const administrator: Official = {
+  sub: 'official-admin',
+  email: 'admin@ljungby.se',
+  committees: [],
+  admin: true,
+};
 
 /**
  * Claims as API Gateway's JWT authorizer hands them to Lambda: every value a string,
@@ -63,7 +68,12 @@ export function httpEvent(route: RouteDefinition, options: RequestOptions = {}):
     ...(contentType !== null ? { 'content-type': contentType } : {}),
     ...Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
-  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   const requestId = randomUUID();
   return {
     version: '2.0',
@@ -78,7 +88,13 @@ export function httpEvent(route: RouteDefinition, options: RequestOptions = {}):
       apiId: 'test',
       domainName: 'api.test.local',
       domainPrefix: 'api',
-      http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'jest-integration' },
+      http: {
+        method: route.method,
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '192.0.2.10',
+        userAgent: 'jest-integration',
+      },
       requestId,
       routeKey,
       stage: '$default',

@@ -122,7 +122,9 @@ export const bounce = (dialogueId: string | undefined, email: string, bounceType
   bounce: {
     bounceType,
     bounceSubType: bounceType === 'Permanent' ? 'General' : 'MailboxFull',
-    bouncedRecipients: [{ emailAddress: email, action: 'failed', status: bounceType === 'Permanent' ? '5.1.1' : '4.2.2' }],
+    bouncedRecipients: [
+      { emailAddress: email, action: 'failed', status: bounceType === 'Permanent' ? '5.1.1' : '4.2.2' },
+    ],
     timestamp: new Date().toISOString(),
     feedbackId: randomUUID(),
   },
@@ -132,6 +134,11 @@ export const bounce = (dialogueId: string | undefined, email: string, bounceType
 /** As an identity notification publishes it (`notificationType`): the older shape, read just the same. */
 export const complaint = (dialogueId: string | undefined, email: string) => ({
   notificationType: 'Complaint',
-  complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: new Date().toISOString(), feedbackId: randomUUID() },
+  complaint: {
+    complainedRecipients: [{ emailAddress: email }],
+    complaintFeedbackType: 'abuse',
+    timestamp: new Date().toISOString(),
+    feedbackId: randomUUID(),
+  },
   mail: sesMail(dialogueId, email),
 });

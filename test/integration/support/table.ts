@@ -5,7 +5,11 @@ export type Item = Record<string, unknown>;
 
 /** A document client on this file's DynamoDB Local endpoint, independent of the handlers' own client. */
 export function testDocumentClient(): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION, maxAttempts: 2 });
+  const client = new DynamoDBClient({
+    endpoint: process.env.DYNAMODB_ENDPOINT,
+    region: process.env.AWS_REGION,
+    maxAttempts: 2,
+  });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
@@ -18,7 +22,8 @@ export const tableName = (): string => {
 /** Every item in this file's table. */
 export async function scanAll(client: DynamoDBDocumentClient): Promise<Item[]> {
   const items: Item[] = [];
-  for await (const page of paginateScan({ client }, { TableName: tableName(), ConsistentRead: true })) items.push(...(page.Items ?? []));
+  for await (const page of paginateScan({ client }, { TableName: tableName(), ConsistentRead: true }))
+    items.push(...(page.Items ?? []));
   return items;
 }
 

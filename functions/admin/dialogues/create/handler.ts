@@ -5,7 +5,8 @@ import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Runtime) =>
-  httpRoute(createDialogueRoute, async ({ caller, body }) => ({ json: await create(deps, requireCaller(caller), body),
+  httpRoute(createDialogueRoute, async ({ caller, body }) => ({
+    json: await create(deps, requireCaller(caller), body),
   }));
 
 export const handler = createHandler(runtime);

@@ -6,6 +6,8 @@ import { type MailRuntime, mailRuntime } from '../../../lib/mail-runtime';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Pick<Runtime, 'dialogues' | 'clock'> & Pick<MailRuntime, 'mailouts'>) =>
-  httpRoute(correctDecisionRoute, async ({ caller, path, body }) => ({ json: await correctDecision(deps, requireCaller(caller), path.id, body) }));
+  httpRoute(correctDecisionRoute, async ({ caller, path, body }) => ({
+    json: await correctDecision(deps, requireCaller(caller), path.id, body),
+  }));
 
 export const handler = createHandler({ ...runtime, ...mailRuntime });

@@ -5,7 +5,8 @@ import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Pick<Runtime, 'dialogues'>) =>
-  httpRoute(getDialogueForOfficialRoute, async ({ caller, path }) => ({ json: await read(deps, requireCaller(caller), path.id),
+  httpRoute(getDialogueForOfficialRoute, async ({ caller, path }) => ({
+    json: await read(deps, requireCaller(caller), path.id),
   }));
 
 export const handler = createHandler(runtime);

@@ -6,6 +6,8 @@ import { type MailRuntime, mailRuntime } from '../../../lib/mail-runtime';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Pick<Runtime, 'dialogues' | 'clock'> & Pick<MailRuntime, 'mailouts'>) =>
-  httpRoute(getMailoutRoute, async ({ caller, path }) => ({ json: await readMailout(deps, requireCaller(caller), path.id) }));
+  httpRoute(getMailoutRoute, async ({ caller, path }) => ({
+    json: await readMailout(deps, requireCaller(caller), path.id),
+  }));
 
 export const handler = createHandler({ ...runtime, ...mailRuntime });

@@ -5,9 +5,16 @@ import { requireCaller } from '../../../lib/caller-required';
 import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
-export const createHandler = ({ responseReader, ...deps }: Pick<Runtime, 'dialogues' | 'aggregates' | 'disclosureThreshold' | 'responseReader'>) =>
+export const createHandler = ({
+  responseReader,
+  ...deps
+}: Pick<Runtime, 'dialogues' | 'aggregates' | 'disclosureThreshold' | 'responseReader'>) =>
   httpRoute(getOfficialResultsRoute, async ({ caller, path, query }) => {
-    const { dialogue, results } = await officialResults({ ...deps, responses: responseReader }, requireCaller(caller), path.id);
+    const { dialogue, results } = await officialResults(
+      { ...deps, responses: responseReader },
+      requireCaller(caller),
+      path.id,
+    );
     if (query.format === 'json') return { json: results };
     return {
       text: resultsCsv(dialogue, results),

@@ -5,7 +5,8 @@ import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Runtime) =>
-  httpRoute(updateDialogueRoute, async ({ caller, path, body }) => ({ json: await update(deps, requireCaller(caller), path.id, body),
+  httpRoute(updateDialogueRoute, async ({ caller, path, body }) => ({
+    json: await update(deps, requireCaller(caller), path.id, body),
   }));
 
 export const handler = createHandler(runtime);

@@ -1,4 +1,5 @@
 import type { PublicDefinition } from '../dialogue/public-view';
+import type { Language } from '../messages/language';
 import type { AnswerValue } from '../responses/schema';
 
 /** Field names of the HTML form; the server (no-JS posts) and the browser script both read the form through these. */
@@ -30,7 +31,12 @@ export function fieldOfIssue(path: string): string {
 }
 
 /** An error summary link's text: the question, then the message, so links with the same message say where they lead (WCAG 2.4.4). */
-export function summaryLinkText(definition: Pick<PublicDefinition, 'questions'>, field: string, message: string, lang: 'sv' | 'en'): string {
+export function summaryLinkText(
+  definition: Pick<PublicDefinition, 'questions'>,
+  field: string,
+  message: string,
+  lang: Language,
+): string {
   const label = definition.questions.find((q) => fieldNames.answer(q.id) === field)?.label;
   const name = label ? (lang === 'en' && label.en ? label.en : label.sv) : '';
   return name ? `${name} – ${message}` : message;
@@ -79,10 +85,22 @@ export function responseBodyFromForm(definition: Pick<PublicDefinition, 'questio
   return {
     answers,
     ...(relation.length || ageBand || locality
-      ? { profile: { ...(relation.length ? { relation } : {}), ...(ageBand ? { ageBand } : {}), ...(locality ? { locality } : {}) } }
+      ? {
+          profile: {
+            ...(relation.length ? { relation } : {}),
+            ...(ageBand ? { ageBand } : {}),
+            ...(locality ? { locality } : {}),
+          },
+        }
       : {}),
     ...(email
-      ? { contact: { email, consent: fields.get(fieldNames.consent) !== null, language: fields.get(fieldNames.language) === 'en' ? 'en' : 'sv' } }
+      ? {
+          contact: {
+            email,
+            consent: fields.get(fieldNames.consent) !== null,
+            language: fields.get(fieldNames.language) === 'en' ? 'en' : 'sv',
+          },
+        }
       : {}),
     submissionId: fields.get(fieldNames.submissionId) ?? '',
     ...(honeypot ? { homepage: honeypot } : {}),

@@ -2,7 +2,7 @@ import type { ResultsBody } from '../aggregation/present';
 import type { DecisionRecord } from '../decision/schema';
 import type { PublicDefinition } from '../dialogue/public-view';
 import { emailCatalogues } from '../messages/email';
-import { type Language, escapeHtml, longDate, plain } from '../web/html';
+import { type Language, escapeHtml, longDate, plain } from './html';
 
 export interface FeedbackEmail {
   readonly subject: string;
@@ -18,22 +18,42 @@ function resultLines(definition: PublicDefinition, results: ResultsBody, lang: L
   const lines = [t.responses(results.responseCount)];
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
   const titleOf = (id: string) => plain(alternatives.find((a) => a.id === id)?.title, lang);
-  const byVotes = results.alternatives.filter((a) => a.votes !== undefined).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
+  const byVotes = results.alternatives
+    .filter((a) => a.votes !== undefined)
+    .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
   const [voted, runnerUp] = byVotes;
-  const voteQuestion = definition.questions.find((q) => q.type === 'single' && q.options.every((o) => alternatives.some((a) => a.id === o.id)));
-  const answered = voteQuestion ? results.questions[voteQuestion.id]?.answered ?? 0 : 0;
+  const voteQuestion = definition.questions.find(
+    (q) => q.type === 'single' && q.options.every((o) => alternatives.some((a) => a.id === o.id)),
+  );
+  const answered = voteQuestion ? (results.questions[voteQuestion.id]?.answered ?? 0) : 0;
   if (voted?.votes && answered) {
     // A tie is told as a tie: no proposal is called the favourite that was not.
-    lines.push(runnerUp?.votes === voted.votes
-      ? t.tied(byVotes.filter((a) => a.votes === voted.votes).map((a) => t.votes(titleOf(a.id), a.votes ?? 0)).join(', '))
-      : t.leading(titleOf(voted.id), Math.round((100 * voted.votes) / answered)));
+    lines.push(
+      runnerUp?.votes === voted.votes
+        ? t.tied(
+            byVotes
+              .filter((a) => a.votes === voted.votes)
+              .map((a) => t.votes(titleOf(a.id), a.votes ?? 0))
+              .join(', '),
+          )
+        : t.leading(titleOf(voted.id), Math.round((100 * voted.votes) / answered)),
+    );
     return lines;
   }
   const closed = definition.questions.find((q) => q.type === 'single' || q.type === 'yesno');
   const result = closed ? results.questions[closed.id] : undefined;
   const top = Object.entries(result?.percentages ?? {}).sort((a, b) => b[1] - a[1])[0];
   if (closed && top && result?.answered) {
-    const label = closed.type === 'yesno' ? (top[0] === 'true' ? (lang === 'en' ? 'yes' : 'ja') : lang === 'en' ? 'no' : 'nej') : plain(closed.options.find((o) => o.id === top[0])?.label, lang);
+    const label =
+      closed.type === 'yesno'
+        ? top[0] === 'true'
+          ? lang === 'en'
+            ? 'yes'
+            : 'ja'
+          : lang === 'en'
+            ? 'no'
+            : 'nej'
+        : plain(closed.options.find((o) => o.id === top[0])?.label, lang);
     lines.push(t.topAnswer(plain(closed.label, lang), label, top[1]));
   }
   return lines;
@@ -66,12 +86,21 @@ export function feedbackEmail(
     },
     { heading: t.motivationHeading, lines: [plain(decision.motivation, lang)] },
     ...(decision.inputUse ? [{ heading: t.inputUseHeading, lines: [plain(decision.inputUse, lang)] }] : []),
-    ...(c.influence ? [{ heading: t.influenceHeading, lines: [t.influence(c.influence.levelName[lang]), plain(c.influence.canChange, lang)] }] : []),
+    ...(c.influence
+      ? [
+          {
+            heading: t.influenceHeading,
+            lines: [t.influence(c.influence.levelName[lang]), plain(c.influence.canChange, lang)],
+          },
+        ]
+      : []),
     {
       heading: t.more,
       lines: [
         ...(decision.minutes ? [t.minutes(decision.minutes.meeting, decision.minutes.paragraph)] : []),
-        ...((decision.caseNumber ?? definition.caseNumber) ? [t.caseNumber((decision.caseNumber ?? definition.caseNumber) as string)] : []),
+        ...((decision.caseNumber ?? definition.caseNumber)
+          ? [t.caseNumber((decision.caseNumber ?? definition.caseNumber) as string)]
+          : []),
         `${t.resultsLink}: ${links.resultsUrl}`,
         ...(decision.link ? [decision.link] : []),
       ],
@@ -81,7 +110,8 @@ export function feedbackEmail(
     ...sections.map((s) => [s.heading, ...s.lines].filter(Boolean).join('\n')),
     `${t.why}\n${t.unsubscribe}: ${links.unsubscribeUrl}`,
   ].join('\n\n');
-  const linkify = (line: string) => escapeHtml(line).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+  const linkify = (line: string) =>
+    escapeHtml(line).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.subject(title))}</title></head>
 <body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40rem">
 ${sections.map((s) => `${s.heading ? `<h2 style="font-size:1.1rem">${escapeHtml(s.heading)}</h2>` : ''}${s.lines.map((l) => `<p>${linkify(l)}</p>`).join('')}`).join('\n')}

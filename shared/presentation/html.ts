@@ -1,4 +1,5 @@
 import type { Localized } from '../dialogue/text';
+import type { Language } from '../messages/language';
 
 /** Markup that is already safe; anything else interpolated into `html` is escaped. */
 export class Html {
@@ -28,7 +29,7 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < parts.length ? render(parts[i] as Part) : ''), ''));
 }
 
-export type Language = 'sv' | 'en';
+export type { Language } from '../messages/language';
 
 /**
  * Localized text in the reader's language; where English is missing the Swedish is shown, marked `lang="sv"`
@@ -41,10 +42,17 @@ export function text(value: Localized | undefined, lang: Language): Html {
 }
 
 /** Plain string form, for attributes (aria-label) where markup cannot go. */
-export const plain = (value: Localized | undefined, lang: Language): string => (value ? (lang === 'en' && value.en ? value.en : value.sv) : '');
+export const plain = (value: Localized | undefined, lang: Language): string =>
+  value ? (lang === 'en' && value.en ? value.en : value.sv) : '';
 
 /** A date as the reader writes it: `15 mars 2027` / `15 March 2027`. */
 export const longDate = (isoDate: string, lang: Language): string =>
-  new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate).toLocaleDateString(lang === 'en' ? 'en-GB' : 'sv-SE', {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm',
-  });
+  new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate).toLocaleDateString(
+    lang === 'en' ? 'en-GB' : 'sv-SE',
+    {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Stockholm',
+    },
+  );

@@ -1,0 +1,89 @@
+import type { PublicDefinition } from '../dialogue/public-view';
+import { catalogues } from '../messages/catalogue';
+import { type FormState, form, receipt } from './form';
+import { type Html, type Language, html, plain, raw } from './html';
+import { styles } from './styles';
+
+/** JSON inside a <script> element: `<` escaped so no text can close the element. */
+const jsonScript = (id: string, value: unknown): Html =>
+  raw(`<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
+
+/** A complete page: language, viewport, the shared styles, the content in a main landmark. */
+export function htmlDocument(lang: Language, title: string, body: Html, scriptSrc?: string): string {
+  return html`<!doctype html>
+    <html lang="${lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${raw(styles)}
+        </style>
+        ${scriptSrc ? html`<script src="${scriptSrc}" defer></script>` : ''}
+      </head>
+      <body style="margin:0">
+        <main class="md-root">${body}</main>
+      </body>
+    </html>`.value;
+}
+
+export interface PageLinks {
+  readonly action: string;
+  readonly switchLanguageHref: string;
+  readonly resultsHref: string;
+  readonly scriptSrc: string;
+}
+
+/** `GET /form/{id}`: a complete page that works without JavaScript and is the iframe target. */
+export function formPage(
+  definition: PublicDefinition,
+  state: Omit<FormState, 'topHeading' | 'action' | 'switchLanguageHref'>,
+  links: PageLinks,
+): string {
+  const body = html`${form(definition, { ...state, topHeading: 1, action: links.action, switchLanguageHref: links.switchLanguageHref })}
+    <template data-receipt-template>${receipt(definition, state.lang, 2, links.resultsHref, 'either')}</template>
+    ${jsonScript('md-definition', definition)}`;
+  // A re-rendered form with errors says so in its title, the first thing a screen reader reads (WCAG 3.3.1).
+  const title = `${state.issues?.length ? `${catalogues[state.lang].form.errorPrefix} ` : ''}${plain(definition.title, state.lang)}`;
+  return htmlDocument(state.lang, title, body, links.scriptSrc);
+}
+
+/** What embed.js puts in its shadow root: styles, the same form, the receipt to show, the definition. */
+export function formFragment(
+  definition: PublicDefinition,
+  state: Omit<FormState, 'topHeading' | 'action' | 'switchLanguageHref'>,
+  links: Omit<PageLinks, 'scriptSrc'>,
+): string {
+  return html`<style>
+      ${raw(styles)}
+    </style>
+    <div class="md-root" lang="${state.lang}">
+      ${form(definition, { ...state, topHeading: 2, action: links.action, switchLanguageHref: links.switchLanguageHref })}
+      <template data-receipt-template>${receipt(definition, state.lang, 3, links.resultsHref, 'either')}</template>
+    </div>
+    ${jsonScript('md-definition', definition)}`.value;
+}
+
+/** After a no-JavaScript post: the receipt as a page of its own. */
+export function receiptPage(
+  definition: PublicDefinition,
+  lang: Language,
+  willReceiveFeedback: boolean,
+  resultsHref: string,
+): string {
+  return htmlDocument(
+    lang,
+    `${catalogues[lang].form.receiptHeading} – ${plain(definition.title, lang)}`,
+    html`${receipt(definition, lang, 1, resultsHref, willReceiveFeedback)}`,
+  );
+}
+
+/** A page that says, in a sentence, why there is no form. */
+export function messagePage(lang: Language, title: string, message: string): string {
+  return htmlDocument(
+    lang,
+    title,
+    html`<h1>${title}</h1>
+      <p>${message}</p>`,
+  );
+}

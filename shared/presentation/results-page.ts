@@ -1,0 +1,336 @@
+import type { QuestionResult, ResultsBody } from '../aggregation/present';
+import type { PublicDecision } from '../aggregation/results';
+import type { PublicDefinition } from '../dialogue/public-view';
+import { catalogues } from '../messages/catalogue';
+import { resultsCatalogues } from '../messages/results';
+import { conditions } from './form';
+import { type Html, type Language, html, longDate, plain, raw, text } from './html';
+import { htmlDocument } from './pages';
+
+type Question = PublicDefinition['questions'][number];
+
+/** Tables and bars of the results page; wide tables scroll inside their own focusable region, not the page. */
+const tableStyles = `.md-table{overflow-x:auto;margin:.5rem 0}
+.md-root table{border-collapse:collapse;width:100%;margin:.5rem 0;overflow-wrap:normal}
+.md-root caption{text-align:left;font-weight:700;padding:.25rem 0}
+.md-root th,.md-root td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.md-bars{display:block;margin:.5rem 0;max-width:30rem}
+.md-decision{border:3px solid var(--_primary);border-radius:var(--_radius);padding:0 1rem 1rem;margin:1rem 0}`;
+
+/** A table that may be wider than a phone: it scrolls in a region a keyboard user can reach (WCAG 2.1.1). */
+const scrollable = (label: string, table: Html): Html =>
+  html`<div class="md-table" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
+
+/** The label of each value a question's counts are keyed by. */
+function valueLabel(question: Question, value: string, lang: Language): Html {
+  const r = resultsCatalogues[lang];
+  if (question.type === 'yesno') return html`${value === 'true' ? r.yes : r.no}`;
+  if (question.type === 'rating') {
+    const { min, max, minLabel, maxLabel } = question.scale;
+    const n = Number(value);
+    return n === min
+      ? html`${value} – ${text(minLabel, lang)}`
+      : n === max
+        ? html`${value} – ${text(maxLabel, lang)}`
+        : html`${value}`;
+  }
+  const option = 'options' in question ? question.options?.find((o) => o.id === value) : undefined;
+  return option ? text(option.label, lang) : html`${value}`;
+}
+
+function groupLabel(group: string, lang: Language): string {
+  const [dimension, value = ''] = group.split(':');
+  const form = catalogues[lang].form;
+  if (dimension === 'relation') return form.relations[value as keyof typeof form.relations] ?? value;
+  if (dimension === 'ageBand') return form.ageBands[value as keyof typeof form.ageBands] ?? value;
+  return value;
+}
+
+/** A bar per value, drawn in SVG; decorative, since the table beside it holds the same numbers as text. */
+function bars(values: ReadonlyArray<{ label: string; percent: number }>): Html {
+  const rowHeight = 28;
+  const height = values.length * rowHeight;
+  return html`<svg
+    class="md-bars"
+    viewBox="0 0 400 ${height}"
+    width="100%"
+    height="${height}"
+    aria-hidden="true"
+    focusable="false"
+    preserveAspectRatio="none"
+  >
+    ${values.map(
+      (v, i) =>
+        html`<rect
+          x="0"
+          y="${i * rowHeight + 4}"
+          width="${Math.max(0.5, v.percent * 4)}"
+          height="${rowHeight - 8}"
+          rx="3"
+          fill="var(--_primary)"
+        ></rect>`,
+    )}
+  </svg>`;
+}
+
+function countsTable(question: Question, result: QuestionResult, lang: Language, caption: Html): Html {
+  const r = resultsCatalogues[lang];
+  const entries = Object.entries(result.counts ?? {});
+  return html`${bars(entries.map(([value]) => ({ label: value, percent: result.percentages?.[value] ?? 0 })))}
+  ${scrollable(
+    plain(question.label, lang),
+    html`<table>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${r.option}</th>
+          <th scope="col">${r.count}</th>
+          <th scope="col">${r.percent}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${entries.map(
+          ([value, count]) =>
+            html`<tr>
+              <th scope="row">${valueLabel(question, value, lang)}</th>
+              <td>${count}</td>
+              <td>${result.percentages?.[value] ?? 0} %</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  )}
+  ${result.mean !== undefined ? html`<p>${r.mean(result.mean)}. ${result.median !== undefined ? r.median(result.median) : ''}.</p>` : ''}`;
+}
+
+function rankingTable(question: Question, result: QuestionResult, lang: Language, caption: Html): Html {
+  const r = resultsCatalogues[lang];
+  const ids = Object.keys(result.borda ?? {}).sort((a, b) => (result.borda?.[b] ?? 0) - (result.borda?.[a] ?? 0));
+  return html`${scrollable(
+      plain(question.label, lang),
+      html`<table>
+        <caption>
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${r.alternative}</th>
+            <th scope="col">${r.firstChoices}</th>
+            <th scope="col">${r.meanRank}</th>
+            <th scope="col">${r.borda}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${ids.map(
+            (id) =>
+              html`<tr>
+                <th scope="row">${valueLabel(question, id, lang)}</th>
+                <td>${result.firstChoices?.[id] ?? 0}</td>
+                <td>${result.meanRank?.[id] ?? 0}</td>
+                <td>${result.borda?.[id] ?? 0}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    )}
+    <p class="md-help">${r.rankingNote}</p>`;
+}
+
+function breakdown(question: Question, result: QuestionResult, lang: Language): Html {
+  const r = resultsCatalogues[lang];
+  const groups = Object.entries(result.byGroup ?? {});
+  if (groups.length === 0) return html``;
+  const values = Object.keys(result.counts ?? {});
+  const dimensions = ['relation', 'ageBand', 'locality'] as const;
+  return html`<details>
+    <summary>${r.breakdownSummary}</summary>
+    ${dimensions.map((dimension) => {
+      const rows = groups.filter(([g]) => g.startsWith(`${dimension}:`));
+      if (rows.length === 0) return '';
+      return scrollable(
+        `${plain(question.label, lang)} – ${r.groups[dimension]}`,
+        html`<table>
+          <caption>
+            ${text(question.label, lang)} – ${r.groups[dimension]}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${r.group}</th>
+              <th scope="col">${r.respondents}</th>
+              ${values.map((v) => html`<th scope="col">${valueLabel(question, v, lang)}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(([group, cell]) =>
+              'suppressed' in cell
+                ? html`<tr>
+                    <th scope="row">${groupLabel(group, lang)}</th>
+                    <td colspan="${values.length + 1}">
+                      ${'fewerThan' in cell ? r.suppressed(cell.fewerThan) : r.complementary}
+                    </td>
+                  </tr>`
+                : html`<tr>
+                    <th scope="row">${groupLabel(group, lang)}</th>
+                    <td>${cell.respondents}</td>
+                    ${values.map((v) => html`<td>${cell.counts[v] ?? 0}</td>`)}
+                  </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      );
+    })}
+  </details>`;
+}
+
+function questionSection(question: Question, result: QuestionResult | undefined, lang: Language): Html {
+  const r = resultsCatalogues[lang];
+  if (!result) return html``;
+  const caption = text(question.label, lang);
+  const body =
+    question.type === 'text'
+      ? html`<p>${r.textCount(result.answered)}</p>`
+      : question.type === 'ranking'
+        ? rankingTable(question, result, lang, caption)
+        : html`${countsTable(question, result, lang, caption)}${breakdown(question, result, lang)}`;
+  return html`<section class="md-question">
+    <h3>${text(question.label, lang)}</h3>
+    <p class="md-help">${r.answered(result.answered, result.skipped)}</p>
+    ${body}
+  </section>`;
+}
+
+/** P3, P12: the committee's decision, first on the page once it is registered. */
+function decisionSection(definition: PublicDefinition, decision: PublicDecision, lang: Language): Html {
+  const r = resultsCatalogues[lang];
+  const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
+  const chosen = alternatives.find((a) => a.id === decision.chosenAlternative);
+  const committee = definition.conditions.decision?.committeeName;
+  return html`<section class="md-decision" aria-labelledby="md-decision-heading">
+    <h2 id="md-decision-heading">${r.decisionHeading}</h2>
+    ${committee ? html`<p>${r.decidedBy(committee, longDate(decision.decidedAt, lang))}</p>` : ''}
+    <p>${text(decision.summary, lang)}</p>
+    ${chosen ? html`<p>${r.chosen}: <strong>${text(chosen.title, lang)}</strong></p>` : ''}
+    <h3>${r.motivation}</h3>
+    <p>${text(decision.motivation, lang)}</p>
+    ${
+      decision.inputUse
+        ? html`<h3>${r.inputUse}</h3>
+            <p>${text(decision.inputUse, lang)}</p>`
+        : ''
+    }
+    ${decision.minutes ? html`<p>${r.minutes}: ${decision.minutes.meeting}, ${decision.minutes.paragraph}</p>` : ''}
+    ${decision.caseNumber ? html`<p>${catalogues[lang].form.caseNumber}: ${decision.caseNumber}</p>` : ''}
+    ${decision.link ? html`<p><a href="${decision.link}">${r.decisionLink}</a></p>` : ''}
+  </section>`;
+}
+
+export interface ResultsPageLinks {
+  readonly switchLanguageHref: string;
+}
+
+/** `GET /results/{id}`: the numbers for everyone, with the conditions and the decision (P2, P3, P12). */
+export function resultsPage(
+  definition: PublicDefinition,
+  results: ResultsBody & { decision?: PublicDecision },
+  lang: Language,
+  links: ResultsPageLinks,
+): string {
+  const r = resultsCatalogues[lang];
+  const threshold = Object.values(results.questions)
+    .flatMap((q) => Object.values(q.byGroup ?? {}))
+    .find((c) => 'fewerThan' in c);
+  const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
+  const body = html`<style>
+      ${raw(tableStyles)}
+    </style>
+    <p class="md-lang">
+      <a href="${links.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}">${r.languageSwitch}</a>
+    </p>
+    <h1>${r.heading}: ${text(definition.title, lang)}</h1>
+    <p>
+      ${r.status[results.status]} ${r.responses(results.responseCount)}
+      ${results.updatedAt ? r.updated(longDate(results.updatedAt, lang)) : r.notYetUpdated}
+    </p>
+    ${results.decision ? decisionSection(definition, results.decision, lang) : ''}
+    ${
+      results.visibility === 'hidden'
+        ? html`<p><strong>${r.hidden(results.visibleFrom ? longDate(results.visibleFrom, lang) : '')}</strong></p>`
+        : html` ${
+              alternatives.length && results.alternatives.length
+                ? html`<h2>${r.alternativesHeading}</h2>
+                    ${scrollable(
+                      r.alternativesHeading,
+                      html`<table>
+                        <caption>
+                          ${r.alternativesHeading}
+                        </caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">${r.alternative}</th>
+                            <th scope="col">${r.votes}</th>
+                            <th scope="col">${r.firstChoices}</th>
+                            <th scope="col">${r.borda}</th>
+                            <th scope="col">${r.ratingMean}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          ${results.alternatives.map(
+                            (a) =>
+                              html`<tr>
+                                <th scope="row">${text(alternatives.find((x) => x.id === a.id)?.title, lang)}</th>
+                                <td>${a.votes ?? '–'}</td>
+                                <td>${a.firstChoices ?? '–'}</td>
+                                <td>${a.borda ?? '–'}</td>
+                                <td>${a.ratingMean ?? '–'}</td>
+                              </tr>`,
+                          )}
+                        </tbody>
+                      </table>`,
+                    )}`
+                : ''
+            }
+            <h2>${catalogues[lang].form.questionsHeading}</h2>
+            ${definition.questions.map((q) => questionSection(q, results.questions[q.id], lang))}
+            ${threshold && 'fewerThan' in threshold ? html`<p class="md-note">${r.suppressionNote(threshold.fewerThan)}</p>` : ''}
+            ${
+              results.reach
+                ? html`<h2>${r.reachHeading}</h2>
+                    <p>
+                      ${r.reach(results.reach.sharePercent, results.reach.inside, results.reach.outside, results.reach.unknown)}
+                    </p>`
+                : ''
+            }
+            ${
+              results.participationPerDay.length
+                ? html`<h2>${r.participationHeading}</h2>
+                    ${scrollable(
+                      r.participationHeading,
+                      html`<table>
+                        <caption>
+                          ${r.participationHeading}
+                        </caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">${r.date}</th>
+                            <th scope="col">${r.count}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          ${results.participationPerDay.map(
+                            (d) =>
+                              html`<tr>
+                                <th scope="row">${d.date}</th>
+                                <td>${d.responses}</td>
+                              </tr>`,
+                          )}
+                        </tbody>
+                      </table>`,
+                    )}`
+                : ''
+            }`
+    }
+    ${conditions(definition, lang, 2)}`;
+  return htmlDocument(lang, `${r.heading}: ${plain(definition.title, lang)}`, body);
+}
