@@ -58,3 +58,20 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** `ALLOWED_ORIGINS=http://localhost:8080,https://test.example`: more origins whose pages may embed the form. */
+export function allowedOriginsFrom(environment: NodeJS.ProcessEnv): string[] {
+  const listed = (environment.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return listed.map((origin) => {
+    const url = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new Error(
+        `Bad local setting: ALLOWED_ORIGINS holds "${origin}"; list origins like http://localhost:8080, comma-separated.`,
+      );
+    }
+    return url.origin;
+  });
+}

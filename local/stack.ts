@@ -20,6 +20,8 @@ import { seedDemo } from './seed';
 export interface LocalStackOptions {
   readonly ports: LocalPorts;
   readonly inMemory: boolean;
+  /** Origins of a web editor's own test pages that may embed the form too (`ALLOWED_ORIGINS`, comma-separated). */
+  readonly extraOrigins?: readonly string[];
   readonly log?: (line: Record<string, unknown>) => void;
 }
 
@@ -50,6 +52,7 @@ const close = (server: Server): Promise<void> =>
 export async function startLocalStack({
   ports,
   inMemory,
+  extraOrigins = [],
   log = () => undefined,
 }: LocalStackOptions): Promise<LocalStack> {
   assertJava17();
@@ -72,7 +75,7 @@ export async function startLocalStack({
     const stage = {
       ...getStageConfig('local'),
       publicBaseUrl: `http://localhost:${ports.api}`,
-      allowedOrigins: [`http://localhost:${ports.api}`, `http://127.0.0.1:${ports.api}`],
+      allowedOrigins: [`http://localhost:${ports.api}`, `http://127.0.0.1:${ports.api}`, ...extraOrigins],
     };
     const localTableName = tableName(stage.name);
     Object.assign(process.env, handlerEnvironment(stage, localTableName), {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { localPorts } from './ports';
+import { allowedOriginsFrom, localPorts } from './ports';
 import { startLocalStack } from './stack';
 
 /** `npm start [-- --in-memory]`: the whole product on this machine. */
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const starting = startLocalStack({
     ports,
     inMemory: values['in-memory'],
+    extraOrigins: allowedOriginsFrom(process.env),
     log: (line) => console.log(JSON.stringify(line)),
   });
   let stopping = false;

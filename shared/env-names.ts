@@ -4,6 +4,8 @@ export const envNames = {
   tableName: 'TABLE_NAME',
   responseShards: 'RESPONSE_SHARDS',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** Comma-separated origins of the municipal pages that may frame the form (CSP frame-ancestors). */
+  embeddingOrigins: 'EMBEDDING_ORIGINS',
   disclosureThreshold: 'DISCLOSURE_THRESHOLD',
   aggregationLagSeconds: 'AGGREGATION_LAG_SECONDS',
   mailFrom: 'MAIL_FROM',

@@ -189,6 +189,22 @@ export const embedScriptRoute = /* @__PURE__ */ route({
   access: 'public',
   summary: 'The script that embeds a dialogue’s form in a municipal web page',
 });
+export const stylesheetRoute = /* @__PURE__ */ route({
+  name: 'Stylesheet',
+  method: 'GET',
+  path: '/styles.css',
+  handler: 'functions/web/assets/stylesheet.ts',
+  access: 'public',
+  summary: 'The stylesheet of the form and the pages (served, so host pages need no unsafe-inline styles)',
+});
+export const faviconRoute = /* @__PURE__ */ route({
+  name: 'Favicon',
+  method: 'GET',
+  path: '/favicon.ico',
+  handler: 'functions/web/assets/favicon.ts',
+  access: 'public',
+  summary: 'The icon browsers ask for on every page',
+});
 export const formPageRoute = /* @__PURE__ */ route({
   name: 'FormPage',
   method: 'GET',
@@ -301,6 +317,8 @@ export const routes = {
   updateDialogue: updateDialogueRoute,
   changeDialogueStatus: changeDialogueStatusRoute,
   embedScript: embedScriptRoute,
+  stylesheet: stylesheetRoute,
+  favicon: faviconRoute,
   formPage: formPageRoute,
   formPost: formPostRoute,
   getResults: getResultsRoute,

@@ -119,6 +119,7 @@ export function handlerEnvironment(
     [envNames.tableName]: tableNameValue,
     [envNames.responseShards]: String(stage.responseShards),
     [envNames.publicBaseUrl]: stage.publicBaseUrl,
+    [envNames.embeddingOrigins]: stage.allowedOrigins.join(','),
     [envNames.disclosureThreshold]: String(stage.disclosureThreshold),
     [envNames.aggregationLagSeconds]: String(stage.aggregationLagSeconds),
     [envNames.mailFrom]: stage.mail.from,

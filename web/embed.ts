@@ -8,6 +8,7 @@
 import type { PublicDefinition } from '../shared/dialogue/public-view';
 import { type Issue, ValidationError } from '../shared/errors';
 import { catalogues } from '../shared/messages/catalogue';
+import { STYLESHEET_PATH } from '../shared/presentation/styles';
 import type { Language } from '../shared/messages/language';
 import { validateResponse } from '../shared/responses/validate';
 import {
@@ -229,6 +230,60 @@ function enhance(root: Root, form: HTMLFormElement, apiBase: string, switchLangu
   }
 }
 
+/** The fragment stays hidden until its stylesheet has loaded (or failed: an unstyled form beats none). */
+async function revealWhenStyled(root: ShadowRoot): Promise<void> {
+  const sheet = root.querySelector<HTMLLinkElement>('link[rel=stylesheet]');
+  if (sheet && !sheet.sheet) {
+    await new Promise((done) => {
+      sheet.addEventListener('load', done, { once: true });
+      sheet.addEventListener('error', done, { once: true });
+    });
+  }
+  root.querySelector('.md-root[hidden]')?.removeAttribute('hidden');
+}
+
+/** Where the form cannot be fetched: a link to the same form on a page of its own, in the form's own styles. */
+async function showFallback(root: ShadowRoot, apiBase: string, href: string, lang: Lang): Promise<void> {
+  const t = catalogues[lang].form;
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = `${apiBase}${STYLESHEET_PATH}`;
+  const box = document.createElement('div');
+  box.className = 'md-root';
+  box.lang = lang;
+  box.hidden = true;
+  const paragraph = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = t.openFormLink;
+  paragraph.append(`${t.embedFailed} `, link);
+  box.append(paragraph);
+  root.replaceChildren(sheet, box);
+  await revealWhenStyled(root);
+}
+
+/** On the form's own page inside an iframe: tell the host page (embed.js there) how tall the form is. */
+function reportHeight(): void {
+  if (window.parent === window) return;
+  const post = () =>
+    window.parent.postMessage({ type: HEIGHT_MESSAGE, height: document.documentElement.scrollHeight }, '*');
+  new ResizeObserver(post).observe(document.body);
+}
+
+/** On a host page: each iframe of this API's form grows with its content, so a phone never scrolls inside it. */
+function resizeFrames(apiOrigin: string): void {
+  window.addEventListener('message', (event: MessageEvent<{ type?: unknown; height?: unknown }>) => {
+    if (event.origin !== apiOrigin || event.data?.type !== HEIGHT_MESSAGE) return;
+    const height = Number(event.data.height);
+    if (!Number.isFinite(height) || height <= 0) return;
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (frame.contentWindow === event.source) frame.style.height = `${Math.ceil(height)}px`;
+    }
+  });
+}
+
+const HEIGHT_MESSAGE = 'medborgardialog:height';
+
 async function embed(script: HTMLScriptElement): Promise<void> {
   const apiBase = new URL(script.src).origin;
   const dialogueId = script.dataset.dialogue ?? '';
@@ -238,11 +293,20 @@ async function embed(script: HTMLScriptElement): Promise<void> {
     script.after(host);
   }
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const formUrl = `${apiBase}/form/${encodeURIComponent(dialogueId)}`;
   const load = async (lang: Lang): Promise<void> => {
-    const response = await fetch(`${apiBase}/form/${encodeURIComponent(dialogueId)}?format=fragment&lang=${lang}`, {
-      credentials: 'omit',
-    });
-    root.innerHTML = await response.text();
+    let fragment: string;
+    try {
+      fragment = await (await fetch(`${formUrl}?format=fragment&lang=${lang}`, { credentials: 'omit' })).text();
+    } catch {
+      // Most often CORS: this page's origin is not among the stage's allowed ones. The citizen still gets the form.
+      console.warn(
+        `Medborgardialog: the form could not be loaded from ${apiBase}. Add ${location.origin} to the stage's allowedOrigins (locally: ALLOWED_ORIGINS=${location.origin}).`,
+      );
+      return showFallback(root, apiBase, `${formUrl}?lang=${lang}`, lang);
+    }
+    root.innerHTML = fragment;
+    await revealWhenStyled(root);
     const form = root.querySelector<HTMLFormElement>('form[data-md-form]');
     if (form)
       enhance(
@@ -258,7 +322,11 @@ async function embed(script: HTMLScriptElement): Promise<void> {
 const current = document.currentScript;
 if (current instanceof HTMLScriptElement && current.dataset.dialogue) {
   void embed(current);
+} else if (current instanceof HTMLScriptElement && new URL(current.src).origin !== location.origin) {
+  // A municipal page that shows the form in an iframe and loads this script beside it.
+  resizeFrames(new URL(current.src).origin);
 } else {
+  reportHeight();
   const start = () => {
     for (const form of document.querySelectorAll<HTMLFormElement>('form[data-md-form]'))
       enhance(document, form, location.origin);

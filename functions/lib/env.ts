@@ -7,6 +7,7 @@ const envSchema = z.object({
   [envNames.tableName]: z.string().check(z.minLength(1)),
   [envNames.responseShards]: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(64)),
   [envNames.publicBaseUrl]: z.url(),
+  [envNames.embeddingOrigins]: z.string().check(z.minLength(1)),
   [envNames.disclosureThreshold]: z.coerce.number().check(z.int(), z.minimum(1)),
   [envNames.aggregationLagSeconds]: z.coerce.number().check(z.int(), z.minimum(1)),
   [envNames.mailFrom]: z.string().check(z.minLength(3)),
@@ -25,6 +26,7 @@ export interface HandlerEnv {
   readonly tableName: string;
   readonly responseShards: number;
   readonly publicBaseUrl: string;
+  readonly embeddingOrigins: readonly string[];
   readonly disclosureThreshold: number;
   readonly aggregationLagMs: number;
   readonly mail: {
@@ -51,6 +53,7 @@ export function env(): HandlerEnv {
     tableName: e[envNames.tableName],
     responseShards: e[envNames.responseShards],
     publicBaseUrl: e[envNames.publicBaseUrl],
+    embeddingOrigins: e[envNames.embeddingOrigins].split(','),
     disclosureThreshold: e[envNames.disclosureThreshold],
     aggregationLagMs: e[envNames.aggregationLagSeconds] * 1000,
     mail: {

@@ -9,6 +9,7 @@ import { requireCaller } from './caller-required';
 import { errorAnswer } from './http-errors';
 import { logger } from './logger';
 import { parseJsonBody, zodIssues } from './parse';
+import { pageSecurityHeaders } from './security-headers';
 
 /** A payload-v2 event; officials' routes also carry the JWT authorizer's claims. */
 export type HttpEvent = APIGatewayProxyEventV2 & {
@@ -27,7 +28,10 @@ export interface ParsedRequest<P, Q, B> {
 
 /** A handler's answer; without a statusCode it is the route's successStatus. */
 export type Reply = { readonly statusCode?: number; readonly headers?: Record<string, string> } & (
-  { readonly json: unknown } | { readonly html: string } | { readonly text: string; readonly contentType: string }
+  | { readonly json: unknown }
+  /** `embeddable`: a form page that the stage's municipal pages may show in an iframe. */
+  | { readonly html: string; readonly embeddable?: boolean }
+  | { readonly text: string; readonly contentType: string }
 );
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -68,7 +72,12 @@ function parseBody<B>(
 
 export function toResult(reply: Reply, correlationId: string, defaultStatus = 200): HttpResult {
   const statusCode = reply.statusCode ?? defaultStatus;
-  const base = { 'cache-control': 'no-store', [CORRELATION_HEADER]: correlationId, ...reply.headers };
+  const base = {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    [CORRELATION_HEADER]: correlationId,
+    ...reply.headers,
+  };
   if ('json' in reply) {
     return {
       statusCode,
@@ -77,7 +86,15 @@ export function toResult(reply: Reply, correlationId: string, defaultStatus = 20
     };
   }
   if ('html' in reply) {
-    return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...base }, body: reply.html };
+    return {
+      statusCode,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        ...pageSecurityHeaders(reply.embeddable ?? false),
+        ...base,
+      },
+      body: reply.html,
+    };
   }
   return { statusCode, headers: { 'content-type': reply.contentType, ...base }, body: reply.text };
 }

@@ -2,7 +2,7 @@ import type { PublicDefinition } from '../dialogue/public-view';
 import { catalogues } from '../messages/catalogue';
 import { type FormState, form, receipt } from './form';
 import { type Html, type Language, html, plain, raw } from './html';
-import { styles } from './styles';
+import { FAVICON_PATH, STYLESHEET_PATH } from './styles';
 
 /** JSON inside a <script> element: `<` escaped so no text can close the element. */
 const jsonScript = (id: string, value: unknown): Html =>
@@ -16,12 +16,11 @@ export function htmlDocument(lang: Language, title: string, body: Html, scriptSr
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
-        <style>
-          ${raw(styles)}
-        </style>
+        <link rel="stylesheet" href="${STYLESHEET_PATH}" />
+        <link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml" />
         ${scriptSrc ? html`<script src="${scriptSrc}" defer></script>` : ''}
       </head>
-      <body style="margin:0">
+      <body>
         <main class="md-root">${body}</main>
       </body>
     </html>`.value;
@@ -32,6 +31,8 @@ export interface PageLinks {
   readonly switchLanguageHref: string;
   readonly resultsHref: string;
   readonly scriptSrc: string;
+  /** Absolute: the fragment lives on the municipality's page. */
+  readonly stylesheetHref: string;
 }
 
 /** `GET /form/{id}`: a complete page that works without JavaScript and is the iframe target. */
@@ -54,10 +55,9 @@ export function formFragment(
   state: Omit<FormState, 'topHeading' | 'action' | 'switchLanguageHref'>,
   links: Omit<PageLinks, 'scriptSrc'>,
 ): string {
-  return html`<style>
-      ${raw(styles)}
-    </style>
-    <div class="md-root" lang="${state.lang}">
+  // Hidden until its stylesheet has loaded (embed.js shows it), so no unstyled form flashes on the host page.
+  return html`<link rel="stylesheet" href="${links.stylesheetHref}" />
+    <div class="md-root" lang="${state.lang}" hidden>
       ${form(definition, { ...state, topHeading: 2, action: links.action, switchLanguageHref: links.switchLanguageHref })}
       <template data-receipt-template>${receipt(definition, state.lang, 3, links.resultsHref, 'either')}</template>
     </div>
@@ -79,11 +79,28 @@ export function receiptPage(
 }
 
 /** A page that says, in a sentence, why there is no form. */
-export function messagePage(lang: Language, title: string, message: string): string {
-  return htmlDocument(
-    lang,
-    title,
-    html`<h1>${title}</h1>
-      <p>${message}</p>`,
-  );
+export function messagePage(lang: Language, title: string, message: string, link?: NoticeLink): string {
+  return htmlDocument(lang, title, notice(1, title, message, link));
+}
+
+export interface NoticeLink {
+  readonly href: string;
+  readonly label: string;
+}
+
+const notice = (level: 1 | 2, title: string, message: string, link?: NoticeLink): Html =>
+  html`${raw(`<h${level}>`)}${title}${raw(`</h${level}>`)}
+    <p>${message}</p>
+    ${link ? html`<p><a href="${link.href}">${link.label}</a></p>` : ''}`;
+
+/** The same notice as a fragment for embed.js: no document, no main landmark, headings from h2. */
+export function messageFragment(
+  lang: Language,
+  title: string,
+  message: string,
+  stylesheetHref: string,
+  link?: NoticeLink,
+): string {
+  return html`<link rel="stylesheet" href="${stylesheetHref}" />
+    <div class="md-root" lang="${lang}" hidden>${notice(2, title, message, link)}</div>`.value;
 }

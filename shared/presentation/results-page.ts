@@ -109,8 +109,8 @@ function rankingTable(question: Question, result: QuestionResult, lang: Language
   const r = resultsCatalogues[lang];
   const ids = Object.keys(result.borda ?? {}).sort((a, b) => (result.borda?.[b] ?? 0) - (result.borda?.[a] ?? 0));
   return html`${scrollable(
-      plain(question.label, lang),
-      html`<table>
+    plain(question.label, lang),
+    html`<table>
         <caption>
           ${caption}
         </caption>
@@ -134,7 +134,7 @@ function rankingTable(question: Question, result: QuestionResult, lang: Language
           )}
         </tbody>
       </table>`,
-    )}
+  )}
     <p class="md-help">${r.rankingNote}</p>`;
 }
 
@@ -258,8 +258,8 @@ export function resultsPage(
       results.visibility === 'hidden'
         ? html`<p><strong>${r.hidden(results.visibleFrom ? longDate(results.visibleFrom, lang) : '')}</strong></p>`
         : html` ${
-              alternatives.length && results.alternatives.length
-                ? html`<h2>${r.alternativesHeading}</h2>
+            alternatives.length && results.alternatives.length
+              ? html`<h2>${r.alternativesHeading}</h2>
                     ${scrollable(
                       r.alternativesHeading,
                       html`<table>
@@ -289,8 +289,8 @@ export function resultsPage(
                         </tbody>
                       </table>`,
                     )}`
-                : ''
-            }
+              : ''
+          }
             <h2>${catalogues[lang].form.questionsHeading}</h2>
             ${definition.questions.map((q) => questionSection(q, results.questions[q.id], lang))}
             ${threshold && 'fewerThan' in threshold ? html`<p class="md-note">${r.suppressionNote(threshold.fewerThan)}</p>` : ''}

@@ -3,6 +3,7 @@
  * a host page themes it through the custom properties. Colours meet WCAG AA contrast on white.
  */
 export const styles = `
+body{margin:0}
 .md-root{--_primary:var(--md-color-primary,#1d4f91);--_text:var(--md-color-text,#1a1a1a);--_muted:var(--md-color-muted,#4a4a4a);
 --_bg:var(--md-color-background,#fff);--_error:var(--md-color-error,#b00020);--_radius:var(--md-radius,6px);
 font-family:var(--md-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);font-size:1rem;line-height:1.5;color:var(--_text);
@@ -27,9 +28,11 @@ border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);backgro
 .md-root [aria-invalid=true]{border-color:var(--_error)}
 /* A flex item loses its list marker, so the places are drawn by a counter. */
 .md-ranking{list-style:decimal;padding-left:0;counter-reset:md-rank}
-.md-ranking li{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;padding:.4rem 0;border-bottom:1px solid #e0e0e0;counter-increment:md-rank}
+.md-ranking li{display:flex;align-items:center;gap:.5rem;padding:.4rem 0;border-bottom:1px solid #e0e0e0;counter-increment:md-rank}
 .md-ranking li::before{content:counter(md-rank) ".";min-width:1.5rem;font-weight:700}
-.md-ranking li span{flex:1 1 10rem}
+/* The label takes what the two buttons leave, so on a 320 px phone they stay on its line. */
+.md-ranking li span{flex:1 1 0;min-width:0}
+.md-move{flex:none}
 .md-root button{font:inherit;border-radius:var(--_radius);cursor:pointer}
 .md-move{padding:.3rem .6rem;border:2px solid var(--_primary);background:#fff;color:var(--_primary)}
 .md-move[aria-disabled=true]{border-style:dashed;cursor:default}
@@ -43,3 +46,10 @@ border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);backgro
 .md-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
 `;
+
+/** Where the API serves the stylesheet and the icon; pages link them, so a strict CSP needs no 'unsafe-inline'. */
+export const STYLESHEET_PATH = '/styles.css';
+export const FAVICON_PATH = '/favicon.ico';
+
+/** The product's icon: a speech bubble in the primary colour (SVG, which browsers take as a favicon). */
+export const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path fill="#1d4f91" d="M4 4h24a2 2 0 0 1 2 2v15a2 2 0 0 1-2 2H13l-7 6v-6H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>`;

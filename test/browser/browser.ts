@@ -23,14 +23,14 @@ export const launchChromium = (): Promise<Browser> =>
   });
 
 /** The whole local stack (DynamoDB Local, SES emulator, gateway, scheduler) on free ports, with the open demo dialogue. */
-export async function startStack(): Promise<LocalStack> {
+export async function startStack(extraOrigins: readonly string[] = []): Promise<LocalStack> {
   const ports = {
     api: await freePort(),
     dynamodb: await freePort(),
     ses: await freePort(),
     scheduleIntervalSeconds: 3600,
   };
-  return startLocalStack({ ports, inMemory: true });
+  return startLocalStack({ ports, inMemory: true, extraOrigins });
 }
 
 export const screenshotDir = join(__dirname, '../../test-results/screenshots');

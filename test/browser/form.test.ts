@@ -286,7 +286,7 @@ describe('the script’s enhancements', () => {
 
   it('counts the characters left as one types', async () => {
     const counter = page.locator('#md-q-comments-count');
-    await expect(counter.textContent()).resolves.toBe('2000 tecken kvar');
+    await expect(counter.innerText()).resolves.toBe('2000 tecken kvar');
     expect((await page.locator('#md-q-comments').getAttribute('aria-describedby'))?.split(' ')).toContain(
       'md-q-comments-count',
     );
@@ -439,7 +439,7 @@ describe('without JavaScript', () => {
     expect(await post(() => page.locator('.md-submit').click())).toBe(400);
 
     expect(await page.title()).toBe('Fel: Lekplatsen vid Lagaparken i Lagan');
-    await expect(page.locator('#md-q-favourite-error').textContent()).resolves.toBe(`Fel: ${REQUIRED}`);
+    await expect(page.locator('#md-q-favourite-error').innerText()).resolves.toBe(`Fel: ${REQUIRED}`);
     await expect(page.locator('#md-q-favourite-error').isVisible()).resolves.toBe(true);
     const describedBy = await page
       .locator('#md-q-favourite input[type=radio]')

@@ -2,7 +2,7 @@ import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { isAcceptingResponses } from '../../../shared/dialogue/rules';
 import { catalogues } from '../../../shared/messages/catalogue';
 import { formPageRoute } from '../../../shared/routes';
-import { formFragment, formPage, messagePage } from '../../../shared/presentation/pages';
+import { formFragment, formPage, messageFragment, messagePage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
 import { formLinks } from '../links';
@@ -18,9 +18,20 @@ export const createHandler = ({
     const dialogue = await dialogues.get(path.id);
     if (!dialogue || !isAcceptingResponses(dialogue, clock.now())) {
       const t = catalogues[lang].form;
+      const links = formLinks(path.id, lang);
+      // A closed or decided dialogue still answers: people come back to the municipality's page for the result.
+      const ended = dialogue?.status === 'closed' || dialogue?.status === 'decided';
+      const [title, message] = ended
+        ? [dialogue?.status === 'decided' ? t.decidedHeading : t.closedHeading, t.closedMessage]
+        : dialogue && dialogue.status !== 'draft'
+          ? [t.notOpenHeading, t.notOpen]
+          : [t.notFoundHeading, t.notFound];
+      const link = ended ? { href: links.resultsHref, label: t.closedResultsLink } : undefined;
       return {
-        statusCode: dialogue && dialogue.status !== 'draft' ? 409 : 404,
-        html: messagePage(lang, t.unavailable, t.unavailable),
+        statusCode: ended ? 200 : dialogue && dialogue.status !== 'draft' ? 409 : 404,
+        ...(format === 'fragment'
+          ? { html: messageFragment(lang, title, message, links.stylesheetHref, link) }
+          : { html: messagePage(lang, title, message, link), embeddable: true }),
       };
     }
     const definition = publicDefinition(dialogue, municipality);
@@ -29,7 +40,7 @@ export const createHandler = ({
     const links = formLinks(dialogue.id, lang);
     return format === 'fragment'
       ? { html: formFragment(definition, state, links), headers: { 'cache-control': 'no-store' } }
-      : { html: formPage(definition, state, links) };
+      : { html: formPage(definition, state, links), embeddable: true };
   });
 
 export const handler = createHandler(runtime);

@@ -21,6 +21,7 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
     const unavailable = (statusCode: number) => ({
       statusCode,
       html: messagePage(lang, t.unavailable, statusCode === 409 ? t.notOpen : t.unavailable),
+      embeddable: true,
     });
     const dialogue = await deps.dialogues.get(path.id);
     if (!dialogue || dialogue.status === 'draft') return unavailable(404);
@@ -30,6 +31,7 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
     const fields = move ? applyMove(posted, move) : posted;
     const again = (statusCode: number, issues: ValidationError['issues'] = []) => ({
       statusCode,
+      embeddable: true,
       html: formPage(
         definition,
         { lang, fields, issues, submissionId: fields.get(fieldNames.submissionId) || deps.ids.newId() },
@@ -43,7 +45,11 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
     if (!parsed.success) return again(400, zodIssues(responseBodySchema, body, 'body'));
     try {
       const receipt = await submitResponse({ ...deps, dialogues: cachedDialogues }, dialogue.id, parsed.data);
-      return { statusCode: 201, html: receiptPage(definition, lang, receipt.willReceiveFeedback, links.resultsHref) };
+      return {
+        statusCode: 201,
+        embeddable: true,
+        html: receiptPage(definition, lang, receipt.willReceiveFeedback, links.resultsHref),
+      };
     } catch (error) {
       if (error instanceof ValidationError) return again(400, error.issues);
       if (error instanceof ConflictError) return unavailable(409);

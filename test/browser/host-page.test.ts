@@ -1,0 +1,192 @@
+/**
+ * The form where citizens meet it: on a municipal page of another origin that sends a strict CSP (no
+ * 'unsafe-inline') and hostile global CSS; on a page whose origin is not allowed; in an iframe on a phone;
+ * and after the dialogue has closed.
+ */
+import { type Server, createServer } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../local/ports';
+import { localIdentity } from '../../local/identity';
+import type { LocalStack } from '../../local/stack';
+import { axeViolations, launchChromium, screenshot, startStack } from './browser';
+
+jest.setTimeout(45_000);
+
+let stack: LocalStack;
+let browser: Browser;
+let allowedHost: { server: Server; origin: string };
+let foreignHost: { server: Server; origin: string };
+
+/** Hostile CSS a CMS might have: it must not reach into the form (shadow root) nor size the iframe. */
+const HOSTILE_CSS = `* { font-family: "Comic Sans MS", cursive !important; color: #c0f !important; }
+input, button { all: unset; } div { display: inline; } p { font-size: 8px; } iframe { height: 150px; }`;
+
+/** A municipal page of its own origin: CSP allows the API origin for scripts, styles, fetches and frames. */
+function hostPage(apiOrigin: string, body: string): string {
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kommunens sida</title><link rel="stylesheet" href="/site.css"></head><body><main><h1>Tyck till</h1>${body}</main></body></html>`.replaceAll(
+    'API',
+    apiOrigin,
+  );
+}
+
+async function startHost(apiOrigin: string, port: number): Promise<{ server: Server; origin: string }> {
+  const csp = `default-src 'self'; script-src 'self' ${apiOrigin}; style-src 'self' ${apiOrigin}; connect-src 'self' ${apiOrigin}; frame-src ${apiOrigin}; img-src 'self' ${apiOrigin}`;
+  const server = createServer((request, response) => {
+    const pages: Record<string, string> = {
+      '/script': hostPage(
+        apiOrigin,
+        '<div id="form"></div><script src="API/embed.js" data-dialogue="demo" data-target="#form" async></script>',
+      ),
+      '/iframe': hostPage(
+        apiOrigin,
+        '<iframe src="API/form/demo" title="Enkät: lekplatsen"></iframe><script src="API/embed.js" async></script>',
+      ),
+    };
+    if (request.url === '/site.css') {
+      response.writeHead(200, { 'content-type': 'text/css' });
+      return response.end(HOSTILE_CSS);
+    }
+    const page = pages[request.url ?? ''];
+    response.writeHead(page ? 200 : 404, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': csp,
+    });
+    response.end(page ?? 'not found');
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/** A page with the CSP violations and console errors it met. */
+async function open(url: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+beforeAll(async () => {
+  // The allowed page's port is chosen first, so the stack can name its origin among the allowed ones.
+  const allowedPort = await freePort();
+  browser = await launchChromium();
+  stack = await startStack([`http://127.0.0.1:${allowedPort}`]);
+  const api = new URL(stack.urls.api).origin;
+  allowedHost = await startHost(api, allowedPort);
+  foreignHost = await startHost(api, await freePort());
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const host of [allowedHost, foreignHost]) host?.server.close();
+  await stack?.stop();
+}, 30_000);
+
+describe('an allowed municipal page with a strict CSP and hostile CSS', () => {
+  it('shows the styled form: no CSP violation, the honeypot hidden, the page’s CSS kept out; axe finds nothing', async () => {
+    const { page, problems } = await open(`${allowedHost.origin}/script`);
+    const form = page.locator('#form form[data-md-form]');
+    await form.waitFor();
+    await expect(page.locator('#form .md-root').isVisible()).resolves.toBe(true);
+    // The honeypot is moved off the screen by the served stylesheet; under a blocked stylesheet it would show.
+    const honeypot = await page.locator('#form .md-hp').evaluate((e) => e.getBoundingClientRect().right);
+    expect(honeypot).toBeLessThan(0);
+    const submit = page.locator('#form .md-submit');
+    const style = await submit.evaluate((b) => ({
+      font: getComputedStyle(b).fontFamily,
+      bg: getComputedStyle(b).backgroundColor,
+    }));
+    expect(style.bg).toBe('rgb(29, 79, 145)');
+    expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+    await screenshot(page, 'host-csp-script-1280');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('on a 375 px phone the ranking buttons stay on their item’s line', async () => {
+    const { page } = await open(`${allowedHost.origin}/script`, 375);
+    await page.locator('#form form[data-md-form]').waitFor();
+    const rows = await page.locator('#form .md-ranking li').evaluateAll((items) =>
+      items.map((li) => {
+        const tops = [...li.querySelectorAll('span, button')].map((e) => Math.round(e.getBoundingClientRect().top));
+        return Math.max(...tops) - Math.min(...tops);
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const spread of rows) expect(spread).toBeLessThan(12);
+    await screenshot(page, 'host-csp-script-375');
+    await page.context().close();
+  });
+
+  it('an iframe grows with its form on a phone (height protocol), over the page’s own iframe height', async () => {
+    const { page, problems } = await open(`${allowedHost.origin}/iframe`, 375);
+    const frame = page.locator('iframe');
+    await page.waitForFunction(() => (document.querySelector('iframe')?.getBoundingClientRect().height ?? 0) > 2000);
+    const inner = page.frameLocator('iframe').locator('html');
+    const contentHeight = await inner.evaluate((html) => html.scrollHeight);
+    const frameHeight = await frame.evaluate((f) => f.getBoundingClientRect().height);
+    expect(Math.abs(frameHeight - contentHeight)).toBeLessThan(40);
+    expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+    await screenshot(page, 'host-csp-iframe-375');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a page whose origin is not allowed', () => {
+  it('gets a link to the form on its own page, and one console line naming the origin to add', async () => {
+    const { page, problems } = await open(`${foreignHost.origin}/script`);
+    const link = page.locator('#form a');
+    await link.waitFor();
+    await expect(link.getAttribute('href')).resolves.toBe(`${stack.urls.api}/form/demo?lang=sv`);
+    expect(problems.filter((p) => p.includes(`ALLOWED_ORIGINS=${foreignHost.origin}`))).toEqual([
+      expect.stringContaining('warning: Medborgardialog'),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'host-foreign-origin');
+    await page.context().close();
+  });
+});
+
+describe('security headers', () => {
+  it('form pages may be framed only by allowed origins, other pages by none; nosniff and a referrer policy everywhere', async () => {
+    const form = await fetch(`${stack.urls.api}/form/demo`);
+    const csp = form.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`frame-ancestors ${stack.urls.api} http://127.0.0.1:`);
+    expect(csp).toContain(allowedHost.origin);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(form.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(form.headers.get('referrer-policy')).toBe('no-referrer');
+    const results = await fetch(`${stack.urls.api}/results/demo`);
+    expect(results.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const icon = await fetch(`${stack.urls.api}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+  });
+});
+
+describe('after the close', () => {
+  it('the embed says the dialogue is closed and links to the results; the fragment is a fragment', async () => {
+    const identity = await localIdentity(Number(new URL(stack.urls.api).port));
+    const token = await identity.issue({ committees: ['tekniska-namnden'], admin: false });
+    const closed = await fetch(`${stack.urls.api}/admin/dialogues/demo/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'closed' }),
+    });
+    expect(closed.status).toBe(200);
+    const fragment = await (await fetch(`${stack.urls.api}/form/demo?format=fragment`)).text();
+    expect(fragment).not.toMatch(/<(html|head|title|main|h1|style)\b/i);
+    const { page } = await open(`${allowedHost.origin}/script`, 375);
+    await page.locator('#form h2').waitFor();
+    await expect(page.locator('#form h2').innerText()).resolves.toBe('Dialogen är stängd');
+    await expect(page.locator('#form a').getAttribute('href')).resolves.toBe(`${stack.urls.api}/results/demo`);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'host-closed-375');
+    await page.context().close();
+  });
+});
