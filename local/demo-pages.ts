@@ -16,7 +16,7 @@ header a{color:#fff}
 nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0 0;padding:0}
 main{max-width:60rem;margin:0 auto;padding:1rem;background:#fff}
 footer{padding:1rem;text-align:center}
-iframe{width:100%;height:160rem;border:1px solid #888}
+iframe{width:100%;border:1px solid #888}
 /* The municipality's theme for the embedded form, through its custom properties. */
 #dialog-form{--md-color-primary:#0b3d2e;--md-font:Georgia,serif;--md-radius:2px}
 </style></head>
@@ -38,7 +38,7 @@ export const demoIframePage = (): string =>
   page(
     'Tyck till om lekplatsen i Lagaparken (iframe)',
     'Samma dialog, inbäddad med en iframe för sidor som bara tillåter det.',
-    '<iframe src="/form/demo" title="Enkät: Lekplatsen vid Lagaparken i Lagan"></iframe>',
+    '<iframe src="/form/demo" title="Enkät: Lekplatsen vid Lagaparken i Lagan" height="900"></iframe>\n<script src="/embed.js" async></script>',
     '/demo',
     'Samma formulär inbäddat med skript',
   );

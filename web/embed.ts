@@ -322,10 +322,9 @@ async function embed(script: HTMLScriptElement): Promise<void> {
 const current = document.currentScript;
 if (current instanceof HTMLScriptElement && current.dataset.dialogue) {
   void embed(current);
-} else if (current instanceof HTMLScriptElement && new URL(current.src).origin !== location.origin) {
-  // A municipal page that shows the form in an iframe and loads this script beside it.
-  resizeFrames(new URL(current.src).origin);
 } else {
+  // A municipal page showing the form in an iframe loads this script beside it; the form's own page loads it too.
+  resizeFrames(current instanceof HTMLScriptElement ? new URL(current.src).origin : location.origin);
   reportHeight();
   const start = () => {
     for (const form of document.querySelectorAll<HTMLFormElement>('form[data-md-form]'))

@@ -4,18 +4,10 @@ import type { PublicDefinition } from '../dialogue/public-view';
 import { catalogues } from '../messages/catalogue';
 import { resultsCatalogues } from '../messages/results';
 import { conditions } from './form';
-import { type Html, type Language, html, longDate, plain, raw, text } from './html';
+import { type Html, type Language, html, longDate, plain, text } from './html';
 import { htmlDocument } from './pages';
 
 type Question = PublicDefinition['questions'][number];
-
-/** Tables and bars of the results page; wide tables scroll inside their own focusable region, not the page. */
-const tableStyles = `.md-table{overflow-x:auto;margin:.5rem 0}
-.md-root table{border-collapse:collapse;width:100%;margin:.5rem 0;overflow-wrap:normal}
-.md-root caption{text-align:left;font-weight:700;padding:.25rem 0}
-.md-root th,.md-root td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
-.md-bars{display:block;margin:.5rem 0;max-width:30rem}
-.md-decision{border:3px solid var(--_primary);border-radius:var(--_radius);padding:0 1rem 1rem;margin:1rem 0}`;
 
 /** A table that may be wider than a phone: it scrolls in a region a keyboard user can reach (WCAG 2.1.1). */
 const scrollable = (label: string, table: Html): Html =>
@@ -242,10 +234,7 @@ export function resultsPage(
     .flatMap((q) => Object.values(q.byGroup ?? {}))
     .find((c) => 'fewerThan' in c);
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
-  const body = html`<style>
-      ${raw(tableStyles)}
-    </style>
-    <p class="md-lang">
+  const body = html`<p class="md-lang">
       <a href="${links.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}">${r.languageSwitch}</a>
     </p>
     <h1>${r.heading}: ${text(definition.title, lang)}</h1>

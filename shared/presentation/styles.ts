@@ -44,6 +44,13 @@ border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);backgro
 .md-hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .md-lang{text-align:right;margin:0}
 .md-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+/* The results page: wide tables scroll inside their own focusable region, not the page. */
+.md-table{overflow-x:auto;margin:.5rem 0}
+.md-root table{border-collapse:collapse;width:100%;margin:.5rem 0;overflow-wrap:normal}
+.md-root caption{text-align:left;font-weight:700;padding:.25rem 0}
+.md-root th,.md-root td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.md-bars{display:block;margin:.5rem 0;max-width:30rem}
+.md-decision{border:3px solid var(--_primary);border-radius:var(--_radius);padding:0 1rem 1rem;margin:1rem 0}
 [hidden]{display:none!important}
 `;
 
