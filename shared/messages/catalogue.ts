@@ -82,8 +82,9 @@ const sv = {
     receiptStored: 'Dina svar är sparade.',
     receiptNext: (committee: string, date: string) =>
       `${committee} väntas fatta beslut ${date}. Svaren sammanställs och lämnas till de förtroendevalda inför beslutet.`,
-    receiptFeedbackEmail: 'Du får ett mejl med resultatet och beslutet.',
+    receiptFeedbackEmail: 'Du får dem också i ett mejl.',
     receiptFeedbackPage: 'Resultatet och beslutet publiceras på resultatsidan.',
+    receiptFeedbackPageBy: (date: string) => `Resultatet och beslutet publiceras på resultatsidan senast ${date}.`,
     receiptResultsLink: 'Till resultatsidan',
     unavailable: 'Dialogen finns inte eller är inte öppen.',
     closedHeading: 'Dialogen är stängd',
@@ -186,8 +187,10 @@ const en: Catalogue = {
     receiptStored: 'Your answers are saved.',
     receiptNext: (committee: string, date: string) =>
       `${committee} is expected to decide on ${date}. The answers are compiled and given to the elected representatives before the decision.`,
-    receiptFeedbackEmail: 'You will get an email with the result and the decision.',
+    receiptFeedbackEmail: 'You will also get them by email.',
     receiptFeedbackPage: 'The result and the decision are published on the results page.',
+    receiptFeedbackPageBy: (date: string) =>
+      `The result and the decision are published on the results page by ${date}.`,
     receiptResultsLink: 'Go to the results page',
     unavailable: 'The dialogue does not exist or is not open.',
     closedHeading: 'The dialogue is closed',

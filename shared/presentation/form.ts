@@ -425,9 +425,8 @@ export function receipt(
     ${heading(level, t.receiptHeading, 'md-receipt-heading')}
     <p>${t.receiptStored}</p>
     ${decision ? html`<p>${t.receiptNext(decision.committeeName, longDate(decision.expectedDate, lang))}</p>` : ''}
-    ${promise ? html`<p>${text(promise.how, lang)} ${t.feedbackBy(longDate(promise.byDate, lang))}</p>` : ''}
+    <p>${promise ? t.receiptFeedbackPageBy(longDate(promise.byDate, lang)) : t.receiptFeedbackPage} <a href="${resultsHref}">${t.receiptResultsLink}</a></p>
     ${willReceiveFeedback !== false ? html`<p data-if-email${raw(willReceiveFeedback === 'either' ? ' hidden' : '')}>${t.receiptFeedbackEmail}</p>` : ''}
-    <p>${t.receiptFeedbackPage} <a href="${resultsHref}">${t.receiptResultsLink}</a></p>
   </section>`;
 }
 

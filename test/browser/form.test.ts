@@ -175,6 +175,10 @@ describe('the embedded form with the keyboard only', () => {
     expect(isVisiblyFocused(now)).toBe(true);
     await expect(page.locator('#dialog-form [data-if-email]').isVisible()).resolves.toBe(true);
     await expect(page.locator('#dialog-form form[data-md-form]').count()).resolves.toBe(0);
+    // The feedback promise is said once: where and by when, then that the email brings it too.
+    const said = await receipt.innerText();
+    expect(said.match(/resultatet och beslutet/gi)).toHaveLength(1);
+    expect(said.match(/2 mars 2027/g)).toHaveLength(1);
     await expectNoAxeViolations(page, '/demo (receipt)');
     await screenshot(page, 'receipt');
 
