@@ -618,6 +618,8 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
     });
     expect(post.statusCode).toBe(200);
     expect(post.body).toContain('Din e-postadress är borttagen');
+    // The page leads on to what the address was kept for: the dialogue's results.
+    expect(post.body).toMatch(new RegExp(`<a href="[^"]+/results/${DEMO}">Till resultatsidan</a>`));
     expect(await contactOf(DEMO, address)).toBeUndefined();
     expect(await contacts(DEMO)).toHaveLength(RECIPIENT_COUNT - 1);
   });

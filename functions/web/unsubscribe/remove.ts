@@ -2,6 +2,7 @@ import { verifyUnsubscribeToken } from '../../../shared/mail/unsubscribe-token';
 import { unsubscribeRoute } from '../../../shared/routes';
 import { badUnsubscribeLinkPage, unsubscribedPage } from '../../../shared/presentation/unsubscribe-pages';
 import { unsubscribeSecret } from '../../adapters/secret';
+import { env } from '../../lib/env';
 import { httpRoute } from '../../lib/http';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 
@@ -15,7 +16,7 @@ export const createHandler = ({
     const contact = verifyUnsubscribeToken(await secret(), token);
     if (!contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
     await mailouts.deleteContact(contact.dialogueId, contact.emailHash);
-    return { html: unsubscribedPage() };
+    return { html: unsubscribedPage(`${env().publicBaseUrl}/results/${encodeURIComponent(contact.dialogueId)}`) };
   });
 
 export const handler = createHandler({ ...mailRuntime, secret: unsubscribeSecret });
