@@ -1,4 +1,9 @@
-/** Texts of the results page, Swedish first; English has the same keys. */
+import { formatNumber, formatPercent } from './format';
+
+const n = { sv: (x: number) => formatNumber(x, 'sv'), en: (x: number) => formatNumber(x, 'en') };
+const pct = { sv: (x: number) => formatPercent(x, 'sv'), en: (x: number) => formatPercent(x, 'en') };
+
+/** Texts of the results page, Swedish first; English has the same keys. Numbers are written as each language writes them. */
 const sv = {
   heading: 'Resultat',
   notFound: 'Det finns ingen dialog med den adressen.',
@@ -9,21 +14,25 @@ const sv = {
     decided: 'Nämnden har fattat beslut.',
     draft: '',
   },
-  responses: (n: number) => `${n} ${n === 1 ? 'person har' : 'personer har'} svarat.`,
+  responses: (count: number) => `${n.sv(count)} ${count === 1 ? 'person har' : 'personer har'} svarat.`,
   updated: (when: string) => `Senast uppdaterat ${when}.`,
   notYetUpdated: 'Resultaten har inte sammanställts ännu.',
   hidden: (date: string) => `Resultaten visas när dialogen har stängt, ${date}.`,
-  answered: (answered: number, skipped: number) => `${answered} svarade, ${skipped} hoppade över frågan.`,
+  answered: (answered: number, skipped: number) => `${n.sv(answered)} svarade, ${n.sv(skipped)} hoppade över frågan.`,
   option: 'Svar',
   count: 'Antal',
   percent: 'Andel',
-  mean: (m: number) => `Medelvärde ${m}`,
-  median: (m: number) => `Median ${m}`,
+  mean: (m: number) => `Medelvärde ${n.sv(m)}`,
+  median: (m: number) => `Median ${n.sv(m)}`,
+  number: n.sv,
+  percentage: pct.sv,
+  barValue: (percent: number, count: number) => `${pct.sv(percent)} (${n.sv(count)} svar)`,
   firstChoices: 'Förstaval',
   meanRank: 'Genomsnittlig plats',
   borda: 'Poäng (Borda)',
   rankingNote: 'Poäng: förstaplatsen ger lika många poäng som antalet förslag minus ett, sistaplatsen noll.',
-  textCount: (n: number) => `${n} fritextsvar. De läses av tjänstepersonerna och sammanfattas inför beslutet.`,
+  textCount: (count: number) =>
+    `${n.sv(count)} fritextsvar. De läses av tjänstepersonerna och sammanfattas inför beslutet.`,
   alternativesHeading: 'Förslagen jämförda',
   alternative: 'Förslag',
   votes: 'Röster som bästa förslag',
@@ -31,17 +40,17 @@ const sv = {
   breakdownSummary: 'Visa uppdelning efter relation, ålder och ort',
   group: 'Grupp',
   respondents: 'Svarande',
-  suppressed: (n: number) => `färre än ${n}`,
+  suppressed: (threshold: number) => `färre än ${threshold}`,
   complementary: 'dold, så att en mindre grupp inte kan räknas fram',
-  suppressionNote: (n: number) =>
-    `Grupper med färre än ${n} svarande visas inte, så att ingen enskild person kan pekas ut. Ibland döljs också en större grupp bredvid, så att den mindre inte kan räknas fram ur totalen.`,
+  suppressionNote: (threshold: number) =>
+    `Grupper med färre än ${threshold} svarande visas inte, så att ingen enskild person kan pekas ut. Ibland döljs också en större grupp bredvid, så att den mindre inte kan räknas fram ur totalen.`,
   participationHeading: 'Deltagande per dag',
   date: 'Datum',
   reachHeading: 'Nådde dialogen målgruppen?',
   reach: (share: number | null, inside: number, outside: number, unknown: number) =>
     share === null
-      ? `Ingen av de svarande angav uppgifter som visar om de tillhör målgruppen (${unknown} angav inget).`
-      : `${share} % av dem som angav uppgifterna tillhör målgruppen (${inside} inom, ${outside} utanför, ${unknown} angav inget).`,
+      ? `Ingen av de svarande angav uppgifter som visar om de tillhör målgruppen (${n.sv(unknown)} angav inget).`
+      : `${pct.sv(share)} av dem som angav uppgifterna tillhör målgruppen (${n.sv(inside)} inom, ${n.sv(outside)} utanför, ${n.sv(unknown)} angav inget).`,
   groups: { relation: 'Relation', ageBand: 'Ålder', locality: 'Ort' },
   decisionHeading: 'Beslut',
   decidedBy: (committee: string, date: string) => `${committee} beslutade ${date}.`,
@@ -50,6 +59,8 @@ const sv = {
   inputUse: 'Så användes synpunkterna',
   minutes: 'Protokoll',
   decisionLink: 'Läs beslutet',
+  swedishOnly: 'Beslutet finns bara på svenska.',
+  inSwedish: '(på svenska)',
   yes: 'Ja',
   no: 'Nej',
 };
@@ -66,21 +77,26 @@ const en: ResultsCatalogue = {
     decided: 'The committee has decided.',
     draft: '',
   },
-  responses: (n: number) => `${n} ${n === 1 ? 'person has' : 'people have'} answered.`,
+  responses: (count: number) => `${n.en(count)} ${count === 1 ? 'person has' : 'people have'} answered.`,
   updated: (when: string) => `Last updated ${when}.`,
   notYetUpdated: 'The results have not been compiled yet.',
   hidden: (date: string) => `The results are shown when the dialogue has closed, ${date}.`,
-  answered: (answered: number, skipped: number) => `${answered} answered, ${skipped} skipped the question.`,
+  answered: (answered: number, skipped: number) => `${n.en(answered)} answered, ${n.en(skipped)} skipped the question.`,
   option: 'Answer',
   count: 'Number',
   percent: 'Share',
-  mean: (m: number) => `Mean ${m}`,
-  median: (m: number) => `Median ${m}`,
+  mean: (m: number) => `Mean ${n.en(m)}`,
+  median: (m: number) => `Median ${n.en(m)}`,
+  number: n.en,
+  percentage: pct.en,
+  barValue: (percent: number, count: number) =>
+    `${pct.en(percent)} (${n.en(count)} ${count === 1 ? 'answer' : 'answers'})`,
   firstChoices: 'First choices',
   meanRank: 'Average place',
   borda: 'Points (Borda)',
   rankingNote: 'Points: first place gives as many points as there are proposals minus one, last place none.',
-  textCount: (n: number) => `${n} free-text answers. Officials read them and summarise them before the decision.`,
+  textCount: (count: number) =>
+    `${n.en(count)} free-text answers. Officials read them and summarise them before the decision.`,
   alternativesHeading: 'The proposals compared',
   alternative: 'Proposal',
   votes: 'Votes as the best proposal',
@@ -88,17 +104,17 @@ const en: ResultsCatalogue = {
   breakdownSummary: 'Show breakdown by relation, age and locality',
   group: 'Group',
   respondents: 'Respondents',
-  suppressed: (n: number) => `fewer than ${n}`,
+  suppressed: (threshold: number) => `fewer than ${threshold}`,
   complementary: 'hidden, so that a smaller group cannot be worked out',
-  suppressionNote: (n: number) =>
-    `Groups with fewer than ${n} respondents are not shown, so that no individual can be singled out. Sometimes a larger group beside one is hidden too, so that the smaller cannot be worked out from the total.`,
+  suppressionNote: (threshold: number) =>
+    `Groups with fewer than ${threshold} respondents are not shown, so that no individual can be singled out. Sometimes a larger group beside one is hidden too, so that the smaller cannot be worked out from the total.`,
   participationHeading: 'Participation per day',
   date: 'Date',
   reachHeading: 'Did the dialogue reach its target group?',
   reach: (share: number | null, inside: number, outside: number, unknown: number) =>
     share === null
-      ? `None of the respondents gave the details that show whether they belong to the target group (${unknown} gave none).`
-      : `${share} % of those who gave the details belong to the target group (${inside} inside, ${outside} outside, ${unknown} gave none).`,
+      ? `None of the respondents gave the details that show whether they belong to the target group (${n.en(unknown)} gave none).`
+      : `${pct.en(share)} of those who gave the details belong to the target group (${n.en(inside)} inside, ${n.en(outside)} outside, ${n.en(unknown)} gave none).`,
   groups: { relation: 'Relation', ageBand: 'Age', locality: 'Locality' },
   decisionHeading: 'Decision',
   decidedBy: (committee: string, date: string) => `${committee} decided on ${date}.`,
@@ -107,6 +123,8 @@ const en: ResultsCatalogue = {
   inputUse: 'How the input was used',
   minutes: 'Minutes',
   decisionLink: 'Read the decision',
+  swedishOnly: 'The decision is available in Swedish only; here it is in Swedish.',
+  inSwedish: '(in Swedish)',
   yes: 'Yes',
   no: 'No',
 };

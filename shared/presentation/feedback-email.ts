@@ -1,7 +1,9 @@
 import type { ResultsBody } from '../aggregation/present';
 import type { DecisionRecord } from '../decision/schema';
 import type { PublicDefinition } from '../dialogue/public-view';
+import type { Localized } from '../dialogue/text';
 import { emailCatalogues } from '../messages/email';
+import { summaryNames, swedishOnly } from './decision-text';
 import { type Language, escapeHtml, longDate, plain } from './html';
 
 export interface FeedbackEmail {
@@ -10,7 +12,15 @@ export interface FeedbackEmail {
   readonly html: string;
 }
 
-type Section = { heading?: string; lines: string[] };
+/** A line of the email; one in Swedish where the reader's language is English is marked, for the HTML part's lang. */
+type Line = string | { readonly text: string; readonly lang: 'sv' };
+type Section = { heading?: string; lines: Line[] };
+
+const lineText = (line: Line): string => (typeof line === 'string' ? line : line.text);
+
+/** Localized text as a line in the reader's language, or in Swedish, marked so, where no English was written. */
+const localizedLine = (value: Localized | undefined, lang: Language): Line =>
+  value && swedishOnly(value, lang) ? { text: value.sv, lang: 'sv' } : plain(value, lang);
 
 /** A few lines of results: the count, and the leading alternative or the most common answer. Never free text. */
 function resultLines(definition: PublicDefinition, results: ResultsBody, lang: Language): string[] {
@@ -72,25 +82,41 @@ export function feedbackEmail(
   const c = definition.conditions;
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
   const chosen = decision.chosenAlternative ? alternatives.find((a) => a.id === decision.chosenAlternative) : undefined;
+  // The decision is said once: a chosen proposal gets its own line only when the summary does not name it already.
+  const chosenTitle = chosen ? plain(chosen.title, lang) : '';
+  const sayChosen = chosen !== undefined && !summaryNames(plain(decision.summary, lang), chosenTitle);
+  // Parts written only in Swedish are said to be so (the text part cannot carry lang="sv").
+  const heading = (title: string, value: Localized) => (swedishOnly(value, lang) ? `${title} ${t.inSwedish}` : title);
   const sections: Section[] = [
     { lines: [t.greeting, t.thanks(title)] },
-    { heading: t.questionHeading, lines: [plain(c.question, lang)] },
+    { heading: t.questionHeading, lines: [localizedLine(c.question, lang)] },
     { heading: t.resultsHeading, lines: resultLines(definition, results, lang) },
     {
       heading: t.decisionHeading,
       lines: [
         ...(c.decision ? [t.decidedBy(c.decision.committeeName, longDate(decision.decidedAt, lang))] : []),
-        plain(decision.summary, lang),
-        ...(chosen ? [t.chosen(plain(chosen.title, lang))] : []),
+        ...(swedishOnly(decision.summary, lang) ? [t.swedishOnly] : []),
+        localizedLine(decision.summary, lang),
+        ...(sayChosen ? [t.chosen(chosenTitle)] : []),
       ],
     },
-    { heading: t.motivationHeading, lines: [plain(decision.motivation, lang)] },
-    ...(decision.inputUse ? [{ heading: t.inputUseHeading, lines: [plain(decision.inputUse, lang)] }] : []),
+    {
+      heading: heading(t.motivationHeading, decision.motivation),
+      lines: [localizedLine(decision.motivation, lang)],
+    },
+    ...(decision.inputUse
+      ? [
+          {
+            heading: heading(t.inputUseHeading, decision.inputUse),
+            lines: [localizedLine(decision.inputUse, lang)],
+          },
+        ]
+      : []),
     ...(c.influence
       ? [
           {
             heading: t.influenceHeading,
-            lines: [t.influence(c.influence.levelName[lang]), plain(c.influence.canChange, lang)],
+            lines: [t.influence(c.influence.levelName[lang]), localizedLine(c.influence.canChange, lang)],
           },
         ]
       : []),
@@ -107,14 +133,16 @@ export function feedbackEmail(
     },
   ];
   const text = [
-    ...sections.map((s) => [s.heading, ...s.lines].filter(Boolean).join('\n')),
+    ...sections.map((s) => [s.heading, ...s.lines.map(lineText)].filter(Boolean).join('\n')),
     `${t.why}\n${t.unsubscribe}: ${links.unsubscribeUrl}`,
   ].join('\n\n');
   const linkify = (line: string) =>
     escapeHtml(line).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+  const paragraph = (line: Line) =>
+    typeof line === 'string' ? `<p>${linkify(line)}</p>` : `<p lang="${line.lang}">${linkify(line.text)}</p>`;
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.subject(title))}</title></head>
 <body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40rem">
-${sections.map((s) => `${s.heading ? `<h2 style="font-size:1.1rem">${escapeHtml(s.heading)}</h2>` : ''}${s.lines.map((l) => `<p>${linkify(l)}</p>`).join('')}`).join('\n')}
+${sections.map((s) => `${s.heading ? `<h2 style="font-size:1.1rem">${escapeHtml(s.heading)}</h2>` : ''}${s.lines.map(paragraph).join('')}`).join('\n')}
 <hr><p style="font-size:.9rem">${escapeHtml(t.why)} <a href="${escapeHtml(links.unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a></p></body></html>`;
   return { subject: t.subject(title), text, html };
 }

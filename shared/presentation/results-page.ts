@@ -1,15 +1,20 @@
 import type { QuestionResult, ResultsBody } from '../aggregation/present';
 import type { PublicDecision } from '../aggregation/results';
 import type { PublicDefinition } from '../dialogue/public-view';
+import type { Localized } from '../dialogue/text';
 import { catalogues } from '../messages/catalogue';
 import { resultsCatalogues } from '../messages/results';
+import { summaryNames, swedishOnly } from './decision-text';
 import { conditions } from './form';
 import { type Html, type Language, html, longDate, plain, text } from './html';
 import { htmlDocument } from './pages';
 
 type Question = PublicDefinition['questions'][number];
 
-/** A table that may be wider than a phone: it scrolls in a region a keyboard user can reach (WCAG 2.1.1). */
+/**
+ * A table that may be wider than a phone: it scrolls in a region a keyboard user can reach (WCAG 2.1.1), and a
+ * shadow at the edge where more of it lies shows that it does (the `.md-table` styles in styles.ts).
+ */
 const scrollable = (label: string, table: Html): Html =>
   html`<div class="md-table" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
 
@@ -38,42 +43,51 @@ function groupLabel(group: string, lang: Language): string {
   return value;
 }
 
-/** A bar per value, drawn in SVG; decorative, since the table beside it holds the same numbers as text. */
-function bars(values: ReadonlyArray<{ label: string; percent: number }>): Html {
-  const rowHeight = 28;
-  const height = values.length * rowHeight;
-  return html`<svg
-    class="md-bars"
-    viewBox="0 0 400 ${height}"
-    width="100%"
-    height="${height}"
-    aria-hidden="true"
-    focusable="false"
-    preserveAspectRatio="none"
-  >
+/**
+ * A bar per value with its label and its share and count written out, so the chart reads on its own. It says
+ * exactly what the table below it says, so it is hidden from assistive technology (the table is the accessible
+ * source; nothing is read twice). The bar's length is an SVG attribute, not an inline style: pages are served
+ * under a Content-Security-Policy without 'unsafe-inline' styles.
+ */
+function bars(values: ReadonlyArray<{ label: Html; percent: number; count: number }>, lang: Language): Html {
+  const r = resultsCatalogues[lang];
+  return html`<ul class="md-bars" aria-hidden="true">
     ${values.map(
-      (v, i) =>
-        html`<rect
-          x="0"
-          y="${i * rowHeight + 4}"
-          width="${Math.max(0.5, v.percent * 4)}"
-          height="${rowHeight - 8}"
-          rx="3"
-          fill="var(--_primary)"
-        ></rect>`,
+      (v) =>
+        html`<li>
+          <span class="md-bar-label">${v.label}</span>
+          <span class="md-bar-value">${r.barValue(v.percent, v.count)}</span>
+          <svg class="md-bar" width="100%" height="12" focusable="false">
+            <rect class="md-bar-track" width="100%" height="12" rx="3" fill="#e6e6e6"></rect>
+            <rect
+              class="md-bar-fill"
+              width="${Math.min(100, Math.max(0, v.percent))}%"
+              height="12"
+              rx="3"
+              fill="#1d4f91"
+            ></rect>
+          </svg>
+        </li>`,
     )}
-  </svg>`;
+  </ul>`;
 }
 
 function countsTable(question: Question, result: QuestionResult, lang: Language, caption: Html): Html {
   const r = resultsCatalogues[lang];
   const entries = Object.entries(result.counts ?? {});
-  return html`${bars(entries.map(([value]) => ({ label: value, percent: result.percentages?.[value] ?? 0 })))}
+  return html`${bars(
+    entries.map(([value, count]) => ({
+      label: valueLabel(question, value, lang),
+      percent: result.percentages?.[value] ?? 0,
+      count,
+    })),
+    lang,
+  )}
   ${scrollable(
     plain(question.label, lang),
     html`<table>
       <caption>
-        ${caption}
+        <span class="md-caption">${caption}</span>
       </caption>
       <thead>
         <tr>
@@ -87,8 +101,8 @@ function countsTable(question: Question, result: QuestionResult, lang: Language,
           ([value, count]) =>
             html`<tr>
               <th scope="row">${valueLabel(question, value, lang)}</th>
-              <td>${count}</td>
-              <td>${result.percentages?.[value] ?? 0} %</td>
+              <td>${r.number(count)}</td>
+              <td>${r.percentage(result.percentages?.[value] ?? 0)}</td>
             </tr>`,
         )}
       </tbody>
@@ -104,7 +118,7 @@ function rankingTable(question: Question, result: QuestionResult, lang: Language
     plain(question.label, lang),
     html`<table>
         <caption>
-          ${caption}
+          <span class="md-caption">${caption}</span>
         </caption>
         <thead>
           <tr>
@@ -119,9 +133,9 @@ function rankingTable(question: Question, result: QuestionResult, lang: Language
             (id) =>
               html`<tr>
                 <th scope="row">${valueLabel(question, id, lang)}</th>
-                <td>${result.firstChoices?.[id] ?? 0}</td>
-                <td>${result.meanRank?.[id] ?? 0}</td>
-                <td>${result.borda?.[id] ?? 0}</td>
+                <td>${r.number(result.firstChoices?.[id] ?? 0)}</td>
+                <td>${r.number(result.meanRank?.[id] ?? 0)}</td>
+                <td>${r.number(result.borda?.[id] ?? 0)}</td>
               </tr>`,
           )}
         </tbody>
@@ -145,7 +159,7 @@ function breakdown(question: Question, result: QuestionResult, lang: Language): 
         `${plain(question.label, lang)} – ${r.groups[dimension]}`,
         html`<table>
           <caption>
-            ${text(question.label, lang)} – ${r.groups[dimension]}
+            <span class="md-caption">${text(question.label, lang)} – ${r.groups[dimension]}</span>
           </caption>
           <thead>
             <tr>
@@ -165,8 +179,8 @@ function breakdown(question: Question, result: QuestionResult, lang: Language): 
                   </tr>`
                 : html`<tr>
                     <th scope="row">${groupLabel(group, lang)}</th>
-                    <td>${cell.respondents}</td>
-                    ${values.map((v) => html`<td>${cell.counts[v] ?? 0}</td>`)}
+                    <td>${r.number(cell.respondents)}</td>
+                    ${values.map((v) => html`<td>${r.number(cell.counts[v] ?? 0)}</td>`)}
                   </tr>`,
             )}
           </tbody>
@@ -199,16 +213,21 @@ function decisionSection(definition: PublicDefinition, decision: PublicDecision,
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
   const chosen = alternatives.find((a) => a.id === decision.chosenAlternative);
   const committee = definition.conditions.decision?.committeeName;
+  // Said once: the chosen proposal gets a line of its own only when the summary does not already name it.
+  const sayChosen = chosen && !summaryNames(plain(decision.summary, lang), plain(chosen.title, lang));
+  // Where the decision was written only in Swedish, an English reader is told so, besides the lang="sv" marks.
+  const inSwedish = (value: Localized | undefined) => (swedishOnly(value, lang) ? html` ${r.inSwedish}` : '');
   return html`<section class="md-decision" aria-labelledby="md-decision-heading">
     <h2 id="md-decision-heading">${r.decisionHeading}</h2>
     ${committee ? html`<p>${r.decidedBy(committee, longDate(decision.decidedAt, lang))}</p>` : ''}
+    ${swedishOnly(decision.summary, lang) ? html`<p class="md-note">${r.swedishOnly}</p>` : ''}
     <p>${text(decision.summary, lang)}</p>
-    ${chosen ? html`<p>${r.chosen}: <strong>${text(chosen.title, lang)}</strong></p>` : ''}
-    <h3>${r.motivation}</h3>
+    ${sayChosen ? html`<p>${r.chosen}: <strong>${text(chosen.title, lang)}</strong></p>` : ''}
+    <h3>${r.motivation}${inSwedish(decision.motivation)}</h3>
     <p>${text(decision.motivation, lang)}</p>
     ${
       decision.inputUse
-        ? html`<h3>${r.inputUse}</h3>
+        ? html`<h3>${r.inputUse}${inSwedish(decision.inputUse)}</h3>
             <p>${text(decision.inputUse, lang)}</p>`
         : ''
     }
@@ -234,6 +253,7 @@ export function resultsPage(
     .flatMap((q) => Object.values(q.byGroup ?? {}))
     .find((c) => 'fewerThan' in c);
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
+  const figure = (n: number | undefined) => (n === undefined ? '–' : r.number(n));
   const body = html`<p class="md-lang">
       <a href="${links.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}">${r.languageSwitch}</a>
     </p>
@@ -253,7 +273,7 @@ export function resultsPage(
                       r.alternativesHeading,
                       html`<table>
                         <caption>
-                          ${r.alternativesHeading}
+                          <span class="md-caption">${r.alternativesHeading}</span>
                         </caption>
                         <thead>
                           <tr>
@@ -269,10 +289,10 @@ export function resultsPage(
                             (a) =>
                               html`<tr>
                                 <th scope="row">${text(alternatives.find((x) => x.id === a.id)?.title, lang)}</th>
-                                <td>${a.votes ?? '–'}</td>
-                                <td>${a.firstChoices ?? '–'}</td>
-                                <td>${a.borda ?? '–'}</td>
-                                <td>${a.ratingMean ?? '–'}</td>
+                                <td>${figure(a.votes)}</td>
+                                <td>${figure(a.firstChoices)}</td>
+                                <td>${figure(a.borda)}</td>
+                                <td>${figure(a.ratingMean)}</td>
                               </tr>`,
                           )}
                         </tbody>
@@ -298,7 +318,7 @@ export function resultsPage(
                       r.participationHeading,
                       html`<table>
                         <caption>
-                          ${r.participationHeading}
+                          <span class="md-caption">${r.participationHeading}</span>
                         </caption>
                         <thead>
                           <tr>
@@ -310,8 +330,8 @@ export function resultsPage(
                           ${results.participationPerDay.map(
                             (d) =>
                               html`<tr>
-                                <th scope="row">${d.date}</th>
-                                <td>${d.responses}</td>
+                                <th scope="row">${longDate(d.date, lang)}</th>
+                                <td>${r.number(d.responses)}</td>
                               </tr>`,
                           )}
                         </tbody>

@@ -44,14 +44,28 @@ border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);backgro
 .md-hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .md-lang{text-align:right;margin:0}
 .md-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-/* The results page: wide tables scroll inside their own focusable region, not the page. */
-.md-table{overflow-x:auto;margin:.5rem 0}
+[hidden]{display:none!important}
+/* Results page. A wide table scrolls inside its region; a shadow at an edge shows there is more that way: the covers
+   (background-attachment local) move with the table and hide a shadow once that end is reached or when it fits. */
+.md-table{overflow-x:auto;margin:.5rem 0;container-type:inline-size;background:
+linear-gradient(to right,var(--_bg) 40%,transparent) left/2rem 100% no-repeat local,
+linear-gradient(to left,var(--_bg) 40%,transparent) right/2rem 100% no-repeat local,
+radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.35),transparent) left/.9rem 100% no-repeat scroll,
+radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.35),transparent) right/.9rem 100% no-repeat scroll var(--_bg)}
 .md-root table{border-collapse:collapse;width:100%;margin:.5rem 0;overflow-wrap:normal}
 .md-root caption{text-align:left;font-weight:700;padding:.25rem 0}
+/* The caption stays in view and wraps to the region's width (a container) while the table under it scrolls. */
+.md-caption{display:inline-block;position:sticky;left:0;max-width:100cqi}
 .md-root th,.md-root td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
-.md-bars{display:block;margin:.5rem 0;max-width:30rem}
+.md-bars{list-style:none;padding:0;margin:.5rem 0 1rem;max-width:30rem}
+.md-bars li{display:flex;flex-wrap:wrap;column-gap:1rem;margin:.6rem 0}
+.md-bar-label{flex:1 1 0;min-width:0}
+.md-bar-value{flex:none;white-space:nowrap;font-variant-numeric:tabular-nums}
+.md-bar{display:block;flex:0 0 100%;height:.75rem;margin-top:.2rem}
+.md-bar-track{fill:#e6e6e6}
+.md-bar-fill{fill:var(--_primary)}
+@media (forced-colors:active){.md-bar{forced-color-adjust:none}.md-bar-track{fill:Canvas;stroke:CanvasText}.md-bar-fill{fill:CanvasText}}
 .md-decision{border:3px solid var(--_primary);border-radius:var(--_radius);padding:0 1rem 1rem;margin:1rem 0}
-[hidden]{display:none!important}
 `;
 
 /** Where the API serves the stylesheet and the icon; pages link them, so a strict CSP needs no 'unsafe-inline'. */

@@ -2,17 +2,20 @@
  * The public results page in a real Chromium against the local stack (in-process, in-memory DynamoDB Local):
  * twelve responses are sent to the demo dialogue, the lead committee closes it, the aggregate job runs on
  * demand, and `/results/demo` is checked in Swedish and English: WCAG 2.1 A/AA by axe-core, the numbers as
- * table text, suppressed small groups, keyboard use of the breakdowns, and reflow at 320 px.
+ * table text, suppressed small groups, keyboard use of the breakdowns, reflow at 320 px, the bars and the scroll
+ * shadows of wide tables at 375 px; then the committee's decision is registered (and corrected to one written
+ * only in Swedish) and the page is checked again with it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type ElementHandle, type Page, chromium } from 'playwright-core';
 import { localIdentity } from '../../local/identity';
 import { freePort } from '../../local/ports';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import type { ResultsBody } from '../../shared/aggregation/present';
+import { formatPercent } from '../../shared/messages/format';
 
 jest.setTimeout(30_000);
 
@@ -82,6 +85,7 @@ let stack: LocalStack;
 let browser: Browser;
 let jobResult: unknown;
 let results: ResultsBody;
+let token: string;
 const url = (path: string) => `${stack.urls.api}${path}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -179,7 +183,7 @@ beforeAll(async () => {
     });
     expect(sent.status).toBe(201);
   }
-  const token = await (await localIdentity(ports.api)).issue({ committees: ['tekniska-namnden'], admin: false });
+  token = await (await localIdentity(ports.api)).issue({ committees: ['tekniska-namnden'], admin: false });
   const closed = await fetch(url('/admin/dialogues/demo/status'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -234,9 +238,9 @@ describe.each([
       const bodyRows = rows.slice(1);
       expect(bodyRows).toHaveLength(Object.keys(counts).length);
       Object.entries(counts).forEach(([value, count], i) => {
-        expect(bodyRows[i]).toMatch(
-          new RegExp(`\\|${count}\\|${results.questions[question.id]?.percentages?.[value]} %$`),
-        );
+        // Shares as the language writes them: `33,3 %` (no-break space) in Swedish, `33.3%` in English.
+        const share = formatPercent(results.questions[question.id]?.percentages?.[value] ?? NaN, lang);
+        expect(bodyRows[i]?.split('|').slice(-2)).toEqual([String(count), share]);
         checked += 1;
       });
     }
@@ -335,3 +339,224 @@ describe.each([
     expect(broken).toEqual([]);
   });
 });
+
+/** Mean brightness (0–255) of the outermost 6 px at the left and right of an element, as Chromium drew it. */
+async function edgeBrightness(page: Page, element: ElementHandle<Element>): Promise<{ left: number; right: number }> {
+  const png = (await element.screenshot()).toString('base64');
+  return page.evaluate(async (b64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const mean = (x: number) => {
+      const data = context.getImageData(x, 0, 6, image.height).data;
+      let sum = 0;
+      for (let i = 0; i < data.length; i += 4) sum += ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0)) / 3;
+      return sum / (data.length / 4);
+    };
+    return { left: mean(0), right: mean(image.width - 6) };
+  }, png);
+}
+
+/** The scroll regions of the page: whether each is wider inside than it shows. */
+const regions = async (page: Page) =>
+  Promise.all(
+    (await page.$$('.md-table[role=region]')).map(async (element) => ({
+      element,
+      label: (await element.getAttribute('aria-label')) ?? '',
+      hidden: await element.evaluate((e) => e.scrollWidth - e.clientWidth),
+    })),
+  );
+
+/** What an edge looks like with the scroll shadows and with them taken away (the same pixels otherwise). */
+async function shading(page: Page, element: ElementHandle<Element>) {
+  const shaded = await edgeBrightness(page, element);
+  await element.evaluate((e) => e.classList.add('md-test-no-shadow'));
+  const plain = await edgeBrightness(page, element);
+  await element.evaluate((e) => e.classList.remove('md-test-no-shadow'));
+  return { left: plain.left - shaded.left, right: plain.right - shaded.right };
+}
+
+describe('at 375 px (a phone)', () => {
+  it.each(['sv', 'en'] as const)(
+    'in %s, a table wider than the screen shows a shadow at the edge where more of it lies, and none where it ends',
+    async (lang) => {
+      const page = await open(lang === 'sv' ? '/results/demo' : '/results/demo?lang=en', 375);
+      await openEveryBreakdown(page);
+      // Only for measuring: the same page with the shadows taken away.
+      await page.addStyleTag({ content: '.md-test-no-shadow{background:none!important}' });
+      const found = await regions(page);
+      // Hidden by more than the shadow is wide (14 px): a few pixels less is only the table's border and padding.
+      const wide = found.filter((r) => r.hidden > 14);
+      // The proposals compared, and the breakdowns of the five-option questions, are wider than a phone.
+      expect(wide.map((r) => r.label)).toEqual(
+        expect.arrayContaining([lang === 'sv' ? 'Förslagen jämförda' : 'The proposals compared']),
+      );
+      for (const { element, label } of wide) {
+        await element.evaluate((e) => (e.scrollLeft = 0));
+        const atStart = await shading(page, element);
+        expect({ label, darkerRight: atStart.right > 10, darkerLeft: atStart.left > 1 }).toEqual({
+          label,
+          darkerRight: true,
+          darkerLeft: false,
+        });
+        await element.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+        const atEnd = await shading(page, element);
+        expect({ label, darkerRight: atEnd.right > 1, darkerLeft: atEnd.left > 10 }).toEqual({
+          label,
+          darkerRight: false,
+          darkerLeft: true,
+        });
+        await element.evaluate((e) => (e.scrollLeft = 0));
+      }
+      for (const { element, label } of found.filter((r) => r.hidden <= 0)) {
+        const fits = await shading(page, element);
+        expect({ label, left: fits.left <= 1, right: fits.right <= 1 }).toEqual({ label, left: true, right: true });
+      }
+      await screenshot(page, `${lang}-375-breakdowns-open`);
+      await done(page);
+    },
+  );
+
+  it.each(['sv', 'en'] as const)(
+    'in %s, every bar shows its label and its share and count, side by side without overlap, within the screen',
+    async (lang) => {
+      const page = await open(lang === 'sv' ? '/results/demo' : '/results/demo?lang=en', 375);
+      const bars = await page.$$eval('.md-bars li', (items) =>
+        items.map((li) => {
+          const box = (e: Element | null) => e?.getBoundingClientRect() ?? new DOMRect();
+          const item = box(li);
+          const label = box(li.querySelector('.md-bar-label'));
+          const value = box(li.querySelector('.md-bar-value'));
+          const bar = box(li.querySelector('.md-bar'));
+          const overlap = (a: DOMRect, b: DOMRect) =>
+            a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          const inside = (a: DOMRect) => a.left >= item.left - 0.5 && a.right <= item.right + 0.5;
+          return {
+            text: `${li.querySelector('.md-bar-label')?.textContent?.trim()} ${li.querySelector('.md-bar-value')?.textContent?.trim()}`,
+            visible: label.width > 0 && value.width > 0 && bar.width > 0,
+            overlap: overlap(label, value) || overlap(label, bar) || overlap(value, bar),
+            inside: inside(label) && inside(value) && inside(bar) && item.right <= document.documentElement.clientWidth,
+            barBelow: bar.top >= Math.max(label.bottom, value.bottom) - 0.5,
+          };
+        }),
+      );
+      expect(bars.length).toBe(3 + 5 + 5 + 2);
+      for (const bar of bars)
+        expect(bar).toEqual({ text: bar.text, visible: true, overlap: false, inside: true, barBelow: true });
+      const share = formatPercent(results.questions.favourite?.percentages?.alla ?? NaN, lang);
+      const count = results.questions.favourite?.counts?.alla ?? NaN;
+      expect(bars.map((b) => b.text)).toContain(
+        lang === 'sv'
+          ? `Lekplats för alla ${share} (${count} svar)`
+          : `Playground for everyone ${share} (${count} answers)`,
+      );
+      await done(page);
+    },
+  );
+});
+
+/** The page as Chromium parsed it matches its source: no element left open or moved, no id twice. */
+async function expectParsedAsWritten(page: Page, path: string): Promise<void> {
+  const source = await (await fetch(url(path))).text();
+  const startTags = source.match(/<[a-zA-Z][^>]*>/g)?.length ?? 0;
+  const parsed = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return {
+      elements: document.getElementsByTagName('*').length,
+      duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+      styleInBody: document.body.querySelectorAll('style, [style]:not(body)').length,
+    };
+  });
+  expect(parsed).toEqual({ elements: startTags, duplicateIds: [], styleInBody: 0 });
+}
+
+describe('with the committee’s decision', () => {
+  const decision = {
+    summary: { sv: 'Nämnden väljer Lekplats för alla.', en: 'The committee chooses the Playground for everyone.' },
+    motivation: {
+      sv: 'Flest ville ha en lekplats som alla barn kan använda, och förslaget fick flest röster.',
+      en: 'Most wanted a playground every child can use, and the proposal got the most votes.',
+    },
+    inputUse: {
+      sv: 'Önskemålen om skugga och sittplatser finns med i bygghandlingen.',
+      en: 'The wishes for shade and seating are in the construction documents.',
+    },
+    decidedAt: '2026-12-02',
+    minutes: { meeting: 'Tekniska nämnden', paragraph: '§ 23' },
+    chosenAlternative: 'alla',
+  };
+  const send = async (method: 'POST' | 'PUT', body: unknown) => {
+    const answer = await fetch(url('/admin/dialogues/demo/decision'), {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    expect(answer.status).toBe(method === 'POST' ? 202 : 200);
+  };
+
+  beforeAll(() => send('POST', decision));
+
+  it.each([
+    { lang: 'sv', path: '/results/demo' },
+    { lang: 'en', path: '/results/demo?lang=en' },
+  ] as const)(
+    'in $lang: the decision comes first, says the chosen proposal once, the day in words; no axe violations at 375 and 1280 px',
+    async ({ lang, path }) => {
+      for (const width of [375, 1280]) {
+        const page = await open(path, width);
+        const section = (await page.locator('.md-decision').innerText()).replace(/\s+/g, ' ');
+        expect(section).toContain(
+          lang === 'sv'
+            ? 'Tekniska nämnden beslutade 2 december 2026.'
+            : 'Tekniska nämnden decided on 2 December 2026.',
+        );
+        expect(section.split(lang === 'sv' ? 'Lekplats för alla' : 'Playground for everyone')).toHaveLength(2);
+        expect(await scrollsSideways(page)).toBe(false);
+        await expectParsedAsWritten(page, path);
+        await expectNoAxeViolations(page, `${path} with a decision (${width} px)`);
+        await screenshot(page, `${lang}-decision-${width}`);
+        await openEveryBreakdown(page);
+        await expectNoAxeViolations(page, `${path} with a decision (${width} px, breakdowns open)`);
+        await done(page);
+      }
+    },
+  );
+
+  it('in English, a decision written only in Swedish is said to be so, is marked lang="sv", and axe finds nothing', async () => {
+    await send('PUT', {
+      ...decision,
+      summary: decision.summary.sv,
+      motivation: decision.motivation.sv,
+      inputUse: decision.inputUse.sv,
+    });
+    const page = await open('/results/demo?lang=en', 375);
+    const section = page.locator('.md-decision');
+    expect(await section.innerText()).toContain('The decision is available in Swedish only; here it is in Swedish.');
+    expect(await section.locator('[lang=sv]').allInnerTexts()).toEqual([
+      decision.summary.sv,
+      decision.motivation.sv,
+      decision.inputUse.sv,
+    ]);
+    expect(await section.locator('h3').allInnerTexts()).toEqual([
+      'Motivation (in Swedish)',
+      'How the input was used (in Swedish)',
+    ]);
+    await expectParsedAsWritten(page, '/results/demo?lang=en');
+    await expectNoAxeViolations(page, '/results/demo?lang=en with a Swedish-only decision (375 px)');
+    await screenshot(page, 'en-decision-swedish-only-375');
+    await done(page);
+  });
+});
+
+async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return root.scrollWidth > root.clientWidth;
+  });
+}

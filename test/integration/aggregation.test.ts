@@ -28,6 +28,7 @@ import { type AggregateDeps, aggregateDialogue, needsAggregation } from '../../s
 import { type StoredResponse, emptyState, fold } from '../../shared/aggregation/state';
 import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
 import type { Dialogue } from '../../shared/dialogue/schema';
+import { csvNumber, formatPercent } from '../../shared/messages/format';
 import { ljungby } from '../../shared/municipality';
 import type { AnswerValue } from '../../shared/responses/schema';
 import { type RouteDefinition, jobs, routes } from '../../shared/routes';
@@ -533,10 +534,18 @@ describe('GET /admin/dialogues/demo/results: who sees what', () => {
     expect(lines[0]).toMatch(/^"dialog";"demo";"Lekplatsen vid Lagaparken i Lagan";"TN2026\/0142"$/);
     expect(lines[1]).toMatch(new RegExp(`^"svar totalt";"${DEMO.length + 1}";`));
     const alla = countOf(DEMO, 'favourite', 'alla');
-    expect(lines).toContain(`"fråga";"favourite";"alla";"alla";"${alla}";"${percent(alla, DEMO.length + 1)}";"";""`);
-    expect(lines).toContain(`"fritext";"comments";"";"'=SUM(A1:A9)"`);
-    expect(lines).toContain('"fritext";"comments";"";"Semikolon; och ""citat"""');
-    expect(lines).toContain('"uppdelning";"favourite";"relation:works";"aventyr";"1"');
+    const favourite = '"favourite";"Vilket förslag tycker du bäst om?"';
+    // Labels beside the ids, the share with a decimal comma.
+    expect(percent(alla, DEMO.length + 1) % 1).not.toBe(0);
+    expect(lines).toContain(
+      `"fråga";${favourite};"alla";"";"alla";"Lekplats för alla";"${alla}";"${csvNumber(percent(alla, DEMO.length + 1))}";"";""`,
+    );
+    const comments = '"comments";"Vill du lägga till något?"';
+    expect(lines).toContain(`"fritext";${comments};"";"";"'=SUM(A1:A9)"`);
+    expect(lines).toContain(`"fritext";${comments};"";"";"Semikolon; och ""citat"""`);
+    expect(lines).toContain(
+      `"uppdelning";${favourite};"relation:works";"Jag arbetar eller studerar här";"aventyr";"Äventyrslekplats";"1"`,
+    );
   });
 
   it('?format=csv for the participating committee has no free texts', async () => {
@@ -566,9 +575,9 @@ describe('GET /results/demo (the results page)', () => {
     const rows = tableRows(page.body);
     const all = DEMO.length + 1;
     const alla = countOf(DEMO, 'favourite', 'alla');
-    expect(rows).toContain(`Lekplats för alla|${alla}|${percent(alla, all)} %`);
+    expect(rows).toContain(`Lekplats för alla|${alla}|${formatPercent(percent(alla, all), 'sv')}`);
     const yes = countOf(DEMO, 'visits', 'true');
-    expect(rows).toContain(`Ja|${yes}|${percent(yes, yes + countOf(DEMO, 'visits', 'false'))} %`);
+    expect(rows).toContain(`Ja|${yes}|${formatPercent(percent(yes, yes + countOf(DEMO, 'visits', 'false')), 'sv')}`);
     expect(rows).toContain('Grupp|Svarande|Naturlekplats|Äventyrslekplats|Lekplats för alla');
     expect(rows).toContain('Jag bor här|9|3|1|5');
     expect(page.body).toContain('färre än 5');
@@ -585,7 +594,9 @@ describe('GET /results/demo (the results page)', () => {
       expect(page.body).toContain(label);
     expect(page.body).toContain('fewer than 5');
     const alla = countOf(DEMO, 'favourite', 'alla');
-    expect(tableRows(page.body)).toContain(`Playground for everyone|${alla}|${percent(alla, DEMO.length + 1)} %`);
+    expect(tableRows(page.body)).toContain(
+      `Playground for everyone|${alla}|${formatPercent(percent(alla, DEMO.length + 1), 'en')}`,
+    );
     expect(tableRows(page.body)).toContain('I live here|9|3|1|5');
   });
 

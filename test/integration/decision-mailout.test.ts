@@ -476,8 +476,10 @@ describe('the feedback mailout (the mailout job, SES emulator)', () => {
         expect(text).toContain(DECISION.motivation.sv);
         expect(text).toContain(DECISION.inputUse.sv);
         expect(text).toContain(`${RESPONSES.length} personer svarade.`);
-        expect(text).toContain('Flest valde förslaget ”Lekplats för alla” (50 % av dem som svarade på frågan).');
-        expect(text).toContain('Nämnden valde förslaget ”Lekplats för alla”.');
+        expect(text).toContain('Flest valde förslaget ”Lekplats för alla” (50\u00a0% av dem som svarade på frågan).');
+        // The decision is said once: the summary names the chosen proposal, so no line repeats it.
+        expect(text.split('Lekplats för alla')).toHaveLength(3);
+        expect(text).not.toContain('Valt förslag');
         expect(text).toContain('Tekniska nämnden beslutade 12 maj 2026.');
         expect(text).toContain(`Hela resultatet och beslutet: ${BASE_URL}/results/${DEMO}?lang=sv`);
         expect(text).toContain(`Ta bort min e-postadress: ${BASE_URL}/unsubscribe?token=`);
@@ -487,8 +489,10 @@ describe('the feedback mailout (the mailout job, SES emulator)', () => {
         expect(text).toContain(DECISION.motivation.en);
         expect(text).toContain(`${RESPONSES.length} people answered.`);
         expect(text).toContain(
-          'Most chose the proposal “Playground for everyone” (50 % of those who answered the question).',
+          'Most chose the proposal “Playground for everyone” (50% of those who answered the question).',
         );
+        expect(text.split('Playground for everyone')).toHaveLength(3);
+        expect(text).not.toContain('Chosen proposal');
         expect(text).toContain(`The full result and decision: ${BASE_URL}/results/${DEMO}?lang=en`);
         expect(text).toContain(`Remove my email address: ${BASE_URL}/unsubscribe?token=`);
         expect(text).not.toContain(CORRECTED.summary.sv);

@@ -485,29 +485,118 @@ describe('CSV for the case file', () => {
   it('starts with a UTF-8 BOM, separates with semicolons, ends lines with CRLF and quotes every cell', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv.split('\r\n')[3]).toBe('"avsnitt";"fråga";"grupp";"värde";"antal";"andel %";"medel";"median"');
+    expect(csv.split('\r\n')[3]).toBe(
+      '"avsnitt";"fråga";"frågans text";"grupp";"gruppens namn";"värde";"värdets namn";"antal";"andel %";"medel";"median"',
+    );
     // Outside the quotes there is nothing but separators and line ends.
     expect(csv.slice(1).replace(/"(?:[^"]|"")*"/g, '')).toMatch(/^[;\r\n]*$/);
   });
 
-  it('carries the dialogue, the counts, the shares and the rating mean and median', () => {
+  const FAVOURITE = ['favourite', 'Vilket förslag tycker du bäst om?'];
+  const RATING = ['rating-alla', 'Hur bra är förslaget ”Lekplats för alla”?'];
+  const RANKING = ['ranking', 'Rangordna förslagen, det bästa först.'];
+
+  it('carries the dialogue, the counts, the shares and the rating mean and median, the time in Swedish time', () => {
     expect(rows[0]).toEqual(['dialog', dialogue.id, dialogue.title.sv, 'TN2026/0142']);
-    expect(rows[1]).toEqual(['svar totalt', '7', 'uppdaterat', UPDATED]);
-    expect(rows).toContainEqual(['fråga', 'favourite', 'alla', 'alla', '4', '57.1', '', '']);
-    expect(rows).toContainEqual(['fråga', 'rating-alla', 'alla', '5', '2', '40', '3.4', '4']);
-    expect(rows).toContainEqual(['rangordning bordapoäng', 'ranking', 'alla', 'alla', '5']);
-    expect(rows).toContainEqual(['deltagande per dag', '', '', '2026-03-11', '3']);
-    expect(rows).toContainEqual(['målgrupp nådd', '', '', 'inom/utanför/okänt', '4/1/2', '80']);
+    // UPDATED is 09:00 UTC in March: 10:00 in Sweden (CET).
+    expect(rows[1]).toEqual(['svar totalt', '7', 'uppdaterat', '2026-03-12 10:00']);
+    expect(rows).toContainEqual(['fråga', ...FAVOURITE, 'alla', '', 'alla', 'Lekplats för alla', '4', '57,1', '', '']);
+    expect(rows).toContainEqual(['fråga', ...RATING, 'alla', '', '5', 'Mycket bra', '2', '40', '3,4', '4']);
+    expect(rows).toContainEqual(['rangordning bordapoäng', ...RANKING, 'alla', '', 'alla', 'Lekplats för alla', '5']);
+    expect(rows).toContainEqual(['deltagande per dag', '', '', '', '', '2026-03-11', '', '3']);
+    expect(rows).toContainEqual(['målgrupp nådd', '', '', '', '', 'inom/utanför/okänt', '', '4/1/2', '80']);
+  });
+
+  it('writes every decimal with a comma and no number with a point, as Swedish Excel reads numbers', () => {
+    const numeric = rows
+      .slice(1)
+      .flatMap((r) => r.slice(7, 11))
+      .filter((c) => /\d/.test(c));
+    expect(numeric.filter((c) => c.includes(','))).toEqual(expect.arrayContaining(['57,1', '3,4']));
+    expect(numeric.filter((c) => c.includes('.'))).toEqual([]);
+    expect(numeric.every((c) => /^\d+(,\d+)?$/.test(c) || c === '4/1/2')).toBe(true);
+    // Mean places are means: they go in the mean column, with a comma.
+    expect(rows).toContainEqual([
+      'rangordning medelplats',
+      ...RANKING,
+      'alla',
+      '',
+      'natur',
+      'Naturlekplats',
+      '',
+      '',
+      '2',
+    ]);
+    expect(rows).toContainEqual([
+      'rangordning medelplats',
+      ...RANKING,
+      'alla',
+      '',
+      'aventyr',
+      'Äventyrslekplats',
+      '',
+      '',
+      '2,67',
+    ]);
+  });
+
+  it('puts the Swedish label beside every option, alternative, yes/no value and group id', () => {
+    expect(rows).toContainEqual(['fråga', ...FAVOURITE, 'alla', '', 'natur', 'Naturlekplats', '2', '28,6', '', '']);
+    expect(rows).toContainEqual([
+      'fråga',
+      'visits',
+      'Besöker du Lagaparken minst en gång i månaden?',
+      'alla',
+      '',
+      'true',
+      'ja',
+      '3',
+      '60',
+      '',
+      '',
+    ]);
+    expect(rows).toContainEqual(['fråga', ...RATING, 'alla', '', '1', 'Mycket dåligt', '1', '20', '3,4', '4']);
+    expect(rows).toContainEqual(['fråga', ...RATING, 'alla', '', '3', '', '0', '0', '3,4', '4']);
+    expect(rows).toContainEqual([
+      'uppdelning',
+      ...FAVOURITE,
+      'relation:lives',
+      'Jag bor här',
+      'alla',
+      'Lekplats för alla',
+      '2',
+    ]);
+    expect(rows).toContainEqual([
+      'uppdelning',
+      ...FAVOURITE,
+      'ageBand:30-44',
+      '30–44 år',
+      'natur',
+      'Naturlekplats',
+      '2',
+    ]);
+    expect(rows).toContainEqual(['uppdelning', ...FAVOURITE, 'locality:Lagan', 'Lagan', 'natur', 'Naturlekplats', '2']);
+    expect(rows).toContainEqual(['förslag röster', '', '', '', '', 'alla', 'Lekplats för alla', '4']);
+    // No id is left without its label where the dialogue has one.
+    const unlabelled = rows.filter(
+      (r) =>
+        ['fråga', 'uppdelning', 'rangordning förstaval'].includes(r[0] ?? '') &&
+        /^[a-z]/.test(r[5] ?? '') &&
+        !['besvarad', 'hoppade över'].includes(r[5] ?? '') &&
+        r[6] === '',
+    );
+    expect(unlabelled).toEqual([]);
   });
 
   it('keeps semicolons, quotes and line breaks inside a free text in one cell', () => {
-    expect(rows).toContainEqual(['fritext', 'comments', '', 'Semikolon; och "citat"']);
-    expect(rows).toContainEqual(['fritext', 'comments', '', 'rad ett\nrad två']);
-    expect(rows).toContainEqual(['fritext', 'comments', '', 'Vanlig text']);
+    const comments = ['comments', 'Vill du lägga till något?'];
+    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'Semikolon; och "citat"']);
+    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'rad ett\nrad två']);
+    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'Vanlig text']);
   });
 
   it('neutralises spreadsheet formulas: a text starting with = + - @ gets a leading apostrophe', () => {
-    const fritext = rows.filter((r) => r[0] === 'fritext').map((r) => r[3]);
+    const fritext = rows.filter((r) => r[0] === 'fritext').map((r) => r[5]);
     expect(fritext).toEqual(
       expect.arrayContaining([`'=HYPERLINK("http://example.invalid")`, `'+46 70 123`, `'-1`, `'@SUM(A1)`]),
     );
@@ -515,14 +604,26 @@ describe('CSV for the case file', () => {
   });
 
   it('carries each alternative’s votes, first choices, Borda points and mean rating', () => {
-    const alla = rows.filter((r) => r[0] === 'förslag' && r[1] === 'alla').flat();
-    expect(alla).toEqual(expect.arrayContaining(['4', '2', '5', '3.4']));
+    const alla = rows.filter((r) => r[0]?.startsWith('förslag') && r[5] === 'alla');
+    expect(alla).toEqual([
+      ['förslag röster', '', '', '', '', 'alla', 'Lekplats för alla', '4'],
+      ['förslag förstaval', '', '', '', '', 'alla', 'Lekplats för alla', '2'],
+      ['förslag bordapoäng', '', '', '', '', 'alla', 'Lekplats för alla', '5'],
+      ['förslag medelplats', '', '', '', '', 'alla', 'Lekplats för alla', '', '', '1,33'],
+      ['förslag medelbetyg', '', '', '', '', 'alla', 'Lekplats för alla', '', '', '3,4'],
+    ]);
   });
 
   it('says "färre än 5" for a suppressed cell of public results and has no free texts without them', () => {
     const publicCsv = parseCsv(resultsCsv(dialogue, present(SEVEN, PUBLIC, dialogue)).slice(1));
-    expect(publicCsv).toContainEqual(['uppdelning', 'favourite', 'relation:lives', 'färre än 5']);
-    expect(publicCsv).toContainEqual(['uppdelning', 'favourite', 'ageBand:30-44', 'dold (skyddar en mindre grupp)']);
+    expect(publicCsv).toContainEqual(['uppdelning', ...FAVOURITE, 'relation:lives', 'Jag bor här', 'färre än 5']);
+    expect(publicCsv).toContainEqual([
+      'uppdelning',
+      ...FAVOURITE,
+      'ageBand:30-44',
+      '30–44 år',
+      'dold (skyddar en mindre grupp)',
+    ]);
     expect(publicCsv.some((r) => r[0] === 'fritext')).toBe(false);
   });
 });

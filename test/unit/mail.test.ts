@@ -332,11 +332,11 @@ describe('feedbackEmail', () => {
         'Hej!',
         'Tack för att du deltog i medborgardialogen ”Lekplatsen vid Lagaparken i Lagan”. Här är resultatet och beslutet, som vi lovade.',
         '7 personer svarade.',
-        'Flest valde förslaget ”Lekplats för alla” (57 % av dem som svarade på frågan).',
+        // Swedish puts a no-break space before the per cent sign.
+        'Flest valde förslaget ”Lekplats för alla” (57\u00a0% av dem som svarade på frågan).',
         'Beslutet',
         'Tekniska nämnden beslutade 12 maj 2026.',
         'Nämnden bygger Lekplats för alla <med> sinnesträdgård.',
-        'Nämnden valde förslaget ”Lekplats för alla”.',
         'Motivering',
         'Flest ville ha en lekplats för alla barn.',
         'Så användes synpunkterna',
@@ -359,12 +359,11 @@ describe('feedbackEmail', () => {
       expect.arrayContaining([
         'Hello,',
         '7 people answered.',
-        'Most chose the proposal “Playground for everyone” (57 % of those who answered the question).',
+        'Most chose the proposal “Playground for everyone” (57% of those who answered the question).',
         'Tekniska nämnden decided on 12 May 2026.',
         'The committee builds the Playground for everyone with a sensory garden.',
-        'The committee chose the proposal “Playground for everyone”.',
         'Most wanted a playground for every child.',
-        'How the input was used',
+        'How the input was used (in Swedish)',
         'Önskemålen om skugga finns med i bygghandlingen.',
         'Minutes: Tekniska nämnden 2026-05-12, § 47.',
         `The full result and decision: ${LINKS.resultsUrl}`,
@@ -382,9 +381,77 @@ describe('feedbackEmail', () => {
       decisionRecord: decision,
     });
     const { text } = email(single, 'sv', { ...decision, chosenAlternative: undefined });
-    expect(text).toContain('Vilket förslag tycker du bäst om? Vanligaste svaret: Lekplats för alla (57.1 %).');
+    expect(text).toContain('Vilket förslag tycker du bäst om? Vanligaste svaret: Lekplats för alla (57,1\u00a0%).');
+    expect(email(single, 'en', { ...decision, chosenAlternative: undefined }).text).toContain(
+      'Which proposal do you like best? Most common answer: Playground for everyone (57.1%).',
+    );
     expect(text).not.toContain('Flest valde');
-    expect(text).not.toContain('Nämnden valde');
+    expect(text).not.toContain('Valt förslag');
+  });
+
+  /** The lines of the email's decision section, from its heading up to the next heading. */
+  const decisionSection = (text: string, heading: string, next: string): string =>
+    text.slice(text.indexOf(`\n\n${heading}\n`), text.indexOf(`\n\n${next}`));
+  const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+  it('says the decision once: a summary that names the chosen proposal gets no second line repeating it', () => {
+    const record = {
+      ...decision,
+      summary: { sv: 'Nämnden väljer Lekplats för alla.', en: 'The committee chooses the Playground for everyone.' },
+    };
+    const sv = decisionSection(email(decided, 'sv', record).text, 'Beslutet', 'Motivering');
+    expect(sv).toContain('Nämnden väljer Lekplats för alla.');
+    expect(occurrences(sv, 'Lekplats för alla')).toBe(1);
+    expect(occurrences(sv, 'Nämnden')).toBe(1);
+    const en = decisionSection(email(decided, 'en', record).text, 'The decision', 'Motivation');
+    expect(occurrences(en, 'Playground for everyone')).toBe(1);
+    // In the whole HTML part: once in the result in brief (the most votes), once in the decision.
+    expect(occurrences(email(decided, 'sv', record).html, 'Lekplats för alla')).toBe(2);
+  });
+
+  it('names the chosen proposal once, in a line of its own, when the summary does not', () => {
+    const record = {
+      ...decision,
+      summary: {
+        sv: 'Nämnden bygger den nya lekplatsen 2027.',
+        en: 'The committee builds the new playground in 2027.',
+      },
+    };
+    const sv = decisionSection(email(decided, 'sv', record).text, 'Beslutet', 'Motivering');
+    expect(sv.split('\n')).toEqual(
+      expect.arrayContaining(['Nämnden bygger den nya lekplatsen 2027.', 'Valt förslag: ”Lekplats för alla”.']),
+    );
+    expect(occurrences(sv, 'Lekplats för alla')).toBe(1);
+    expect(occurrences(sv, 'Nämnden')).toBe(1);
+    const en = decisionSection(email(decided, 'en', record).text, 'The decision', 'Motivation');
+    expect(en).toContain('Chosen proposal: “Playground for everyone”.');
+    expect(occurrences(en, 'Playground for everyone')).toBe(1);
+  });
+
+  it('in English, says when the decision is in Swedish only, and marks the Swedish parts lang="sv" in the HTML', () => {
+    const swedish: DecisionRecord = {
+      ...decision,
+      summary: { sv: 'Nämnden väljer Lekplats för alla.' },
+      motivation: { sv: 'Flest ville ha en lekplats för alla barn.' },
+    };
+    const { text, html } = email(decided, 'en', swedish);
+    const lines = text.split('\n');
+    const note = lines.indexOf('The decision is available in Swedish only; here it is in Swedish:');
+    expect(note).toBeGreaterThan(-1);
+    expect(lines[note + 1]).toBe('Nämnden väljer Lekplats för alla.');
+    expect(lines).toEqual(expect.arrayContaining(['Motivation (in Swedish)', 'How the input was used (in Swedish)']));
+    // The summary names the Swedish title, not the English one: the English reader is told the proposal too.
+    expect(lines).toContain('Chosen proposal: “Playground for everyone”.');
+    expect(html).toContain('<p lang="sv">Nämnden väljer Lekplats för alla.</p>');
+    expect(html).toContain('<p lang="sv">Flest ville ha en lekplats för alla barn.</p>');
+    expect(html).toContain('<p lang="sv">Önskemålen om skugga finns med i bygghandlingen.</p>');
+    expect(html).toContain('<p>The decision is available in Swedish only; here it is in Swedish:</p>');
+    // An English decision has no such note, and Swedish readers never get one.
+    expect(email(decided, 'en').text).not.toContain('Swedish only');
+    expect(email(decided, 'en').html).not.toContain('<p lang="sv">The committee');
+    const inSwedish = email(decided, 'sv', swedish);
+    expect(inSwedish.text).not.toContain('bara på svenska');
+    expect(inSwedish.html).not.toContain('<p lang="sv">');
   });
 
   it('tells a tie as a tie instead of naming a favourite that was not', () => {
