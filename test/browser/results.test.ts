@@ -389,7 +389,12 @@ describe('at 375 px (a phone)', () => {
       const page = await open(lang === 'sv' ? '/results/demo' : '/results/demo?lang=en', 375);
       await openEveryBreakdown(page);
       // Only for measuring: the same page with the shadows taken away.
-      await page.addStyleTag({ content: '.md-test-no-shadow{background:none!important}' });
+      // A constructed sheet: the page's CSP (rightly) refuses an inline <style>.
+      await page.evaluate(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync('.md-test-no-shadow{background:none!important}');
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      });
       const found = await regions(page);
       // Hidden by more than the shadow is wide (14 px): a few pixels less is only the table's border and padding.
       const wide = found.filter((r) => r.hidden > 14);
