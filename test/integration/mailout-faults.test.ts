@@ -105,15 +105,13 @@ async function decidedDialogue(id: string, count: number): Promise<string[]> {
   };
   for (let start = 0; start < addresses.length; start += 20) {
     await Promise.all(
-      addresses
-        .slice(start, start + 20)
-        .map((email, n) =>
-          submitResponse(deps, id, {
-            answers: { favourite: 'alla' },
-            contact: { email, consent: true, language: (start + n) % 2 ? 'en' : 'sv' },
-            submissionId: randomUUID(),
-          }),
-        ),
+      addresses.slice(start, start + 20).map((email, n) =>
+        submitResponse(deps, id, {
+          answers: { favourite: 'alla' },
+          contact: { email, consent: true, language: (start + n) % 2 ? 'en' : 'sv' },
+          submissionId: randomUUID(),
+        }),
+      ),
     );
   }
   const open = await runtime.dialogues.get(id);

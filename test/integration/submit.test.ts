@@ -429,15 +429,13 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     const first = await responses.save(submission);
     const mock = mockClient(documentClient);
     try {
-      mock
-        .on(TransactWriteCommand)
-        .rejectsOnce(
-          new TransactionCanceledException({
-            message: 'collided',
-            $metadata: {},
-            CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
-          }),
-        );
+      mock.on(TransactWriteCommand).rejectsOnce(
+        new TransactionCanceledException({
+          message: 'collided',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+        }),
+      );
       mock.on(GetCommand).callsFake((input: GetCommand['input']) => realSend(new GetCommand(input)));
 
       const again = await responses.save({
