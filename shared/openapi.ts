@@ -7,7 +7,7 @@ const errorBody = {
   type: 'object',
   properties: {
     error: { type: 'string' },
-    message: { type: 'string' },
+    message: { type: 'string', description: 'Swedish' },
     issues: {
       type: 'array',
       items: {
@@ -19,6 +19,7 @@ const errorBody = {
         },
       },
     },
+    messageEn: { type: 'string', description: 'The message in English' },
     correlationId: { type: 'string' },
   },
 };

@@ -1,17 +1,15 @@
 import type * as z from 'zod/mini';
-import { type Issue, ValidationError } from '../../shared/errors';
+import { type Issue, ValidationError, issue } from '../../shared/errors';
+import * as says from '../../shared/messages/issues';
 import { englishErrors, swedishErrors } from '../../shared/validation';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A body can only hold a forbidden key if it spells one out, or escapes characters (`\u005f_proto__`). */
 const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|prototype|\\u/;
 
-const issue = (path: string, message: string, messageEn: string): Issue => ({ path, message, messageEn });
-
 /** JSON.parse that refuses prototype-polluting keys and answers bad JSON with a 400, never a throw. */
 export function parseJsonBody(raw: string): unknown {
-  if (raw.trim() === '')
-    throw new ValidationError([issue('body', 'Begäran saknar innehåll.', 'The request body is empty.')]);
+  if (raw.trim() === '') throw new ValidationError([issue('body', says.bodyEmpty())]);
   let pollutingKey: string | undefined;
   let value: unknown;
   try {
@@ -23,13 +21,9 @@ export function parseJsonBody(raw: string): unknown {
         })
       : JSON.parse(raw);
   } catch {
-    throw new ValidationError([issue('body', 'Innehållet är inte giltig JSON.', 'The body is not valid JSON.')]);
+    throw new ValidationError([issue('body', says.bodyNotJson())]);
   }
-  if (pollutingKey !== undefined) {
-    throw new ValidationError([
-      issue('body', `Fältet "${pollutingKey}" är inte tillåtet.`, `The field "${pollutingKey}" is not allowed.`),
-    ]);
-  }
+  if (pollutingKey !== undefined) throw new ValidationError([issue('body', says.fieldNotAllowed(pollutingKey))]);
   return value;
 }
 
@@ -46,5 +40,5 @@ export function zodIssues(schema: z.ZodMiniType, value: unknown, where: string):
   const sv = schema.safeParse(value, { error: swedishErrors });
   const enIssues = en.success ? [] : en.error.issues;
   const svIssues = sv.success ? [] : sv.error.issues;
-  return enIssues.map((e, i) => issue(joinPath(where, e), svIssues[i]?.message ?? e.message, e.message));
+  return enIssues.map((e, i) => issue(joinPath(where, e), { sv: svIssues[i]?.message ?? e.message, en: e.message }));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAcceptingResponses } from '../dialogue/rules';
 import { ConflictError, NotFoundError } from '../errors';
+import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
 import type { Dialogue } from '../dialogue/schema';
 import type {
@@ -50,9 +51,9 @@ const submissionIdOf = (body: ResponseBody): string => body.submissionId.toLower
 
 /** The checks a response must pass against one copy of its dialogue; throws the domain error that turns it away. */
 function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: string, body: ResponseBody): Submission {
-  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${dialogueId}".`);
+  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(refusals.noDialogue(dialogueId));
   const now = deps.clock.now();
-  if (!isAcceptingResponses(dialogue, now)) throw new ConflictError('This dialogue is not open for responses.');
+  if (!isAcceptingResponses(dialogue, now)) throw new ConflictError(refusals.notOpenForResponses());
   // A bot that filled the invisible field gets an ordinary receipt; what it sent is kept apart, uncounted and unchecked.
   const quarantined = (body[HONEYPOT_FIELD] ?? '').trim() !== '';
   const valid = quarantined ? { answers: {}, profile: {} } : validateResponse(dialogue, body, deps.municipality);
@@ -102,5 +103,5 @@ export async function submitResponse(deps: SubmitDeps, dialogueId: string, body:
       continue;
     return receipt(await deps.responses.save(submission));
   }
-  throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');
+  throw new ConflictError(refusals.changedWhileSaving());
 }
