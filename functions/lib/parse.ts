@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { type Issue, ValidationError, issue } from '../../shared/errors';
 import * as says from '../../shared/messages/issues';
-import { englishErrors, swedishErrors } from '../../shared/validation';
+import { schemaIssues } from '../../shared/validation';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A body can only hold a forbidden key if it spells one out, or escapes characters (`\u005f_proto__`). */
@@ -27,18 +27,7 @@ export function parseJsonBody(raw: string): unknown {
   return value;
 }
 
-/** Body paths read as in the contract (`answers.q2`); path and query keep their prefix. */
-function joinPath(where: string, zodIssue: z.core.$ZodIssue): string {
-  const keys = zodIssue.code === 'unrecognized_keys' ? [...zodIssue.path, zodIssue.keys.join(',')] : zodIssue.path;
-  const segments = [...(where === 'body' ? [] : [where]), ...keys.map(String)];
-  return segments.join('.') || where;
-}
-
-/** The failures of `schema` on `value`, in Swedish and English (zod's own locales). */
+/** The failures of `schema` on `value`, in Swedish and English in our own words (shared/messages/input.ts). */
 export function zodIssues(schema: z.ZodMiniType, value: unknown, where: string): Issue[] {
-  const en = schema.safeParse(value, { error: englishErrors });
-  const sv = schema.safeParse(value, { error: swedishErrors });
-  const enIssues = en.success ? [] : en.error.issues;
-  const svIssues = sv.success ? [] : sv.error.issues;
-  return enIssues.map((e, i) => issue(joinPath(where, e), { sv: svIssues[i]?.message ?? e.message, en: e.message }));
+  return schemaIssues(schema, value, where);
 }
