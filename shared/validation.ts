@@ -24,6 +24,21 @@ export function schemaIssues(schema: z.ZodMiniType, value: unknown, where: strin
 }
 
 /**
+ * One list from several checks of the same input: one issue per path, the first list's first. Put the check that
+ * knows more first (the dialogue's own rules before the body's shape), so a citizen reads the more useful words.
+ */
+export function mergeIssues(...lists: ReadonlyArray<readonly Issue[]>): Issue[] {
+  const seen = new Set<string>();
+  const merged: Issue[] = [];
+  for (const found of lists.flat()) {
+    if (seen.has(found.path)) continue;
+    seen.add(found.path);
+    merged.push(found);
+  }
+  return merged;
+}
+
+/**
  * `schema`'s output for `value`; otherwise an Error whose message is `explain` of the issues in English, one per
  * line. For operators' configuration (environment, stage settings), read in logs and terminals.
  */

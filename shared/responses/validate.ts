@@ -4,7 +4,8 @@ import { normaliseText } from '../normalise';
 import { type Issue, ValidationError, issue } from '../errors';
 import * as says from '../messages/issues';
 import type { Municipality } from '../municipality';
-import type { AnswerValue, Profile, ResponseBody } from './schema';
+import { mergeIssues, schemaIssues } from '../validation';
+import { type AnswerValue, EMAIL_PATTERN, type Profile, type ResponseBody, responseBodySchema } from './schema';
 
 /** What checking answers needs of a dialogue: the stored one, or its public definition in the browser. */
 export type AnswerableDialogue = Pick<Dialogue, 'questions' | 'format' | 'profileQuestions'>;
@@ -22,6 +23,9 @@ const isBlank = (value: unknown): boolean =>
   value === null ||
   (typeof value === 'string' && normaliseText(value) === '') ||
   (Array.isArray(value) && value.length === 0);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -134,21 +138,106 @@ function checkProfile(
   return kept;
 }
 
+/** The order of the form, so a list of issues reads top to bottom like the form it is about. */
+const FORM_ORDER = [
+  'answers',
+  'profile.relation',
+  'profile.ageBand',
+  'profile.locality',
+  'profile',
+  'contact.email',
+  'contact.consent',
+  'contact',
+];
+const formRank = (path: string): number => {
+  const at = FORM_ORDER.findIndex((field) => path === field || path.startsWith(`${field}.`));
+  return at < 0 ? FORM_ORDER.length : at;
+};
+
 export interface ValidAnswers {
   readonly answers: Readonly<Record<string, AnswerValue>>;
   readonly profile: Profile;
 }
 
-/** Checks a response against this dialogue's own questions; every problem becomes one issue (400). */
+/** A response that passed every check: the body as parsed, and its answers and profile as they are stored. */
+export interface CheckedResponse extends ValidAnswers {
+  readonly body: ResponseBody;
+}
+
+/** A body's shape only (responseBodySchema), in our words; for a submission whose answers are not looked at. */
+export function parseResponseBody(input: unknown): ResponseBody {
+  const parsed = responseBodySchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(schemaIssues(responseBodySchema, input, 'body'));
+}
+
+/** The contact part: an address that is an address (the schema's own pattern and words), and consent to use it. */
+function checkContact(contact: Record<string, unknown>, issues: Issue[]): void {
+  if (typeof contact.email === 'string' && !EMAIL_PATTERN.test(contact.email))
+    issues.push(issue('contact.email', says.emailAddress()));
+  if (contact.consent !== true) issues.push(issue('contact.consent', says.consentRequired()));
+}
+
+/** The checks that need the dialogue (and no zod), on every part of `input` that is an object. */
+function dialogueChecks(
+  dialogue: AnswerableDialogue,
+  input: unknown,
+  municipality: Pick<Municipality, 'localities'>,
+): ValidAnswers & { issues: Issue[] } {
+  const issues: Issue[] = [];
+  const raw = isRecord(input) ? input : {};
+  const answers = isRecord(raw.answers) ? checkAnswers(raw.answers, dialogue, issues) : {};
+  const profile = isRecord(raw.profile) ? checkProfile(raw.profile, dialogue, municipality, issues) : {};
+  if (isRecord(raw.contact)) checkContact(raw.contact, issues);
+  return { issues, answers, profile };
+}
+
+const inFormOrder = (issues: Issue[]): Issue[] => issues.sort((a, b) => formRank(a.path) - formRank(b.path));
+
+function check(dialogue: AnswerableDialogue, input: unknown, municipality: Pick<Municipality, 'localities'>) {
+  const parsed = responseBodySchema.safeParse(input);
+  const shape = parsed.success ? [] : schemaIssues(responseBodySchema, input, 'body');
+  const { issues, answers, profile } = dialogueChecks(dialogue, input, municipality);
+  return { parsed, issues: inFormOrder(mergeIssues(issues, shape)), answers, profile };
+}
+
+/**
+ * Every problem of a response at once, for one 400: the body's shape (responseBodySchema: an email address that is
+ * no address, a missing submissionId, an unknown field) and, on every part that is still an object, the answers
+ * against this dialogue's own questions (a required question left out, an unknown option), the profile against what
+ * it asks, and consent for an address. One issue per path, the dialogue's words first; in the form's order.
+ */
+export function responseIssues(
+  dialogue: AnswerableDialogue,
+  input: unknown,
+  municipality: Pick<Municipality, 'localities'>,
+): Issue[] {
+  return check(dialogue, input, municipality).issues;
+}
+
+/** A response checked whole (see `responseIssues`): the body as parsed, with its answers and profile as stored. */
+export function checkResponse(
+  dialogue: AnswerableDialogue,
+  input: unknown,
+  municipality: Pick<Municipality, 'localities'>,
+): CheckedResponse {
+  const { parsed, issues, answers, profile } = check(dialogue, input, municipality);
+  if (!parsed.success || issues.length > 0) throw new ValidationError(issues);
+  return { body: parsed.data, answers, profile };
+}
+
+/**
+ * What the browser checks before sending (web/embed.ts): everything `checkResponse` checks against the dialogue,
+ * the email address and consent included, as the same issues in the same words, without the body's schema (the
+ * form builds the body's shape itself, and the script stays free of zod). Answers and profile as they would be
+ * stored, or a ValidationError with every issue.
+ */
 export function validateResponse(
   dialogue: AnswerableDialogue,
-  body: ResponseBody,
+  body: unknown,
   municipality: Pick<Municipality, 'localities'>,
 ): ValidAnswers {
-  const issues: Issue[] = [];
-  const answers = checkAnswers(body.answers, dialogue, issues);
-  const profile = body.profile ? checkProfile(body.profile, dialogue, municipality, issues) : {};
-  if (body.contact && !body.contact.consent) issues.push(issue('contact.consent', says.consentRequired()));
-  if (issues.length > 0) throw new ValidationError(issues);
+  const { issues, answers, profile } = dialogueChecks(dialogue, body, municipality);
+  if (issues.length > 0) throw new ValidationError(inFormOrder(issues));
   return { answers, profile };
 }
