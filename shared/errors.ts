@@ -1,4 +1,6 @@
 /** Domain errors; one mapper (functions/lib/http-errors.ts) turns them into HTTP answers. */
+import type { Bilingual } from './messages/language';
+import { tooLarge } from './messages/refusals';
 
 export interface Issue {
   /** Dotted path into the request body, e.g. `answers.q2`. */
@@ -8,19 +10,37 @@ export interface Issue {
   readonly messageEn: string;
 }
 
+/** The one way to build an issue: where, and what is wrong in both languages (a catalogue in shared/messages/). */
+export const issue = (path: string, text: Bilingual): Issue => ({ path, message: text.sv, messageEn: text.en });
+
 export class ValidationError extends Error {
   constructor(readonly issues: readonly Issue[]) {
     super(`validation failed: ${issues.map((i) => `${i.path}: ${i.messageEn}`).join('; ')}`);
   }
 }
 
-export class NotFoundError extends Error {}
+/** A refusal a person reads, in both languages (shared/messages/refusals.ts); `message` is the English, for logs. */
+export abstract class RefusalError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+  }
+}
 
-export class ConflictError extends Error {}
+export class NotFoundError extends RefusalError {}
 
-export class ForbiddenError extends Error {}
+export class ConflictError extends RefusalError {}
 
-export class UnauthorizedError extends Error {}
+export class ForbiddenError extends RefusalError {}
+
+export class UnauthorizedError extends RefusalError {}
+
+export class UnsupportedMediaTypeError extends RefusalError {}
+
+export class PayloadTooLargeError extends RefusalError {
+  constructor(readonly limitBytes: number) {
+    super(tooLarge(limitBytes));
+  }
+}
 
 /** A dialogue cannot open: the policy fields in `missing` are not filled in. */
 export class IncompleteError extends Error {
@@ -28,11 +48,3 @@ export class IncompleteError extends Error {
     super(`incomplete: ${missing.map((m) => m.path).join(', ')}`);
   }
 }
-
-export class PayloadTooLargeError extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`request body is larger than ${limitBytes} bytes`);
-  }
-}
-
-export class UnsupportedMediaTypeError extends Error {}

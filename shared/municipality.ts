@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { named } from './messages/input';
 
 /*
  * The schemas are marked pure (esbuild cannot see through zod/mini's re-exports that its constructors are), so the
@@ -8,7 +9,7 @@ import * as z from 'zod/mini';
 /** A committee (nämnd); the id is a slug used in URLs and in `committee:<id>` token groups. */
 export const committeeSchema = /* @__PURE__ */ (() =>
   z.strictObject({
-    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug')),
+    id: z.string().check(named(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), 'committeeId')),
     name: z.string().check(z.minLength(1)),
   }))();
 export type Committee = z.infer<typeof committeeSchema>;

@@ -7,7 +7,7 @@ const errorBody = {
   type: 'object',
   properties: {
     error: { type: 'string' },
-    message: { type: 'string' },
+    message: { type: 'string', description: 'Swedish' },
     issues: {
       type: 'array',
       items: {
@@ -19,6 +19,7 @@ const errorBody = {
         },
       },
     },
+    messageEn: { type: 'string', description: 'The message in English' },
     correlationId: { type: 'string' },
   },
 };
@@ -48,14 +49,13 @@ function parameters(route: RouteDefinition) {
 }
 
 function operation(route: RouteDefinition) {
+  const body = route.schemas.documentedBody ?? route.schemas.body;
   return {
     operationId: route.name,
     summary: route.summary,
     ...(route.access === 'official' ? { security: [{ officialsToken: [] }] } : {}),
     parameters: parameters(route),
-    ...(route.schemas.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: json(route.schemas.body) } } } }
-      : {}),
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: json(body) } } } } : {}),
     responses: {
       [String(route.successStatus)]: { description: 'Success' },
       '400': errorResponse('Invalid input: every problem listed with its path, in Swedish and English'),

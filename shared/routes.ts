@@ -19,7 +19,14 @@ export type Access = 'public' | 'official';
 export interface RouteSchemas<P = unknown, Q = unknown, B = unknown> {
   readonly path?: z.ZodMiniType<P>;
   readonly query?: z.ZodMiniType<Q>;
+  /** Checked before the handler runs; a failure answers 400 with every issue it finds. */
   readonly body?: z.ZodMiniType<B>;
+  /**
+   * The body as the API documents it (OpenAPI), for a route whose handler checks the body itself (`body` then lets
+   * any JSON through): a response can only be checked whole against the dialogue it answers, and one 400 lists every
+   * problem, of the body's shape and of its answers alike.
+   */
+  readonly documentedBody?: z.ZodMiniType;
 }
 
 export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
@@ -79,6 +86,8 @@ const dialogueStatusBody = /* @__PURE__ */ (() => z.strictObject({ status: z.enu
 const formPageQuery = /* @__PURE__ */ (() =>
   z.object({ lang: z._default(z.enum(languages), 'sv'), format: z._default(z.enum(['page', 'fragment']), 'page') }))();
 const formPostBody = /* @__PURE__ */ (() => z.instanceof(URLSearchParams))();
+/** Any JSON value, for a handler that checks its body whole (see `documentedBody`). */
+const anyJson = /* @__PURE__ */ (() => z.unknown())();
 const langQuery = /* @__PURE__ */ (() => z.object({ lang: z._default(z.enum(languages), 'sv') }))();
 const officialResultsQuery = /* @__PURE__ */ (() =>
   z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }))();
@@ -125,7 +134,7 @@ export const submitResponseRoute = /* @__PURE__ */ route({
   access: 'public',
   summary: 'Submit a response; idempotent on submissionId',
   successStatus: 201,
-  schemas: { path: dialogueIdPath, body: responseBodySchema },
+  schemas: { path: dialogueIdPath, body: anyJson, documentedBody: responseBodySchema },
 });
 export const whoAmIRoute = /* @__PURE__ */ route({
   name: 'WhoAmI',

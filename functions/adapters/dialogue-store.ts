@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError } from '../../shared/errors';
+import * as refusals from '../../shared/messages/refusals';
 import { keys } from '../../shared/keys';
 import type { DialogueStore } from '../../shared/ports';
 import { GSI1, attr } from '../../shared/table';
@@ -47,7 +48,7 @@ export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: s
           }),
         ),
       );
-      if (!created) throw new ConflictError(`A dialogue "${dialogue.id}" already exists.`);
+      if (!created) throw new ConflictError(refusals.dialogueExists(dialogue.id));
     },
     async replace(dialogue, expectedVersion) {
       const replaced = await conditionHeld(
@@ -61,7 +62,7 @@ export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: s
           }),
         ),
       );
-      if (!replaced) throw new ConflictError('The dialogue was changed by someone else; reload it and try again.');
+      if (!replaced) throw new ConflictError(refusals.changedBySomeoneElse());
     },
     async list() {
       const dialogues: Dialogue[] = [];

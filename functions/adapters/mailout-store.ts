@@ -13,6 +13,7 @@ import type { Mailout } from '../../shared/decision/mailout';
 import type { MailoutStore, PendingContact } from '../../shared/decision/ports';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError } from '../../shared/errors';
+import * as refusals from '../../shared/messages/refusals';
 import { keys } from '../../shared/keys';
 import { normaliseEmail } from '../../shared/responses/submit';
 import { attr } from '../../shared/table';
@@ -75,7 +76,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           ),
         ))
       )
-        throw new ConflictError('The dialogue changed, or its decision is already registered.');
+        throw new ConflictError(refusals.changedOrDecided());
     },
     async correctDecision(corrected, expectedVersion) {
       if (
@@ -96,7 +97,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           ),
         ))
       )
-        throw new ConflictError('The feedback emails have started going out; the decision can no longer be corrected.');
+        throw new ConflictError(refusals.mailoutStarted());
     },
     async get(dialogueId) {
       const { Item } = await client.send(

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import type * as z from 'zod/mini';
 import type { Caller } from '../../shared/access';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
+import { sendAs } from '../../shared/messages/refusals';
 import type { RouteDefinition } from '../../shared/routes';
 import { callerFromClaims } from './caller';
 import { requireCaller } from './caller-required';
@@ -66,7 +67,7 @@ function parseBody<B>(
   if (!schema) return undefined as B;
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   const expected = MEDIA_TYPES[route.bodyFormat];
-  if (contentType !== expected) throw new UnsupportedMediaTypeError(`Send the body with "Content-Type: ${expected}".`);
+  if (contentType !== expected) throw new UnsupportedMediaTypeError(sendAs(expected));
   return validate(schema, route.bodyFormat === 'form' ? new URLSearchParams(raw) : parseJsonBody(raw), 'body');
 }
 

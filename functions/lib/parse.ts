@@ -1,17 +1,17 @@
 import type * as z from 'zod/mini';
-import { type Issue, ValidationError } from '../../shared/errors';
-import { englishErrors, swedishErrors } from '../../shared/validation';
+import { type Issue, ValidationError, issue } from '../../shared/errors';
+import * as says from '../../shared/messages/issues';
+import type { responseBodySchema } from '../../shared/responses/schema';
+import { type AnswerableDialogue, responseIssues } from '../../shared/responses/validate';
+import { schemaIssues } from '../../shared/validation';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A body can only hold a forbidden key if it spells one out, or escapes characters (`\u005f_proto__`). */
 const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|prototype|\\u/;
 
-const issue = (path: string, message: string, messageEn: string): Issue => ({ path, message, messageEn });
-
 /** JSON.parse that refuses prototype-polluting keys and answers bad JSON with a 400, never a throw. */
 export function parseJsonBody(raw: string): unknown {
-  if (raw.trim() === '')
-    throw new ValidationError([issue('body', 'Begäran saknar innehåll.', 'The request body is empty.')]);
+  if (raw.trim() === '') throw new ValidationError([issue('body', says.bodyEmpty())]);
   let pollutingKey: string | undefined;
   let value: unknown;
   try {
@@ -23,28 +23,28 @@ export function parseJsonBody(raw: string): unknown {
         })
       : JSON.parse(raw);
   } catch {
-    throw new ValidationError([issue('body', 'Innehållet är inte giltig JSON.', 'The body is not valid JSON.')]);
+    throw new ValidationError([issue('body', says.bodyNotJson())]);
   }
-  if (pollutingKey !== undefined) {
-    throw new ValidationError([
-      issue('body', `Fältet "${pollutingKey}" är inte tillåtet.`, `The field "${pollutingKey}" is not allowed.`),
-    ]);
-  }
+  if (pollutingKey !== undefined) throw new ValidationError([issue('body', says.fieldNotAllowed(pollutingKey))]);
   return value;
 }
 
-/** Body paths read as in the contract (`answers.q2`); path and query keep their prefix. */
-function joinPath(where: string, zodIssue: z.core.$ZodIssue): string {
-  const keys = zodIssue.code === 'unrecognized_keys' ? [...zodIssue.path, zodIssue.keys.join(',')] : zodIssue.path;
-  const segments = [...(where === 'body' ? [] : [where]), ...keys.map(String)];
-  return segments.join('.') || where;
-}
+/** The dialogue a response answers, as the form has it: its questions and the localities it offers. */
+type AnsweredDialogue = AnswerableDialogue & { readonly profileQuestions: { readonly localities: string[] } };
 
-/** The failures of `schema` on `value`, in Swedish and English (zod's own locales). */
-export function zodIssues(schema: z.ZodMiniType, value: unknown, where: string): Issue[] {
-  const en = schema.safeParse(value, { error: englishErrors });
-  const sv = schema.safeParse(value, { error: swedishErrors });
-  const enIssues = en.success ? [] : en.error.issues;
-  const svIssues = sv.success ? [] : sv.error.issues;
-  return enIssues.map((e, i) => issue(joinPath(where, e), svIssues[i]?.message ?? e.message, e.message));
+/**
+ * The failures of `schema` on `value`, in Swedish and English in our own words (shared/messages/input.ts).
+ * For a response body, pass the dialogue it answers: the answers are then checked against it as well
+ * (`responseIssues`), so one answer lists every problem at once, of the body's shape and of its answers alike.
+ */
+export function zodIssues(schema: z.ZodMiniType, value: unknown, where: string): Issue[];
+export function zodIssues(
+  schema: typeof responseBodySchema,
+  value: unknown,
+  where: 'body',
+  answering: AnsweredDialogue,
+): Issue[];
+export function zodIssues(schema: z.ZodMiniType, value: unknown, where: string, answering?: AnsweredDialogue) {
+  if (!answering) return schemaIssues(schema, value, where);
+  return responseIssues(answering, value, { localities: answering.profileQuestions.localities });
 }

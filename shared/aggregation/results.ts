@@ -2,6 +2,7 @@ import { type Caller, mayManage, mayRead } from '../access';
 import type { DecisionRecord } from '../decision/schema';
 import type { Dialogue } from '../dialogue/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
+import * as refusals from '../messages/refusals';
 import type { DialogueStore } from '../ports';
 import { type ResultsBody, presentResults } from './present';
 import { type AggregateStore, type ResponseReader, countedBefore } from './run';
@@ -25,7 +26,7 @@ async function load(
   id: string,
 ): Promise<{ dialogue: Dialogue; body: (audience: Parameters<typeof presentResults>[3]) => ResultsBody }> {
   const dialogue = await deps.dialogues.get(id);
-  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${id}".`);
+  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(refusals.noDialogue(id));
   const aggregate = await deps.aggregates.get(id);
   return {
     dialogue,
@@ -66,7 +67,7 @@ export async function officialResults(
 ): Promise<{ dialogue: Dialogue; results: ResultsBody & { freeTexts?: FreeTexts } }> {
   const { dialogue, body } = await load(deps, id);
   if (!mayRead(caller, [dialogue.leadCommittee, ...dialogue.participatingCommittees]))
-    throw new ForbiddenError('This dialogue belongs to another committee.');
+    throw new ForbiddenError(refusals.otherCommittee());
   const decision = publicDecision(dialogue);
   const results = { ...body({ kind: 'officials' }), ...(decision ? { decision } : {}) };
   if (!mayManage(caller, dialogue.leadCommittee)) return { dialogue, results };

@@ -1,7 +1,9 @@
 import type { Caller } from '../access';
 import { assertMayManage } from '../dialogue/rules';
 import type { Dialogue } from '../dialogue/schema';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError, issue } from '../errors';
+import * as says from '../messages/issues';
+import * as refusals from '../messages/refusals';
 import type { Clock, DialogueStore } from '../ports';
 import { mailoutProgress } from './mailout';
 import type { MailoutStore } from './ports';
@@ -15,7 +17,7 @@ export interface DecisionDeps {
 
 async function loadForDecision(deps: DecisionDeps, caller: Caller, id: string): Promise<Dialogue> {
   const dialogue = await deps.dialogues.get(id);
-  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${id}".`);
+  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(refusals.noDialogue(id));
   assertMayManage(caller, dialogue);
   return dialogue;
 }
@@ -24,13 +26,7 @@ function checkAlternative(dialogue: Dialogue, body: DecisionBody): void {
   if (!body.chosenAlternative) return;
   const ids = dialogue.format.kind === 'alternatives' ? dialogue.format.alternatives.map((a) => a.id) : [];
   if (!ids.includes(body.chosenAlternative)) {
-    throw new ValidationError([
-      {
-        path: 'chosenAlternative',
-        message: `Förslaget "${body.chosenAlternative}" finns inte i dialogen.`,
-        messageEn: `The dialogue has no alternative "${body.chosenAlternative}".`,
-      },
-    ]);
+    throw new ValidationError([issue('chosenAlternative', says.decisionAlternativeUnknown(body.chosenAlternative))]);
   }
 }
 
@@ -43,9 +39,8 @@ const record = (body: DecisionBody, caller: Caller, now: Date): DecisionRecord =
 /** P11, P12: the lead committee registers its decision on a closed dialogue; feedback to every participant starts. */
 export async function registerDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
   const dialogue = await loadForDecision(deps, caller, id);
-  if (dialogue.status === 'decided')
-    throw new ConflictError('The decision is already registered; correct it with PUT before the mailout starts.');
-  if (dialogue.status !== 'closed') throw new ConflictError('Close the dialogue before registering the decision.');
+  if (dialogue.status === 'decided') throw new ConflictError(refusals.decisionAlreadyRegistered());
+  if (dialogue.status !== 'closed') throw new ConflictError(refusals.closeBeforeDecision());
   checkAlternative(dialogue, body);
   const now = deps.clock.now();
   const decided: Dialogue = {
@@ -72,7 +67,7 @@ export async function registerDecision(deps: DecisionDeps, caller: Caller, id: s
 /** A correction of the decision, accepted only until the first email is on its way. */
 export async function correctDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
   const dialogue = await loadForDecision(deps, caller, id);
-  if (dialogue.status !== 'decided') throw new ConflictError('There is no registered decision to correct.');
+  if (dialogue.status !== 'decided') throw new ConflictError(refusals.noDecisionToCorrect());
   checkAlternative(dialogue, body);
   const now = deps.clock.now();
   const corrected: Dialogue = {

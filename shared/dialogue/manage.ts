@@ -1,6 +1,7 @@
 import { mayRead } from '../access';
 import type { Caller } from '../access';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
 import type { Clock, DialogueStore } from '../ports';
 import { dialogueIdFrom } from './ids';
@@ -44,8 +45,8 @@ export async function list(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller):
 
 export async function read(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, id: string): Promise<Dialogue> {
   const dialogue = await deps.dialogues.get(id);
-  if (!dialogue) throw new NotFoundError(`There is no dialogue "${id}".`);
-  if (!mayRead(caller, committeesOf(dialogue))) throw new ForbiddenError('This dialogue belongs to another committee.');
+  if (!dialogue) throw new NotFoundError(refusals.noDialogue(id));
+  if (!mayRead(caller, committeesOf(dialogue))) throw new ForbiddenError(refusals.otherCommittee());
   return dialogue;
 }
 

@@ -1,10 +1,10 @@
 import type { Caller } from '../access';
 import { mayManage } from '../access';
-import { ConflictError, ForbiddenError, IncompleteError, type Issue, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, IncompleteError, type Issue, ValidationError, issue } from '../errors';
+import * as says from '../messages/issues';
+import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
 import type { Dialogue, DialogueDefinition, DialogueStatus } from './schema';
-
-const issue = (path: string, message: string, messageEn: string): Issue => ({ path, message, messageEn });
 
 function duplicates(values: readonly string[]): string[] {
   return values.filter((v, i) => values.indexOf(v) !== i);
@@ -17,115 +17,47 @@ export function definitionIssues(definition: DialogueDefinition, municipality: M
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives.map((a) => a.id) : [];
 
   if (!committees.has(definition.leadCommittee)) {
-    issues.push(
-      issue(
-        'leadCommittee',
-        `Okänd nämnd "${definition.leadCommittee}".`,
-        `Unknown committee "${definition.leadCommittee}".`,
-      ),
-    );
+    issues.push(issue('leadCommittee', says.unknownCommittee(definition.leadCommittee)));
   }
   definition.participatingCommittees.forEach((c, i) => {
-    if (!committees.has(c))
-      issues.push(issue(`participatingCommittees.${i}`, `Okänd nämnd "${c}".`, `Unknown committee "${c}".`));
-    if (c === definition.leadCommittee) {
-      issues.push(
-        issue(
-          `participatingCommittees.${i}`,
-          'Den huvudansvariga nämnden ska inte också stå som deltagande.',
-          'The lead committee must not also be listed as participating.',
-        ),
-      );
-    }
+    if (!committees.has(c)) issues.push(issue(`participatingCommittees.${i}`, says.unknownCommittee(c)));
+    if (c === definition.leadCommittee)
+      issues.push(issue(`participatingCommittees.${i}`, says.leadAlsoParticipating()));
   });
   for (const c of duplicates(definition.participatingCommittees)) {
-    issues.push(
-      issue(
-        'participatingCommittees',
-        `Nämnden "${c}" står flera gånger.`,
-        `Committee "${c}" is listed more than once.`,
-      ),
-    );
+    issues.push(issue('participatingCommittees', says.committeeListedTwice(c)));
   }
   if (definition.decision && !committees.has(definition.decision.committee)) {
-    issues.push(
-      issue(
-        'decision.committee',
-        `Okänd nämnd "${definition.decision.committee}".`,
-        `Unknown committee "${definition.decision.committee}".`,
-      ),
-    );
+    issues.push(issue('decision.committee', says.unknownCommittee(definition.decision.committee)));
   }
-  for (const id of duplicates(alternatives)) {
-    issues.push(
-      issue(
-        'format.alternatives',
-        `Förslaget "${id}" finns flera gånger.`,
-        `Alternative "${id}" appears more than once.`,
-      ),
-    );
-  }
+  for (const id of duplicates(alternatives)) issues.push(issue('format.alternatives', says.alternativeTwice(id)));
   if (definition.opensAt && definition.closesAt && Date.parse(definition.closesAt) <= Date.parse(definition.opensAt)) {
-    issues.push(
-      issue('closesAt', 'Dialogen måste stänga efter att den öppnar.', 'The dialogue must close after it opens.'),
-    );
+    issues.push(issue('closesAt', says.closesBeforeOpening()));
   }
   for (const id of duplicates(definition.questions.map((q) => q.id))) {
-    issues.push(issue('questions', `Frågan "${id}" finns flera gånger.`, `Question "${id}" appears more than once.`));
+    issues.push(issue('questions', says.questionTwice(id)));
   }
   definition.questions.forEach((question, i) => {
     const at = `questions.${i}`;
     if ('options' in question && question.options) {
       for (const id of duplicates(question.options.map((o) => o.id))) {
-        issues.push(
-          issue(
-            `${at}.options`,
-            `Svarsalternativet "${id}" finns flera gånger.`,
-            `Option "${id}" appears more than once.`,
-          ),
-        );
+        issues.push(issue(`${at}.options`, says.optionTwice(id)));
       }
     }
     if (question.type === 'multiple' && question.maxChoices > question.options.length) {
-      issues.push(
-        issue(
-          `${at}.maxChoices`,
-          'Fler val tillåts än det finns alternativ.',
-          'More choices are allowed than there are options.',
-        ),
-      );
+      issues.push(issue(`${at}.maxChoices`, says.moreChoicesThanOptions()));
     }
     if (question.type === 'rating' && question.scale.min >= question.scale.max) {
-      issues.push(
-        issue(
-          `${at}.scale`,
-          'Skalans lägsta värde måste vara mindre än det högsta.',
-          'The scale minimum must be below its maximum.',
-        ),
-      );
+      issues.push(issue(`${at}.scale`, says.scaleUpsideDown()));
     }
     if (question.type === 'ranking' && question.rankOf === 'options' && !question.options) {
-      issues.push(
-        issue(`${at}.options`, 'En rangordning behöver alternativ att rangordna.', 'A ranking needs options to rank.'),
-      );
+      issues.push(issue(`${at}.options`, says.rankingWithoutOptions()));
     }
     if (question.type === 'ranking' && question.rankOf === 'alternatives' && alternatives.length === 0) {
-      issues.push(
-        issue(
-          `${at}.rankOf`,
-          'Att rangordna förslagen kräver formatet med alternativa förslag.',
-          'Ranking the alternatives needs the alternatives format.',
-        ),
-      );
+      issues.push(issue(`${at}.rankOf`, says.rankingAlternativesWithoutFormat()));
     }
     if (question.concerns && !alternatives.includes(question.concerns)) {
-      issues.push(
-        issue(
-          `${at}.concerns`,
-          `Förslaget "${question.concerns}" finns inte.`,
-          `There is no alternative "${question.concerns}".`,
-        ),
-      );
+      issues.push(issue(`${at}.concerns`, says.noSuchAlternative(question.concerns)));
     }
   });
   return issues;
@@ -133,81 +65,21 @@ export function definitionIssues(definition: DialogueDefinition, municipality: M
 
 /** A policy field that must be filled in before a dialogue can open, in words an official understands. */
 export type MissingField = Issue;
-const missing = issue;
 
 /** P5–P8, P12: what is missing before the dialogue may open (empty when it may). */
 export function missingForOpening(definition: DialogueDefinition, now: Date): MissingField[] {
   const gaps: MissingField[] = [];
-  if (!definition.summary)
-    gaps.push(
-      missing('summary', 'Skriv en kort sammanfattning av dialogen.', 'Write a short summary of the dialogue.'),
-    );
-  if (!definition.background) {
-    gaps.push(
-      missing(
-        'background',
-        'Beskriv bakgrunden: kommunens ansvar och vad som måste prioriteras (P5).',
-        'Describe the background: the municipality’s responsibilities and what must be prioritised (P5).',
-      ),
-    );
-  }
-  if (!definition.targetGroup)
-    gaps.push(
-      missing(
-        'targetGroup',
-        'Ange målgruppen: vilka dialogen vänder sig till (P6).',
-        'State the target group: whom the dialogue is for (P6).',
-      ),
-    );
-  if (!definition.question)
-    gaps.push(
-      missing(
-        'question',
-        'Formulera frågan som invånarna ska svara på (P6).',
-        'Write the question citizens are asked (P6).',
-      ),
-    );
-  if (!definition.influence) {
-    gaps.push(
-      missing(
-        'influence',
-        'Ange påverkbarheten: steg på delaktighetstrappan och vad som kan och inte kan ändras (P6).',
-        'State the degree of influence: the ladder step and what can and cannot change (P6).',
-      ),
-    );
-  }
-  if (!definition.decision)
-    gaps.push(
-      missing(
-        'decision',
-        'Ange vilken nämnd som beslutar och när beslutet väntas (P7).',
-        'State which committee decides and when the decision is expected (P7).',
-      ),
-    );
-  if (!definition.feedbackPromise) {
-    gaps.push(
-      missing(
-        'feedbackPromise',
-        'Beskriv hur och när deltagarna får veta resultatet (P12).',
-        'Describe how and when participants will hear the result (P12).',
-      ),
-    );
-  }
-  if (!definition.closesAt)
-    gaps.push(missing('closesAt', 'Ange när dialogen stänger.', 'State when the dialogue closes.'));
-  else if (Date.parse(definition.closesAt) <= now.getTime()) {
-    gaps.push(
-      missing(
-        'closesAt',
-        'Stängningstiden har redan passerat; välj en senare tid.',
-        'The closing time has already passed; choose a later one.',
-      ),
-    );
-  }
+  if (!definition.summary) gaps.push(issue('summary', says.summaryMissing()));
+  if (!definition.background) gaps.push(issue('background', says.backgroundMissing()));
+  if (!definition.targetGroup) gaps.push(issue('targetGroup', says.targetGroupMissing()));
+  if (!definition.question) gaps.push(issue('question', says.questionMissing()));
+  if (!definition.influence) gaps.push(issue('influence', says.influenceMissing()));
+  if (!definition.decision) gaps.push(issue('decision', says.decisionMissing()));
+  if (!definition.feedbackPromise) gaps.push(issue('feedbackPromise', says.feedbackPromiseMissing()));
+  if (!definition.closesAt) gaps.push(issue('closesAt', says.closesAtMissing()));
+  else if (Date.parse(definition.closesAt) <= now.getTime()) gaps.push(issue('closesAt', says.closesAtPassed()));
   if (definition.methods.includes('web-survey') && definition.questions.length === 0) {
-    gaps.push(
-      missing('questions', 'En webbenkät behöver minst en fråga.', 'A web survey needs at least one question.'),
-    );
+    gaps.push(issue('questions', says.surveyWithoutQuestions()));
   }
   return gaps;
 }
@@ -220,19 +92,13 @@ export function openingWarnings(definition: DialogueDefinition): MissingField[] 
   if (!definition.closesAt || !definition.decision) return [];
   const days = (Date.parse(definition.decision.expectedDate) - Date.parse(definition.closesAt)) / DAY_MS;
   return days < MIN_DAYS_CLOSE_TO_DECISION
-    ? [
-        missing(
-          'decision.expectedDate',
-          `Beslutet väntas bara ${Math.floor(days)} dagar efter att dialogen stänger; synpunkterna hinner knappt beaktas (P7).`,
-          `The decision is expected only ${Math.floor(days)} days after the dialogue closes; there is little time to consider the input (P7).`,
-        ),
-      ]
+    ? [issue('decision.expectedDate', says.decisionSoonAfterClose(Math.floor(days)))]
     : [];
 }
 
 export function assertMayManage(caller: Caller, dialogue: Pick<Dialogue, 'leadCommittee'>): void {
   if (!mayManage(caller, dialogue.leadCommittee)) {
-    throw new ForbiddenError('Only officials of the lead committee, or an administrator, may change this dialogue.');
+    throw new ForbiddenError(refusals.onlyLeadCommittee());
   }
 }
 
@@ -281,11 +147,9 @@ export function editDialogue(
   assertMayManage(caller, definition);
   const issues = definitionIssues(definition, municipality);
   if (issues.length > 0) throw new ValidationError(issues);
-  if (existing.status === 'decided') throw new ConflictError('A decided dialogue can no longer be edited.');
+  if (existing.status === 'decided') throw new ConflictError(refusals.decidedCannotBeEdited());
   if (existing.firstResponseAt !== undefined && answerShape(existing) !== answerShape(definition)) {
-    throw new ConflictError(
-      'The questions are locked: responses have already been given. Copy the dialogue to ask different questions.',
-    );
+    throw new ConflictError(refusals.questionsLocked());
   }
   if (existing.status !== 'draft') {
     const gaps = missingForOpening(definition, new Date(0));
@@ -318,7 +182,7 @@ const transitions: Partial<Record<DialogueStatus, readonly DialogueStatus[]>> = 
 export function changeStatus(dialogue: Dialogue, to: 'open' | 'closed', caller: Caller, now: Date): Dialogue {
   assertMayManage(caller, dialogue);
   if (!transitions[dialogue.status]?.includes(to)) {
-    throw new ConflictError(`A dialogue that is ${dialogue.status} cannot become ${to}.`);
+    throw new ConflictError(refusals.illegalTransition(dialogue.status, to));
   }
   if (to === 'open') {
     const gaps = missingForOpening(dialogue, now);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { named } from '../messages/input';
 import { normaliseText } from '../normalise';
 
 /** A normalised, non-empty string of at most `max` characters. */
@@ -10,9 +11,13 @@ export const localized = (max: number) => z.strictObject({ sv: plainText(max), e
 export type Localized = z.infer<ReturnType<typeof localized>>;
 
 const RESERVED_IDS = new Set(['constructor', 'prototype']);
+/** An id in URLs and keys; its failures are told in the catalogue's words (shared/messages/input.ts). */
 export const slugId = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40'),
-  z.refine((id) => !RESERVED_IDS.has(id), 'a reserved word'),
+  named(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/), 'slug'),
+  named(
+    z.refine((id: string) => !RESERVED_IDS.has(id)),
+    'reservedWord',
+  ),
 );
 // Marked pure (esbuild cannot see through zod/mini's re-exports that they are), so bundles that never use them leave them out.
 export const isoDate = /* @__PURE__ */ z.iso.date();

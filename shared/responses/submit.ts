@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAcceptingResponses } from '../dialogue/rules';
 import { ConflictError, NotFoundError } from '../errors';
+import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
 import type { Dialogue } from '../dialogue/schema';
 import type {
@@ -12,8 +13,8 @@ import type {
   StoredSubmission,
   Submission,
 } from '../ports';
-import { HONEYPOT_FIELD, type ResponseBody } from './schema';
-import { validateResponse } from './validate';
+import { HONEYPOT_FIELD, type ResponseBody, responseBodySchema } from './schema';
+import { checkResponse, parseResponseBody } from './validate';
 
 export interface SubmitDeps {
   /** `fresh: false` may answer from a short-lived cache (see `submitResponse` for why that is safe). */
@@ -48,14 +49,26 @@ function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback |
 /** A UUID in either case names one submission: a retry that changed the case is still a retry. */
 const submissionIdOf = (body: ResponseBody): string => body.submissionId.toLowerCase();
 
-/** The checks a response must pass against one copy of its dialogue; throws the domain error that turns it away. */
-function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: string, body: ResponseBody): Submission {
-  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(`There is no dialogue "${dialogueId}".`);
+/** Whether the invisible field is filled in: then only a bot can have sent the body. */
+const isBot = (input: unknown): boolean => {
+  const honeypot =
+    typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[HONEYPOT_FIELD] : '';
+  return typeof honeypot === 'string' && honeypot.trim() !== '';
+};
+
+/**
+ * The checks a response must pass against one copy of its dialogue; throws the domain error that turns it away.
+ * The body comes as sent: it is checked whole here (shape and answers, every issue in one ValidationError).
+ */
+function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: string, input: unknown): Submission {
+  if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(refusals.noDialogue(dialogueId));
   const now = deps.clock.now();
-  if (!isAcceptingResponses(dialogue, now)) throw new ConflictError('This dialogue is not open for responses.');
+  if (!isAcceptingResponses(dialogue, now)) throw new ConflictError(refusals.notOpenForResponses());
   // A bot that filled the invisible field gets an ordinary receipt; what it sent is kept apart, uncounted and unchecked.
-  const quarantined = (body[HONEYPOT_FIELD] ?? '').trim() !== '';
-  const valid = quarantined ? { answers: {}, profile: {} } : validateResponse(dialogue, body, deps.municipality);
+  const quarantined = isBot(input);
+  const { body, answers, profile } = quarantined
+    ? { body: parseResponseBody(input), answers: {}, profile: {} }
+    : checkResponse(dialogue, input, deps.municipality);
   const contact = quarantined ? undefined : contactOf(dialogueId, body);
   return {
     dialogueId,
@@ -64,11 +77,18 @@ function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: s
     responseId: deps.ids.newId(),
     shard: deps.ids.shard(dialogue.responseShards),
     receivedAt: now.toISOString(),
-    answers: valid.answers,
-    profile: valid.profile,
+    answers,
+    profile,
     quarantined,
     ...(contact ? { contact } : {}),
   };
+}
+
+/** The receipt of an earlier copy of this submission, if the body names one (a retry). */
+async function storedCopy(deps: SubmitDeps, dialogueId: string, input: unknown) {
+  const parsed = responseBodySchema.safeParse(input);
+  if (!parsed.success) return undefined;
+  return deps.responses.find(dialogueId, submissionIdOf(parsed.data), contactOf(dialogueId, parsed.data));
 }
 
 /**
@@ -77,7 +97,7 @@ function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: s
  * first response (they lock then); if it shows none, this response marks the first one against the copy's version,
  * which fails if the dialogue changed, and the response is checked again against a fresh copy.
  */
-export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: ResponseBody): Promise<Receipt> {
+export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: unknown): Promise<Receipt> {
   const receipt = (stored: StoredSubmission): Receipt => ({ ...stored, dialogueId });
   for (let attempt = 0; attempt < 3; attempt++) {
     const fresh = attempt > 0;
@@ -90,10 +110,7 @@ export async function submitResponse(deps: SubmitDeps, dialogueId: string, body:
       // The first look may come from a short-lived cache: ask the table before turning a response away.
       if (!fresh) continue;
       // A retry of a stored submission answers as the first call did, even after the dialogue stopped taking responses.
-      const stored =
-        error instanceof ConflictError
-          ? await deps.responses.find(dialogueId, submissionIdOf(body), contactOf(dialogueId, body))
-          : undefined;
+      const stored = error instanceof ConflictError ? await storedCopy(deps, dialogueId, body) : undefined;
       if (stored) return receipt(stored);
       throw error;
     }
@@ -102,5 +119,5 @@ export async function submitResponse(deps: SubmitDeps, dialogueId: string, body:
       continue;
     return receipt(await deps.responses.save(submission));
   }
-  throw new ConflictError('The dialogue changed while the response was being saved; please send it again.');
+  throw new ConflictError(refusals.changedWhileSaving());
 }

@@ -2,6 +2,7 @@
  * The survey form in a real Chromium against the local stack: WCAG 2.1 AA by axe-core, keyboard-only use,
  * error handling, the script's enhancements, reflow at 320 px and 200 % zoom, and the form without JavaScript.
  */
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -244,21 +245,34 @@ describe('errors', () => {
     expect(isVisiblyFocused(now)).toBe(true);
   });
 
-  it('shows the server’s own error (a bad email address) next to the field, linked the same way', async () => {
+  it('checks a bad email address before sending, in the server’s own words, next to the field, linked the same way', async () => {
     await page.keyboard.press('Space');
     await page.locator('#md-contact-consent').check();
     await page.locator('#md-contact-email').fill('inte-en-adress');
-    const posted = responsesPost(page);
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/dialogues/demo/responses')) sent.push(r.url());
+    });
     // Enter in a field sends the form (it must not press the first ranking button instead).
     await page.keyboard.press('Enter');
-    const response = await posted;
-    expect(response.status()).toBe(400);
+    const error = page.locator('#md-contact-email-error');
+    await error.waitFor();
+    // The server answers the same address with the same words.
+    const response = await fetch(url('/dialogues/demo/responses'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        answers: { favourite: 'natur' },
+        contact: { email: 'inte-en-adress', consent: true },
+        submissionId: randomUUID(),
+      }),
+    });
+    expect(response.status).toBe(400);
     const { issues } = (await response.json()) as { issues: Array<{ path: string; message: string }> };
     const emailIssue = issues.find((i) => i.path === 'contact.email');
     expect(emailIssue).toBeDefined();
-    const error = page.locator('#md-contact-email-error');
-    await error.waitFor();
     await expect(error.textContent()).resolves.toBe(`Fel: ${emailIssue?.message}`);
+    expect(sent).toEqual([]);
     await expect(page.locator('#md-q-favourite-error').isHidden()).resolves.toBe(true);
     expect((await page.locator('#md-contact-email').getAttribute('aria-describedby'))?.split(' ')).toEqual(
       expect.arrayContaining(['md-contact-email-help', 'md-contact-email-error']),

@@ -610,6 +610,36 @@ describe('POST /dialogues/{id}/responses: answers checked against the dialogue (
     ]);
   });
 
+  it('an invalid email address does not hide a missing required answer: one 400 lists both, nothing stored', async () => {
+    let answer: Awaited<ReturnType<typeof post<ValidationBody>>> | undefined;
+    await expectNothingStored(async () => {
+      answer = await post<ValidationBody>({
+        answers: { visits: true },
+        contact: { email: 'inte en adress', consent: true },
+        submissionId: randomUUID(),
+      });
+    });
+    expect(answer?.statusCode).toBe(400);
+    expect(answer?.json.issues).toEqual([
+      {
+        path: 'answers.favourite',
+        message: 'Den här frågan måste besvaras.',
+        messageEn: 'This question must be answered.',
+      },
+      {
+        path: 'contact.email',
+        message: 'Skriv e-postadressen som namn@exempel.se.',
+        messageEn: 'Write the email address as name@example.se.',
+      },
+    ]);
+  });
+
+  it('a malformed submissionId and an unknown option come back together too', async () => {
+    const answer = await post<ValidationBody>({ answers: { favourite: 'gungbrada' }, submissionId: 'not-a-uuid' });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json.issues.map((i) => i.path)).toEqual(['answers.favourite', 'submissionId']);
+  });
+
   it('rejects a profile answer outside the lists (unknown age band, unknown locality)', async () => {
     const answer = await post<ValidationBody>(valid({ profile: { ageBand: '200-plus', locality: 'Växjö' } }));
     expect(answer.statusCode).toBe(400);

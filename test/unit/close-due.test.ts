@@ -15,7 +15,8 @@ function store(listed: Dialogue[], stored: Record<string, Dialogue>, conflicts: 
       list: async () => listed,
       get: async (id: string) => stored[id],
       replace: async (dialogue: Dialogue, expectedVersion: number) => {
-        if (conflicts.includes(dialogue.id)) throw new ConflictError('changed meanwhile');
+        if (conflicts.includes(dialogue.id))
+          throw new ConflictError({ sv: 'ändrad under tiden', en: 'changed meanwhile' });
         replaced.push({ id: dialogue.id, status: dialogue.status, expectedVersion });
       },
       create: async () => undefined,

@@ -97,13 +97,14 @@ describe('zodIssues', () => {
     const issues = zodIssues(responseBodySchema, { ...bad, submissionId: 'not-a-uuid' }, 'body');
     expect(issues.find((i) => i.path === 'submissionId')).toEqual({
       path: 'submissionId',
-      message: 'Ogiltig(t) UUID',
-      messageEn: 'Invalid UUID',
+      message:
+        'submissionId ska vara ett UUID som klienten skapar en gång per inskickning, så att nya försök är säkra.',
+      messageEn: 'submissionId must be a UUID the client makes once per submission, so that retries are safe.',
     });
     expect(issues.find((i) => i.path === 'extra')).toEqual({
       path: 'extra',
-      message: 'Okänd nyckel: "extra"',
-      messageEn: 'Unrecognized key: "extra"',
+      message: 'Okänt fält "extra"; ta bort det.',
+      messageEn: 'Unknown field "extra"; remove it.',
     });
     for (const issue of issues) expect(issue.message).not.toBe(issue.messageEn);
   });
@@ -121,8 +122,8 @@ describe('zodIssues', () => {
     expect(zodIssues(responseBodySchema, [], 'body')).toEqual([
       {
         path: 'body',
-        message: 'Ogiltig inmatning: förväntat object, fick lista',
-        messageEn: 'Invalid input: expected object, received array',
+        message: 'Innehållet ska vara ett objekt, inte en lista.',
+        messageEn: 'The content should be an object, not a list.',
       },
     ]);
   });

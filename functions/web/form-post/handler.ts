@@ -42,7 +42,7 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
 
     const body = responseBodyFromForm(definition, fields);
     const parsed = responseBodySchema.safeParse(body);
-    if (!parsed.success) return again(400, zodIssues(responseBodySchema, body, 'body'));
+    if (!parsed.success) return again(400, zodIssues(responseBodySchema, body, 'body', definition));
     try {
       const receipt = await submitResponse({ ...deps, dialogues: cachedDialogues }, dialogue.id, parsed.data);
       return {
