@@ -9,7 +9,7 @@ import type { PublicDefinition } from '../shared/dialogue/public-view';
 import { type Issue, ValidationError } from '../shared/errors';
 import { catalogues } from '../shared/messages/catalogue';
 import { STYLESHEET_PATH } from '../shared/presentation/styles';
-import type { Language } from '../shared/messages/language';
+import { type Language, otherLanguage } from '../shared/messages/language';
 import { validateResponse } from '../shared/responses/validate';
 import {
   type FormFields,
@@ -225,7 +225,7 @@ function enhance(root: Root, form: HTMLFormElement, apiBase: string, switchLangu
   if (switcher && switchLanguage) {
     switcher.addEventListener('click', (event) => {
       event.preventDefault();
-      switchLanguage(lang === 'sv' ? 'en' : 'sv');
+      switchLanguage(otherLanguage(lang));
     });
   }
 }
@@ -295,9 +295,9 @@ async function embed(script: HTMLScriptElement): Promise<void> {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const formUrl = `${apiBase}/form/${encodeURIComponent(dialogueId)}`;
   const load = async (lang: Lang): Promise<void> => {
-    let fragment: string;
+    let answer: Response;
     try {
-      fragment = await (await fetch(`${formUrl}?format=fragment&lang=${lang}`, { credentials: 'omit' })).text();
+      answer = await fetch(`${formUrl}?format=fragment&lang=${lang}`, { credentials: 'omit' });
     } catch {
       // Most often CORS: this page's origin is not among the stage's allowed ones. The citizen still gets the form.
       console.warn(
@@ -305,7 +305,10 @@ async function embed(script: HTMLScriptElement): Promise<void> {
       );
       return showFallback(root, apiBase, `${formUrl}?lang=${lang}`, lang);
     }
-    root.innerHTML = fragment;
+    // Only a fragment goes into the page: an overloaded API answers JSON (429, 5xx), and the citizen gets the link.
+    if (!answer.headers.get('content-type')?.startsWith('text/html'))
+      return showFallback(root, apiBase, `${formUrl}?lang=${lang}`, lang);
+    root.innerHTML = await answer.text();
     await revealWhenStyled(root);
     const form = root.querySelector<HTMLFormElement>('form[data-md-form]');
     if (form)

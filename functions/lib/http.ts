@@ -9,7 +9,8 @@ import { callerFromClaims } from './caller';
 import { requireCaller } from './caller-required';
 import { errorAnswer } from './http-errors';
 import { logger } from './logger';
-import { parseJsonBody, zodIssues } from './parse';
+import { schemaIssues } from '../../shared/validation';
+import { parseJsonBody } from './parse';
 import { pageSecurityHeaders } from './security-headers';
 
 /** A payload-v2 event; officials' routes also carry the JWT authorizer's claims. */
@@ -46,7 +47,7 @@ function validate<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, where
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new ValidationError(zodIssues(schema, value, where));
+  throw new ValidationError(schemaIssues(schema, value, where));
 }
 
 function decodeBody(event: HttpEvent, limitBytes: number): string {

@@ -1,16 +1,19 @@
-import type { Language } from '../../shared/presentation/html';
-import { STYLESHEET_PATH } from '../../shared/presentation/styles';
+import { otherLanguage } from '../../shared/messages/language';
+import type { Language } from '../../shared/messages/language';
+import { publicLinks } from '../../shared/presentation/links';
 import { env } from '../lib/env';
 
-/** The URLs the form's pages link to, absolute so an embedded form reaches this API from any host page. */
+/** The stage's public URLs (shared/presentation/links.ts), from the base URL this function was deployed with. */
+export const links = () => publicLinks(env().publicBaseUrl);
+
+/** The URLs a form's pages and fragment link to. */
 export function formLinks(dialogueId: string, lang: Language) {
-  const base = env().publicBaseUrl;
-  const id = encodeURIComponent(dialogueId);
+  const all = links();
   return {
-    action: `${base}/form/${id}`,
-    switchLanguageHref: `${base}/form/${id}?lang=${lang === 'sv' ? 'en' : 'sv'}`,
-    resultsHref: `${base}/results/${id}`,
-    scriptSrc: `${base}/embed.js`,
-    stylesheetHref: `${base}${STYLESHEET_PATH}`,
+    action: all.form(dialogueId),
+    switchLanguageHref: all.form(dialogueId, otherLanguage(lang)),
+    resultsHref: all.results(dialogueId),
+    scriptSrc: all.embedScript,
+    stylesheetHref: all.stylesheet,
   };
 }

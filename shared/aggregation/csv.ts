@@ -1,6 +1,6 @@
 import type { Question } from '../dialogue/questions';
 import type { Dialogue } from '../dialogue/schema';
-import { catalogues } from '../messages/catalogue';
+import { groupName } from '../messages/catalogue';
 import { csvDateTime, csvNumber } from '../messages/format';
 import type { ResultsBody } from './present';
 import type { FreeTexts } from './results';
@@ -52,15 +52,6 @@ const alternativeTitle = (dialogue: CsvDialogue, id: string): string =>
     ? (dialogue.format.alternatives.find((a) => a.id === id)?.title.sv ?? '')
     : '';
 
-/** The Swedish name of a breakdown group (`relation:lives` → `Jag bor här`); a locality is its own name. */
-function groupLabel(group: string): string {
-  const form = catalogues.sv.form;
-  const [dimension, value = ''] = group.split(':');
-  if (dimension === 'relation') return form.relations[value as keyof typeof form.relations] ?? '';
-  if (dimension === 'ageBand') return form.ageBands[value as keyof typeof form.ageBands] ?? '';
-  return value;
-}
-
 /**
  * The results for the committee's case file: semicolon-separated, UTF-8 with BOM, decimal commas and times in
  * Swedish time, as Swedish spreadsheet programs expect. Every id (question, group, option, proposal) has its
@@ -101,7 +92,7 @@ export function resultsCsv(dialogue: CsvDialogue, results: ResultsBody & { freeT
     for (const [value, rank] of Object.entries(q.meanRank ?? {}))
       rows.push(['rangordning medelplats', ...all, value, label(value), '', '', rank]);
     for (const [group, c] of Object.entries(q.byGroup ?? {})) {
-      const inGroup = [...about, group, groupLabel(group)];
+      const inGroup = [...about, group, groupName(group, 'sv')];
       if ('suppressed' in c)
         rows.push([
           'uppdelning',

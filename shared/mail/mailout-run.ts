@@ -5,6 +5,7 @@ import type { PublicDefinition } from '../dialogue/public-view';
 import type { Dialogue } from '../dialogue/schema';
 import type { Clock } from '../ports';
 import { feedbackEmail } from '../presentation/feedback-email';
+import { publicLinks } from '../presentation/links';
 import { mimeMessage } from './mime';
 import { pacer } from './pacer';
 import { unsubscribeToken } from './unsubscribe-token';
@@ -76,11 +77,12 @@ async function sendOne(
   }
   const { settings } = deps;
   const token = unsubscribeToken(settings.unsubscribeSecret, dialogue.id, contact.emailHash);
-  const unsubscribeUrl = `${settings.publicBaseUrl}/unsubscribe?token=${token}`;
+  const urls = publicLinks(settings.publicBaseUrl);
+  const unsubscribeUrl = urls.unsubscribe(token);
   const decision = dialogue.decisionRecord;
   if (!decision) return 'skipped';
   const email = feedbackEmail(content.definition, content.results, decision, contact.language, {
-    resultsUrl: `${settings.publicBaseUrl}/results/${encodeURIComponent(dialogue.id)}?lang=${contact.language}`,
+    resultsUrl: urls.results(dialogue.id, contact.language),
     unsubscribeUrl,
   });
   const raw = mimeMessage({

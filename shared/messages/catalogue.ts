@@ -1,3 +1,5 @@
+import type { Language } from './language';
+
 /** UI and notice texts, Swedish first; English has exactly the same keys (the type enforces it). */
 const sv = {
   dataHandling: {
@@ -86,7 +88,6 @@ const sv = {
     receiptFeedbackPage: 'Resultatet och beslutet publiceras på resultatsidan.',
     receiptFeedbackPageBy: (date: string) => `Resultatet och beslutet publiceras på resultatsidan senast ${date}.`,
     receiptResultsLink: 'Till resultatsidan',
-    unavailable: 'Dialogen finns inte eller är inte öppen.',
     closedHeading: 'Dialogen är stängd',
     embedFailed: 'Formuläret kunde inte visas på den här sidan.',
     openFormLink: 'Öppna enkäten på en egen sida',
@@ -94,6 +95,7 @@ const sv = {
     closedMessage: 'Dialogen tar inte emot fler svar. Tack till alla som deltog!',
     closedResultsLink: 'Se resultatet och beslutet',
     notOpenHeading: 'Dialogen är inte öppen ännu',
+    opens: (date: string) => `Den öppnar ${date}.`,
     notFoundHeading: 'Dialogen finns inte',
     notFound: 'Det finns ingen dialog med den adressen. Kontrollera länken.',
     errorPrefix: 'Fel:',
@@ -192,7 +194,6 @@ const en: Catalogue = {
     receiptFeedbackPageBy: (date: string) =>
       `The result and the decision are published on the results page by ${date}.`,
     receiptResultsLink: 'Go to the results page',
-    unavailable: 'The dialogue does not exist or is not open.',
     closedHeading: 'The dialogue is closed',
     embedFailed: 'The form could not be shown on this page.',
     openFormLink: 'Open the survey on a page of its own',
@@ -200,6 +201,7 @@ const en: Catalogue = {
     closedMessage: 'The dialogue takes no more answers. Thank you to everyone who took part!',
     closedResultsLink: 'See the result and the decision',
     notOpenHeading: 'The dialogue is not open yet',
+    opens: (date: string) => `It opens on ${date}.`,
     notFoundHeading: 'The dialogue does not exist',
     notFound: 'There is no dialogue at that address. Check the link.',
     errorPrefix: 'Error:',
@@ -207,3 +209,12 @@ const en: Catalogue = {
 };
 
 export const catalogues = { sv, en } as const;
+
+/** A breakdown group's name (`relation:lives` → `Jag bor här`, `ageBand:20-29`, `locality:Lagan` → `Lagan`). */
+export function groupName(group: string, lang: Language): string {
+  const [dimension, value = ''] = group.split(':');
+  const form = catalogues[lang].form;
+  if (dimension === 'relation') return form.relations[value as keyof typeof form.relations] ?? value;
+  if (dimension === 'ageBand') return form.ageBands[value as keyof typeof form.ageBands] ?? value;
+  return value;
+}

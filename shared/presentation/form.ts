@@ -1,3 +1,4 @@
+import { otherLanguage } from '../messages/language';
 import type { PublicDefinition } from '../dialogue/public-view';
 import { ageBands, relations } from '../dialogue/profile';
 import type { Issue } from '../errors';
@@ -452,7 +453,7 @@ export function form(definition: PublicDefinition, state: FormState): Html {
   </div>`;
   // Enter in a field submits through the form's first submit button: the hidden one, not a ranking move.
   return html`<p class="md-lang">
-      <a href="${state.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}" data-switch-language
+      <a href="${state.switchLanguageHref}" lang="${otherLanguage(lang)}" data-switch-language
         >${t.languageSwitch}</a
       >
     </p>

@@ -78,29 +78,30 @@ export function receiptPage(
   );
 }
 
-/** A page that says, in a sentence, why there is no form. */
-export function messagePage(lang: Language, title: string, message: string, link?: NoticeLink): string {
-  return htmlDocument(lang, title, notice(1, title, message, link));
-}
-
 export interface NoticeLink {
   readonly href: string;
   readonly label: string;
 }
 
-const notice = (level: 1 | 2, title: string, message: string, link?: NoticeLink): Html =>
+/** A notice: what it is about, in a sentence, and where to go on. */
+export interface Notice {
+  readonly title: string;
+  readonly message: string;
+  readonly link?: NoticeLink;
+}
+
+const notice = (level: 1 | 2, { title, message, link }: Notice): Html =>
   html`${raw(`<h${level}>`)}${title}${raw(`</h${level}>`)}
     <p>${message}</p>
     ${link ? html`<p><a href="${link.href}">${link.label}</a></p>` : ''}`;
 
+/** A page that says, in a sentence, why there is nothing else here. */
+export function messagePage(lang: Language, said: Notice): string {
+  return htmlDocument(lang, said.title, notice(1, said));
+}
+
 /** The same notice as a fragment for embed.js: no document, no main landmark, headings from h2. */
-export function messageFragment(
-  lang: Language,
-  title: string,
-  message: string,
-  stylesheetHref: string,
-  link?: NoticeLink,
-): string {
+export function messageFragment(lang: Language, said: Notice, stylesheetHref: string): string {
   return html`<link rel="stylesheet" href="${stylesheetHref}" />
-    <div class="md-root" lang="${lang}" hidden>${notice(2, title, message, link)}</div>`.value;
+    <div class="md-root" lang="${lang}" hidden>${notice(2, said)}</div>`.value;
 }

@@ -1,8 +1,9 @@
+import { otherLanguage } from '../messages/language';
 import type { QuestionResult, ResultsBody } from '../aggregation/present';
 import type { PublicDecision } from '../aggregation/results';
 import type { PublicDefinition } from '../dialogue/public-view';
 import type { Localized } from '../dialogue/text';
-import { catalogues } from '../messages/catalogue';
+import { catalogues, groupName } from '../messages/catalogue';
 import { resultsCatalogues } from '../messages/results';
 import { summaryNames, swedishOnly } from './decision-text';
 import { conditions } from './form';
@@ -17,6 +18,19 @@ type Question = PublicDefinition['questions'][number];
  */
 const scrollable = (label: string, table: Html): Html =>
   html`<div class="md-table" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
+
+type Cell = Html | string;
+
+/** A row of figures: its heading cell, then its values. */
+const row = (head: Cell, cells: readonly Cell[]): Html =>
+  html`<tr><th scope="row">${head}</th>${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
+
+/** A table of figures in its scrolling region: the caption (kept in view as it scrolls), column headings, rows. */
+const figureTable = (label: string, caption: Cell, columns: readonly Cell[], rows: readonly Html[]): Html =>
+  scrollable(
+    label,
+    html`<table><caption><span class="md-caption">${caption}</span></caption><thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`,
+  );
 
 /** The label of each value a question's counts are keyed by. */
 function valueLabel(question: Question, value: string, lang: Language): Html {
@@ -33,14 +47,6 @@ function valueLabel(question: Question, value: string, lang: Language): Html {
   }
   const option = 'options' in question ? question.options?.find((o) => o.id === value) : undefined;
   return option ? text(option.label, lang) : html`${value}`;
-}
-
-function groupLabel(group: string, lang: Language): string {
-  const [dimension, value = ''] = group.split(':');
-  const form = catalogues[lang].form;
-  if (dimension === 'relation') return form.relations[value as keyof typeof form.relations] ?? value;
-  if (dimension === 'ageBand') return form.ageBands[value as keyof typeof form.ageBands] ?? value;
-  return value;
 }
 
 /**
@@ -83,30 +89,13 @@ function countsTable(question: Question, result: QuestionResult, lang: Language,
     })),
     lang,
   )}
-  ${scrollable(
+  ${figureTable(
     plain(question.label, lang),
-    html`<table>
-      <caption>
-        <span class="md-caption">${caption}</span>
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${r.option}</th>
-          <th scope="col">${r.count}</th>
-          <th scope="col">${r.percent}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${entries.map(
-          ([value, count]) =>
-            html`<tr>
-              <th scope="row">${valueLabel(question, value, lang)}</th>
-              <td>${r.number(count)}</td>
-              <td>${r.percentage(result.percentages?.[value] ?? 0)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`,
+    caption,
+    [r.option, r.count, r.percent],
+    entries.map(([value, count]) =>
+      row(valueLabel(question, value, lang), [r.number(count), r.percentage(result.percentages?.[value] ?? 0)]),
+    ),
   )}
   ${result.mean !== undefined ? html`<p>${r.mean(result.mean)}. ${result.median !== undefined ? r.median(result.median) : ''}.</p>` : ''}`;
 }
@@ -114,32 +103,17 @@ function countsTable(question: Question, result: QuestionResult, lang: Language,
 function rankingTable(question: Question, result: QuestionResult, lang: Language, caption: Html): Html {
   const r = resultsCatalogues[lang];
   const ids = Object.keys(result.borda ?? {}).sort((a, b) => (result.borda?.[b] ?? 0) - (result.borda?.[a] ?? 0));
-  return html`${scrollable(
+  return html`${figureTable(
     plain(question.label, lang),
-    html`<table>
-        <caption>
-          <span class="md-caption">${caption}</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${r.alternative}</th>
-            <th scope="col">${r.firstChoices}</th>
-            <th scope="col">${r.meanRank}</th>
-            <th scope="col">${r.borda}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${ids.map(
-            (id) =>
-              html`<tr>
-                <th scope="row">${valueLabel(question, id, lang)}</th>
-                <td>${r.number(result.firstChoices?.[id] ?? 0)}</td>
-                <td>${r.number(result.meanRank?.[id] ?? 0)}</td>
-                <td>${r.number(result.borda?.[id] ?? 0)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`,
+    caption,
+    [r.alternative, r.firstChoices, r.meanRank, r.borda],
+    ids.map((id) =>
+      row(valueLabel(question, id, lang), [
+        r.number(result.firstChoices?.[id] ?? 0),
+        r.number(result.meanRank?.[id] ?? 0),
+        r.number(result.borda?.[id] ?? 0),
+      ]),
+    ),
   )}
     <p class="md-help">${r.rankingNote}</p>`;
 }
@@ -155,36 +129,18 @@ function breakdown(question: Question, result: QuestionResult, lang: Language): 
     ${dimensions.map((dimension) => {
       const rows = groups.filter(([g]) => g.startsWith(`${dimension}:`));
       if (rows.length === 0) return '';
-      return scrollable(
+      return figureTable(
         `${plain(question.label, lang)} – ${r.groups[dimension]}`,
-        html`<table>
-          <caption>
-            <span class="md-caption">${text(question.label, lang)} – ${r.groups[dimension]}</span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${r.group}</th>
-              <th scope="col">${r.respondents}</th>
-              ${values.map((v) => html`<th scope="col">${valueLabel(question, v, lang)}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(([group, cell]) =>
-              'suppressed' in cell
-                ? html`<tr>
-                    <th scope="row">${groupLabel(group, lang)}</th>
-                    <td colspan="${values.length + 1}">
-                      ${'fewerThan' in cell ? r.suppressed(cell.fewerThan) : r.complementary}
-                    </td>
-                  </tr>`
-                : html`<tr>
-                    <th scope="row">${groupLabel(group, lang)}</th>
-                    <td>${r.number(cell.respondents)}</td>
-                    ${values.map((v) => html`<td>${r.number(cell.counts[v] ?? 0)}</td>`)}
-                  </tr>`,
-            )}
-          </tbody>
-        </table>`,
+        html`${text(question.label, lang)} – ${r.groups[dimension]}`,
+        [r.group, r.respondents, ...values.map((v) => valueLabel(question, v, lang))],
+        rows.map(([group, cell]) =>
+          'suppressed' in cell
+            ? html`<tr><th scope="row">${groupName(group, lang)}</th><td colspan="${values.length + 1}">${'fewerThan' in cell ? r.suppressed(cell.fewerThan) : r.complementary}</td></tr>`
+            : row(groupName(group, lang), [
+                r.number(cell.respondents),
+                ...values.map((v) => r.number(cell.counts[v] ?? 0)),
+              ]),
+        ),
       );
     })}
   </details>`;
@@ -255,7 +211,7 @@ export function resultsPage(
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
   const figure = (n: number | undefined) => (n === undefined ? '–' : r.number(n));
   const body = html`<p class="md-lang">
-      <a href="${links.switchLanguageHref}" lang="${lang === 'sv' ? 'en' : 'sv'}">${r.languageSwitch}</a>
+      <a href="${links.switchLanguageHref}" lang="${otherLanguage(lang)}">${r.languageSwitch}</a>
     </p>
     <h1>${r.heading}: ${text(definition.title, lang)}</h1>
     <p>
@@ -269,34 +225,18 @@ export function resultsPage(
         : html` ${
             alternatives.length && results.alternatives.length
               ? html`<h2>${r.alternativesHeading}</h2>
-                    ${scrollable(
+                    ${figureTable(
                       r.alternativesHeading,
-                      html`<table>
-                        <caption>
-                          <span class="md-caption">${r.alternativesHeading}</span>
-                        </caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">${r.alternative}</th>
-                            <th scope="col">${r.votes}</th>
-                            <th scope="col">${r.firstChoices}</th>
-                            <th scope="col">${r.borda}</th>
-                            <th scope="col">${r.ratingMean}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          ${results.alternatives.map(
-                            (a) =>
-                              html`<tr>
-                                <th scope="row">${text(alternatives.find((x) => x.id === a.id)?.title, lang)}</th>
-                                <td>${figure(a.votes)}</td>
-                                <td>${figure(a.firstChoices)}</td>
-                                <td>${figure(a.borda)}</td>
-                                <td>${figure(a.ratingMean)}</td>
-                              </tr>`,
-                          )}
-                        </tbody>
-                      </table>`,
+                      r.alternativesHeading,
+                      [r.alternative, r.votes, r.firstChoices, r.borda, r.ratingMean],
+                      results.alternatives.map((a) =>
+                        row(text(alternatives.find((x) => x.id === a.id)?.title, lang), [
+                          figure(a.votes),
+                          figure(a.firstChoices),
+                          figure(a.borda),
+                          figure(a.ratingMean),
+                        ]),
+                      ),
                     )}`
               : ''
           }
@@ -314,28 +254,11 @@ export function resultsPage(
             ${
               results.participationPerDay.length
                 ? html`<h2>${r.participationHeading}</h2>
-                    ${scrollable(
+                    ${figureTable(
                       r.participationHeading,
-                      html`<table>
-                        <caption>
-                          <span class="md-caption">${r.participationHeading}</span>
-                        </caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">${r.date}</th>
-                            <th scope="col">${r.count}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          ${results.participationPerDay.map(
-                            (d) =>
-                              html`<tr>
-                                <th scope="row">${longDate(d.date, lang)}</th>
-                                <td>${r.number(d.responses)}</td>
-                              </tr>`,
-                          )}
-                        </tbody>
-                      </table>`,
+                      r.participationHeading,
+                      [r.date, r.count],
+                      results.participationPerDay.map((d) => row(longDate(d.date, lang), [r.number(d.responses)])),
                     )}`
                 : ''
             }`

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../messages/language';
 import { type Html, html } from './html';
 import { htmlDocument } from './pages';
 
@@ -31,20 +32,21 @@ export function unsubscribeConfirmPage(action: string): string {
   );
 }
 
-export function unsubscribedPage(resultsHref: string): string {
+/** After the removal: the dialogue's results page, in each language, is where the result and decision are found. */
+export function unsubscribedPage(resultsHref: Bilingual): string {
   return htmlDocument(
     'sv',
     'E-postadressen är borttagen',
     bilingual(
       html`<h1>Din e-postadress är borttagen</h1>
         <p>Du får inga fler mejl om den här dialogen. Resultatet och beslutet finns på kommunens resultatsida.</p>
-        <p><a href="${resultsHref}">Till resultatsidan</a></p>`,
+        <p><a href="${resultsHref.sv}">Till resultatsidan</a></p>`,
       html`<h2>Your email address is removed</h2>
         <p>
           You will get no more email about this dialogue. The result and the decision are on the municipality’s results
           page.
         </p>
-        <p><a href="${resultsHref}?lang=en">Go to the results page</a></p>`,
+        <p><a href="${resultsHref.en}">Go to the results page</a></p>`,
     ),
   );
 }

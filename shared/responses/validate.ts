@@ -202,20 +202,12 @@ function check(dialogue: AnswerableDialogue, input: unknown, municipality: Pick<
 }
 
 /**
- * Every problem of a response at once, for one 400: the body's shape (responseBodySchema: an email address that is
+ * Every problem of a response at once, for one 400 (a ValidationError): the body's shape (responseBodySchema: an email address that is
  * no address, a missing submissionId, an unknown field) and, on every part that is still an object, the answers
  * against this dialogue's own questions (a required question left out, an unknown option), the profile against what
  * it asks, and consent for an address. One issue per path, the dialogue's words first; in the form's order.
+ * Otherwise the body as parsed, with its answers and profile as they are stored.
  */
-export function responseIssues(
-  dialogue: AnswerableDialogue,
-  input: unknown,
-  municipality: Pick<Municipality, 'localities'>,
-): Issue[] {
-  return check(dialogue, input, municipality).issues;
-}
-
-/** A response checked whole (see `responseIssues`): the body as parsed, with its answers and profile as stored. */
 export function checkResponse(
   dialogue: AnswerableDialogue,
   input: unknown,

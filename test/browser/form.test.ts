@@ -280,6 +280,21 @@ describe('errors', () => {
     expect(await focused(page)).toMatchObject({ tag: 'div' });
     await expectNoAxeViolations(page, '/demo (server error)');
   });
+
+  it('checks the consent to an address before sending too (embed.js calls the shared check, nothing is posted)', async () => {
+    await page.locator('#md-contact-email').fill('namn@example.se');
+    await page.locator('#md-contact-consent').uncheck();
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/dialogues/demo/responses')) sent.push(r.url());
+    });
+    await page.locator('#md-contact-email').press('Enter');
+    const error = page.locator('#md-contact-consent-error');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toMatch(/^Fel: Kryssa i att vi får använda e-postadressen/);
+    await expect(page.locator('#md-contact-email-error').isHidden()).resolves.toBe(true);
+    expect(sent).toEqual([]);
+  });
 });
 
 describe('the script’s enhancements', () => {

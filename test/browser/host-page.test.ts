@@ -3,9 +3,10 @@
  * 'unsafe-inline') and hostile global CSS; on a page whose origin is not allowed; in an iframe on a phone;
  * and after the dialogue has closed.
  */
+import { once } from 'node:events';
 import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../local/ports';
 import { localIdentity } from '../../local/identity';
 import type { LocalStack } from '../../local/stack';
 import { axeViolations, launchChromium, screenshot, startStack } from './browser';
@@ -14,8 +15,9 @@ jest.setTimeout(45_000);
 
 let stack: LocalStack;
 let browser: Browser;
-let allowedHost: { server: Server; origin: string };
-let foreignHost: { server: Server; origin: string };
+type Host = Awaited<ReturnType<typeof startHost>>;
+let allowedHost: Host;
+let foreignHost: Host;
 
 /** Hostile CSS a CMS might have: it must not reach into the form (shadow root) nor size the iframe. */
 const HOSTILE_CSS = `* { font-family: "Comic Sans MS", cursive !important; color: #c0f !important; }
@@ -30,9 +32,14 @@ function hostPage(apiOrigin: string, body: string): string {
   );
 }
 
-async function startHost(apiOrigin: string, port: number): Promise<{ server: Server; origin: string }> {
-  const csp = `default-src 'self'; script-src 'self' ${apiOrigin}; style-src 'self' ${apiOrigin}; connect-src 'self' ${apiOrigin}; frame-src ${apiOrigin}; img-src 'self' ${apiOrigin}`;
+/**
+ * A municipal page server, listening (on a port of its own choosing) before the stack starts, so the stack can
+ * name its origin among the allowed ones; the API origin it embeds is given once the stack is up.
+ */
+async function startHost(): Promise<{ server: Server; origin: string; embed: (apiOrigin: string) => void }> {
+  let apiOrigin = '';
   const server = createServer((request, response) => {
+    const csp = `default-src 'self'; script-src 'self' ${apiOrigin}; style-src 'self' ${apiOrigin}; connect-src 'self' ${apiOrigin}; frame-src ${apiOrigin}; img-src 'self' ${apiOrigin}`;
     const pages: Record<string, string> = {
       '/script': hostPage(
         apiOrigin,
@@ -54,8 +61,10 @@ async function startHost(apiOrigin: string, port: number): Promise<{ server: Ser
     });
     response.end(page ?? 'not found');
   });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return { server, origin: `http://127.0.0.1:${port}` };
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}`, embed: (origin) => (apiOrigin = origin) };
 }
 
 /** A page with the CSP violations and console errors it met. */
@@ -71,18 +80,14 @@ async function open(url: string, width = 1280): Promise<{ page: Page; problems: 
 }
 
 beforeAll(async () => {
-  // The allowed page's port is chosen first, so the stack can name its origin among the allowed ones.
-  const allowedPort = await freePort();
-  browser = await launchChromium();
-  stack = await startStack([`http://127.0.0.1:${allowedPort}`]);
-  const api = new URL(stack.urls.api).origin;
-  allowedHost = await startHost(api, allowedPort);
-  foreignHost = await startHost(api, await freePort());
+  [allowedHost, foreignHost, browser] = await Promise.all([startHost(), startHost(), launchChromium()]);
+  stack = await startStack([allowedHost.origin]);
+  for (const host of [allowedHost, foreignHost]) host.embed(new URL(stack.urls.api).origin);
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  for (const host of [allowedHost, foreignHost]) host?.server.close();
+  await Promise.all([allowedHost, foreignHost].map((host) => host && new Promise((done) => host.server.close(done))));
   await stack?.stop();
 }, 30_000);
 
@@ -101,6 +106,14 @@ describe('an allowed municipal page with a strict CSP and hostile CSS', () => {
       bg: getComputedStyle(b).backgroundColor,
     }));
     expect(style.bg).toBe('rgb(29, 79, 145)');
+    // The host's `* { font-family: Comic Sans !important; color: #c0f !important }` stops at the shadow root.
+    expect(style.font).not.toMatch(/Comic Sans/i);
+    await expect(
+      page
+        .locator('#form h2')
+        .first()
+        .evaluate((h) => getComputedStyle(h).color),
+    ).resolves.not.toBe('rgb(204, 0, 255)');
     expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
     await screenshot(page, 'host-csp-script-1280');
     expect(await axeViolations(page)).toEqual([]);
@@ -124,12 +137,18 @@ describe('an allowed municipal page with a strict CSP and hostile CSS', () => {
 
   it('an iframe grows with its form on a phone (height protocol), over the page’s own iframe height', async () => {
     const { page, problems } = await open(`${allowedHost.origin}/iframe`, 375);
-    const frame = page.locator('iframe');
-    await page.waitForFunction(() => (document.querySelector('iframe')?.getBoundingClientRect().height ?? 0) > 2000);
-    const inner = page.frameLocator('iframe').locator('html');
-    const contentHeight = await inner.evaluate((html) => html.scrollHeight);
-    const frameHeight = await frame.evaluate((f) => f.getBoundingClientRect().height);
-    expect(Math.abs(frameHeight - contentHeight)).toBeLessThan(40);
+    // Over the host's own `iframe { height: 150px }`, then to the form's height: measured from the content's bottom
+    // edge, not the frame document's scrollHeight (which is never less than the frame, so a frame too tall would pass).
+    await page.waitForFunction(() => (document.querySelector('iframe')?.getBoundingClientRect().height ?? 0) > 150);
+    const contentHeight = await page
+      .frameLocator('iframe')
+      .locator('body')
+      .evaluate((b) => b.getBoundingClientRect().bottom + parseFloat(getComputedStyle(b).marginBottom));
+    await page.waitForFunction(
+      (expected) => Math.abs((document.querySelector('iframe')?.getBoundingClientRect().height ?? 0) - expected) < 40,
+      contentHeight,
+    );
+    expect(contentHeight).toBeGreaterThan(2000);
     expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
     await screenshot(page, 'host-csp-iframe-375');
     expect(await axeViolations(page)).toEqual([]);
@@ -152,17 +171,46 @@ describe('a page whose origin is not allowed', () => {
   });
 });
 
+describe('an API that answers with an error instead of a fragment', () => {
+  it('shows the link to the form, never the error’s JSON, on the allowed page', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/form/demo?format=fragment*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': allowedHost.origin },
+        body: JSON.stringify({ error: 'internal', message: 'Något gick fel' }),
+      }),
+    );
+    await page.goto(`${allowedHost.origin}/script`);
+    const link = page.locator('#form a');
+    await link.waitFor();
+    await expect(link.getAttribute('href')).resolves.toBe(`${stack.urls.api}/form/demo?lang=sv`);
+    await expect(page.locator('#form').innerText()).resolves.not.toContain('internal');
+    await context.close();
+  });
+});
+
 describe('security headers', () => {
-  it('form pages may be framed only by allowed origins, other pages by none; nosniff and a referrer policy everywhere', async () => {
+  it('form pages may be framed only by allowed origins, other pages by none; nosniff and a referrer policy on every page', async () => {
+    const ancestorsOf = (response: Response) =>
+      /frame-ancestors ([^;]+)/.exec(response.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
     const form = await fetch(`${stack.urls.api}/form/demo`);
-    const csp = form.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`frame-ancestors ${stack.urls.api} http://127.0.0.1:`);
-    expect(csp).toContain(allowedHost.origin);
-    expect(csp).not.toContain('unsafe-inline');
-    expect(form.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(form.headers.get('referrer-policy')).toBe('no-referrer');
-    const results = await fetch(`${stack.urls.api}/results/demo`);
-    expect(results.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const apiPort = new URL(stack.urls.api).port;
+    // Exactly the stage's origins and the allowed page: the foreign page is not among them.
+    expect(ancestorsOf(form)).toEqual([stack.urls.api, `http://127.0.0.1:${apiPort}`, allowedHost.origin]);
+    const pages = ['/form/demo', '/form/demo?format=fragment', '/results/demo', '/unsubscribe', '/form/nothing-here'];
+    for (const path of pages) {
+      const page = await fetch(`${stack.urls.api}${path}`);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect([path, csp.includes("default-src 'none'"), csp.includes('unsafe-inline')]).toEqual([path, true, false]);
+      expect([path, page.headers.get('x-content-type-options')]).toEqual([path, 'nosniff']);
+      expect([path, page.headers.get('referrer-policy')]).toEqual([path, 'no-referrer']);
+    }
+    for (const path of ['/results/demo', '/unsubscribe']) {
+      expect([path, ancestorsOf(await fetch(`${stack.urls.api}${path}`))]).toEqual([path, ["'none'"]]);
+    }
     const icon = await fetch(`${stack.urls.api}/favicon.ico`);
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toBe('image/svg+xml');
@@ -188,5 +236,26 @@ describe('after the close', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'host-closed-375');
     await page.context().close();
+  });
+
+  it('the form’s own page says it once (not as heading and paragraph twice), at 375 and 1280 px; a late post gets the same', async () => {
+    for (const width of [375, 1280]) {
+      const { page } = await open(`${stack.urls.api}/form/demo`, width);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Dialogen är stängd');
+      await expect(page.locator('main p').first().innerText()).resolves.not.toBe('Dialogen är stängd');
+      await expect(page.locator('main a').getAttribute('href')).resolves.toBe(`${stack.urls.api}/results/demo`);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `form-page-closed-${width}`);
+      await page.context().close();
+    }
+    const late = await fetch(`${stack.urls.api}/form/demo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'submissionId=0b6f2c8e-3f1a-4c1e-9d7a-2a9f1e6b8c99&q.favourite=alla',
+    });
+    expect(late.status).toBe(409);
+    const page = await late.text();
+    expect(page).toContain('<h1>Dialogen är stängd</h1>');
+    expect(page).toContain(`href="${stack.urls.api}/results/demo"`);
   });
 });

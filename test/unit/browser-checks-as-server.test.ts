@@ -14,7 +14,7 @@ import { EMAIL_PATTERN } from '../../shared/responses/schema';
 import { validateResponse } from '../../shared/responses/validate';
 import { routes } from '../../shared/routes';
 import { type HttpHandler, httpEvent, invoke } from '../integration/support/events';
-import { NOW, demo, thrown } from './fixtures';
+import { demo, neverStoringDeps, thrown } from './fixtures';
 
 const dialogue = demo();
 const definition = publicDefinition(dialogue, ljungby);
@@ -39,18 +39,7 @@ function browserIssues(values: Record<string, string | string[]>): readonly Issu
 
 /** The same form's body sent to the server's JSON route (plain fakes, nothing stored). */
 async function serverIssues(values: Record<string, string | string[]>): Promise<readonly Issue[]> {
-  const handler = createHandler({
-    cachedDialogues: { get: async () => dialogue, markResponded: async () => true },
-    responses: {
-      save: async () => {
-        throw new Error('nothing may be stored');
-      },
-      find: async () => undefined,
-    },
-    municipality: ljungby,
-    clock: { now: () => NOW },
-    ids: { newId: () => 'r-1', shard: () => 0, suffix: () => '3f9a' },
-  }) as HttpHandler;
+  const handler = createHandler(neverStoringDeps(dialogue)) as HttpHandler;
   const body = responseBodyFromForm(definition, formFields(values));
   const answer = await invoke<{ issues: Issue[] }>(
     handler,

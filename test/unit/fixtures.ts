@@ -1,6 +1,8 @@
 import { demoDialogue } from '../../local/demo-dialogue';
 import type { Caller } from '../../shared/access';
 import type { Dialogue, DialogueDefinition } from '../../shared/dialogue/schema';
+import { ljungby } from '../../shared/municipality';
+import type { DialogueStore } from '../../shared/ports';
 
 /** A fixed "now" so dates in the demo dialogue (opens yesterday, closes in 30 days) are predictable. */
 export const NOW = new Date('2026-03-10T09:00:00.000Z');
@@ -45,4 +47,31 @@ export function thrown<E extends Error>(fn: () => unknown, type: new (...args: n
     return error as E;
   }
   throw new Error(`expected ${type.name} to be thrown, but nothing was thrown`);
+}
+
+/**
+ * The public path's dependencies as plain fakes around one dialogue, for handlers and submitResponse: a store that
+ * refuses every write, so a test proves that a refused response stored nothing.
+ */
+export function neverStoringDeps(dialogue: Dialogue) {
+  const dialogues: DialogueStore = {
+    get: async () => dialogue,
+    create: async () => undefined,
+    replace: async () => undefined,
+    list: async () => [dialogue],
+    markResponded: async () => true,
+  };
+  return {
+    dialogues,
+    cachedDialogues: dialogues,
+    responses: {
+      save: async (): Promise<never> => {
+        throw new Error('nothing may be stored');
+      },
+      find: async () => undefined,
+    },
+    municipality: ljungby,
+    clock: { now: () => NOW },
+    ids: { newId: () => 'response-1', shard: () => 0, suffix: () => '3f9a' },
+  };
 }

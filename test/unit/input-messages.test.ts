@@ -4,7 +4,6 @@
  */
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { zodIssues } from '../../functions/lib/parse';
 import { decisionBodySchema } from '../../shared/decision/schema';
 import { dialogueInputSchema } from '../../shared/dialogue/schema';
 import type { Issue } from '../../shared/errors';
@@ -103,7 +102,7 @@ describe('messages written for this product', () => {
 
 describe('ids in paths and definitions: Swedish is Swedish', () => {
   test('a malformed dialogue id in the path (GET /dialogues/NOT VALID!) is explained in both languages', () => {
-    expect(zodIssues(dialogueIdPath, { id: 'NOT VALID!' }, 'path')).toEqual([
+    expect(schemaIssues(dialogueIdPath, { id: 'NOT VALID!' }, 'path')).toEqual([
       {
         path: 'path.id',
         message:
@@ -115,7 +114,7 @@ describe('ids in paths and definitions: Swedish is Swedish', () => {
   });
 
   test('a reserved word as an id is refused in both languages', () => {
-    expect(zodIssues(dialogueIdPath, { id: 'constructor' }, 'path')).toEqual([
+    expect(schemaIssues(dialogueIdPath, { id: 'constructor' }, 'path')).toEqual([
       {
         path: 'path.id',
         message: '"constructor" är ett reserverat ord; välj ett annat.',

@@ -3,20 +3,19 @@
  * shape (zod) and those of its answers against the dialogue alike, on the JSON route and the no-JS form post.
  */
 import { createHandler as createSubmitHandler } from '../../functions/dialogues/submit/handler';
-import { zodIssues } from '../../functions/lib/parse';
 import { createHandler as createFormPostHandler } from '../../functions/web/form-post/handler';
 import { publicDefinition } from '../../shared/dialogue/public-view';
 import { type Issue, ValidationError } from '../../shared/errors';
 import * as says from '../../shared/messages/issues';
 import { ljungby } from '../../shared/municipality';
-import type { DialogueStore } from '../../shared/ports';
 import { fieldNames } from '../../shared/presentation/form-body';
 import { responseBodySchema } from '../../shared/responses/schema';
 import { submitResponse } from '../../shared/responses/submit';
-import { checkResponse, responseIssues } from '../../shared/responses/validate';
+import { checkResponse } from '../../shared/responses/validate';
+import { schemaIssues } from '../../shared/validation';
 import { routes } from '../../shared/routes';
 import { type HttpHandler, httpEvent, invoke, lambdaContext } from '../integration/support/events';
-import { NOW, demo, thrown } from './fixtures';
+import { demo, neverStoringDeps, thrown } from './fixtures';
 
 const SUBMISSION_ID = '6f1c2b3a-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
 const dialogue = demo();
@@ -28,24 +27,9 @@ const twoProblems = {
   submissionId: SUBMISSION_ID,
 };
 
-const issuesOf = (input: unknown): readonly Issue[] =>
-  thrown(() => checkResponse(dialogue, input, ljungby), ValidationError).issues;
+const issuesOf = (input: unknown, against: Parameters<typeof checkResponse>[0] = dialogue): readonly Issue[] =>
+  thrown(() => checkResponse(against, input, ljungby), ValidationError).issues;
 const pathsOf = (issues: readonly Issue[]) => issues.map((i) => i.path);
-
-function neverStores() {
-  return {
-    dialogues: { get: async () => dialogue, markResponded: async () => true },
-    responses: {
-      save: async () => {
-        throw new Error('nothing may be stored');
-      },
-      find: async () => undefined,
-    },
-    municipality: ljungby,
-    clock: { now: () => NOW },
-    ids: { newId: () => 'response-1', shard: () => 0 },
-  };
-}
 
 describe('one check of a response finds the problems of its shape and of its answers together', () => {
   test('an invalid email address no longer hides a missing required answer', () => {
@@ -115,36 +99,26 @@ describe('one check of a response finds the problems of its shape and of its ans
 
 describe('both ways in answer with every problem at once', () => {
   test('the JSON route: submitResponse checks the body as sent, and rejects it with both issues, storing nothing', async () => {
-    const error = await submitResponse(neverStores(), dialogue.id, twoProblems).catch((e: unknown) => e);
+    const error = await submitResponse(neverStoringDeps(dialogue), dialogue.id, twoProblems).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(pathsOf((error as ValidationError).issues)).toEqual(['answers.favourite', 'contact.email']);
   });
 
-  test('the no-JS form post: a body failing the schema is also checked against the dialogue it answers', () => {
+  test('a body failing the schema is also checked against the dialogue, alike for its public definition and its stored form', () => {
     const definition = publicDefinition(dialogue, ljungby);
     expect(responseBodySchema.safeParse(twoProblems).success).toBe(false);
-    const issues = zodIssues(responseBodySchema, twoProblems, 'body', definition);
-    expect(issues).toEqual(responseIssues(dialogue, twoProblems, ljungby));
+    const issues = issuesOf(twoProblems, definition);
+    expect(issues).toEqual(issuesOf(twoProblems, dialogue));
     expect(pathsOf(issues)).toEqual(['answers.favourite', 'contact.email']);
   });
 
-  test('without a dialogue, zodIssues stays the schema’s failures alone (path and query parameters)', () => {
-    expect(pathsOf(zodIssues(responseBodySchema, twoProblems, 'body'))).toEqual(['contact.email']);
+  test('without a dialogue, schemaIssues stays the schema’s failures alone (path and query parameters)', () => {
+    expect(pathsOf(schemaIssues(responseBodySchema, twoProblems, 'body'))).toEqual(['contact.email']);
   });
 });
 
 describe('through the deployed handlers (plain fakes, no AWS)', () => {
-  const deps = () => {
-    const fakes = neverStores();
-    const dialogues: DialogueStore = {
-      get: async () => dialogue,
-      create: async () => undefined,
-      replace: async () => undefined,
-      list: async () => [dialogue],
-      markResponded: async () => true,
-    };
-    return { ...fakes, dialogues, cachedDialogues: fakes.dialogues, ids: { ...fakes.ids, suffix: () => '3f9a' } };
-  };
+  const deps = () => neverStoringDeps(dialogue);
 
   test('POST /dialogues/{id}/responses answers one 400 with both issues', async () => {
     const handler = createSubmitHandler(deps()) as HttpHandler;

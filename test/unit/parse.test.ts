@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { parseJsonBody, zodIssues } from '../../functions/lib/parse';
+import { parseJsonBody } from '../../functions/lib/parse';
+import { schemaIssues } from '../../shared/validation';
 import { ValidationError } from '../../shared/errors';
 import { responseBodySchema } from '../../shared/responses/schema';
 import { thrown } from './fixtures';
@@ -74,7 +75,7 @@ describe('parseJsonBody', () => {
   });
 });
 
-describe('zodIssues', () => {
+describe('schemaIssues', () => {
   const bad = {
     answers: { q2: { nested: true } },
     submissionId: SUBMISSION_ID,
@@ -83,18 +84,18 @@ describe('zodIssues', () => {
   };
 
   test('body paths read as in the contract: answers.q2, profile.ageBand, no "body." prefix', () => {
-    const paths = zodIssues(responseBodySchema, bad, 'body').map((i) => i.path);
+    const paths = schemaIssues(responseBodySchema, bad, 'body').map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['answers.q2', 'profile.ageBand']));
   });
 
   test('unknown keys are listed in the path, at the level where they appear', () => {
-    const paths = zodIssues(responseBodySchema, bad, 'body').map((i) => i.path);
+    const paths = schemaIssues(responseBodySchema, bad, 'body').map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['extra', 'profile.foo,bar']));
     expect(paths).toHaveLength(4);
   });
 
   test('every issue has a Swedish message and an English one', () => {
-    const issues = zodIssues(responseBodySchema, { ...bad, submissionId: 'not-a-uuid' }, 'body');
+    const issues = schemaIssues(responseBodySchema, { ...bad, submissionId: 'not-a-uuid' }, 'body');
     expect(issues.find((i) => i.path === 'submissionId')).toEqual({
       path: 'submissionId',
       message:
@@ -111,15 +112,15 @@ describe('zodIssues', () => {
 
   test('path and query issues keep their prefix', () => {
     expect(
-      zodIssues(z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }), { id: 'Å' }, 'path').map((i) => i.path),
+      schemaIssues(z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }), { id: 'Å' }, 'path').map((i) => i.path),
     ).toEqual(['path.id']);
     expect(
-      zodIssues(z.object({ page: z.coerce.number().check(z.int()) }), { page: 'x' }, 'query').map((i) => i.path),
+      schemaIssues(z.object({ page: z.coerce.number().check(z.int()) }), { page: 'x' }, 'query').map((i) => i.path),
     ).toEqual(['query.page']);
   });
 
   test('a body of the wrong shape altogether is an issue at "body"', () => {
-    expect(zodIssues(responseBodySchema, [], 'body')).toEqual([
+    expect(schemaIssues(responseBodySchema, [], 'body')).toEqual([
       {
         path: 'body',
         message: 'Innehållet ska vara ett objekt, inte en lista.',
@@ -129,6 +130,6 @@ describe('zodIssues', () => {
   });
 
   test('a valid value has no issues', () => {
-    expect(zodIssues(responseBodySchema, { answers: {}, submissionId: SUBMISSION_ID }, 'body')).toEqual([]);
+    expect(schemaIssues(responseBodySchema, { answers: {}, submissionId: SUBMISSION_ID }, 'body')).toEqual([]);
   });
 });

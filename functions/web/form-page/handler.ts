@@ -1,11 +1,17 @@
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { isAcceptingResponses } from '../../../shared/dialogue/rules';
-import { catalogues } from '../../../shared/messages/catalogue';
 import { formPageRoute } from '../../../shared/routes';
+import { type NoForm, noForm } from '../../../shared/presentation/no-form';
 import { formFragment, formPage, messageFragment, messagePage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
 import { formLinks } from '../links';
+
+/** An ended dialogue still has its page: the way to its results, where people come back to look. */
+const NO_FORM_STATUS = { ended: 200, 'not-open': 409, 'not-found': 404 } as const satisfies Record<
+  NoForm['reason'],
+  number
+>;
 
 export const createHandler = ({
   dialogues,
@@ -17,21 +23,13 @@ export const createHandler = ({
     const { lang, format } = query;
     const dialogue = await dialogues.get(path.id);
     if (!dialogue || !isAcceptingResponses(dialogue, clock.now())) {
-      const t = catalogues[lang].form;
       const links = formLinks(path.id, lang);
-      // A closed or decided dialogue still answers: people come back to the municipality's page for the result.
-      const ended = dialogue?.status === 'closed' || dialogue?.status === 'decided';
-      const [title, message] = ended
-        ? [dialogue?.status === 'decided' ? t.decidedHeading : t.closedHeading, t.closedMessage]
-        : dialogue && dialogue.status !== 'draft'
-          ? [t.notOpenHeading, t.notOpen]
-          : [t.notFoundHeading, t.notFound];
-      const link = ended ? { href: links.resultsHref, label: t.closedResultsLink } : undefined;
+      const why = noForm(dialogue, clock.now(), lang, links.resultsHref);
       return {
-        statusCode: ended ? 200 : dialogue && dialogue.status !== 'draft' ? 409 : 404,
+        statusCode: NO_FORM_STATUS[why.reason],
         ...(format === 'fragment'
-          ? { html: messageFragment(lang, title, message, links.stylesheetHref, link) }
-          : { html: messagePage(lang, title, message, link), embeddable: true }),
+          ? { html: messageFragment(lang, why, links.stylesheetHref) }
+          : { html: messagePage(lang, why), embeddable: true }),
       };
     }
     const definition = publicDefinition(dialogue, municipality);

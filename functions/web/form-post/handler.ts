@@ -1,13 +1,11 @@
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
-import { catalogues } from '../../../shared/messages/catalogue';
-import { responseBodySchema } from '../../../shared/responses/schema';
 import { submitResponse } from '../../../shared/responses/submit';
 import { formPostRoute } from '../../../shared/routes';
 import { applyMove, fieldNames, responseBodyFromForm } from '../../../shared/presentation/form-body';
+import { noForm } from '../../../shared/presentation/no-form';
 import { formPage, messagePage, receiptPage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
-import { zodIssues } from '../../lib/parse';
 import { type Runtime, runtime } from '../../lib/runtime';
 import { formLinks } from '../links';
 
@@ -17,14 +15,13 @@ type Deps = Pick<Runtime, 'dialogues' | 'cachedDialogues' | 'responses' | 'munic
 export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
   httpRoute(formPostRoute, async ({ path, body: posted }) => {
     const lang = posted.get(fieldNames.language) === 'en' ? 'en' : 'sv';
-    const t = catalogues[lang].form;
-    const unavailable = (statusCode: number) => ({
-      statusCode,
-      html: messagePage(lang, t.unavailable, statusCode === 409 ? t.notOpen : t.unavailable),
-      embeddable: true,
-    });
     const dialogue = await deps.dialogues.get(path.id);
-    if (!dialogue || dialogue.status === 'draft') return unavailable(404);
+    // No form to post to: said as the form's page says it, but a post that stored nothing is never a 2xx.
+    const noFormHere = () => {
+      const why = noForm(dialogue, deps.clock.now(), lang, formLinks(path.id, lang).resultsHref);
+      return { statusCode: why.reason === 'not-found' ? 404 : 409, html: messagePage(lang, why), embeddable: true };
+    };
+    if (!dialogue || dialogue.status === 'draft') return noFormHere();
     const definition = publicDefinition(dialogue, deps.municipality);
     const links = formLinks(dialogue.id, lang);
     const move = posted.get(fieldNames.move);
@@ -40,11 +37,10 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
     });
     if (move) return again(200);
 
-    const body = responseBodyFromForm(definition, fields);
-    const parsed = responseBodySchema.safeParse(body);
-    if (!parsed.success) return again(400, zodIssues(responseBodySchema, body, 'body', definition));
     try {
-      const receipt = await submitResponse({ ...deps, dialogues: cachedDialogues }, dialogue.id, parsed.data);
+      // Checked whole by the domain, as the JSON route is: one 400 lists every problem, of shape and answers alike.
+      const body = responseBodyFromForm(definition, fields);
+      const receipt = await submitResponse({ ...deps, dialogues: cachedDialogues }, dialogue.id, body);
       return {
         statusCode: 201,
         embeddable: true,
@@ -52,8 +48,7 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
       };
     } catch (error) {
       if (error instanceof ValidationError) return again(400, error.issues);
-      if (error instanceof ConflictError) return unavailable(409);
-      if (error instanceof NotFoundError) return unavailable(404);
+      if (error instanceof ConflictError || error instanceof NotFoundError) return noFormHere();
       throw error;
     }
   });

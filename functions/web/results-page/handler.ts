@@ -2,11 +2,13 @@ import { publicResults } from '../../../shared/aggregation/results';
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { resultsPageRoute } from '../../../shared/routes';
 import { NotFoundError } from '../../../shared/errors';
+import { catalogues } from '../../../shared/messages/catalogue';
+import { otherLanguage } from '../../../shared/messages/language';
 import { resultsCatalogues } from '../../../shared/messages/results';
 import { messagePage } from '../../../shared/presentation/pages';
 import { resultsPage } from '../../../shared/presentation/results-page';
-import { env } from '../../lib/env';
 import { httpRoute } from '../../lib/http';
+import { links } from '../links';
 import { type Runtime, runtime } from '../../lib/runtime';
 
 export const createHandler = (
@@ -21,13 +23,15 @@ export const createHandler = (
     if (!found)
       return {
         statusCode: 404,
-        html: messagePage(query.lang, resultsCatalogues[query.lang].notFound, resultsCatalogues[query.lang].notFound),
+        html: messagePage(query.lang, {
+          title: catalogues[query.lang].form.notFoundHeading,
+          message: resultsCatalogues[query.lang].notFound,
+        }),
       };
     const { dialogue, results } = found;
-    const other = query.lang === 'sv' ? 'en' : 'sv';
     return {
       html: resultsPage(publicDefinition(dialogue, deps.municipality), results, query.lang, {
-        switchLanguageHref: `${env().publicBaseUrl}/results/${encodeURIComponent(dialogue.id)}?lang=${other}`,
+        switchLanguageHref: links().results(dialogue.id, otherLanguage(query.lang)),
       }),
       headers: { 'cache-control': 'public, max-age=60' },
     };

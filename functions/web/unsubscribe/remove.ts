@@ -2,8 +2,8 @@ import { verifyUnsubscribeToken } from '../../../shared/mail/unsubscribe-token';
 import { unsubscribeRoute } from '../../../shared/routes';
 import { badUnsubscribeLinkPage, unsubscribedPage } from '../../../shared/presentation/unsubscribe-pages';
 import { unsubscribeSecret } from '../../adapters/secret';
-import { env } from '../../lib/env';
 import { httpRoute } from '../../lib/http';
+import { links } from '../links';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 
 /** Deletes the contact (erasure). The token comes in the URL, from the one-click header and the confirmation form alike. */
@@ -16,7 +16,8 @@ export const createHandler = ({
     const contact = verifyUnsubscribeToken(await secret(), token);
     if (!contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
     await mailouts.deleteContact(contact.dialogueId, contact.emailHash);
-    return { html: unsubscribedPage(`${env().publicBaseUrl}/results/${encodeURIComponent(contact.dialogueId)}`) };
+    const { results } = links();
+    return { html: unsubscribedPage({ sv: results(contact.dialogueId), en: results(contact.dialogueId, 'en') }) };
   });
 
 export const handler = createHandler({ ...mailRuntime, secret: unsubscribeSecret });
