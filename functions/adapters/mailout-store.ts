@@ -319,6 +319,17 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         }),
       );
     },
+    async hasContact(dialogueId, emailHash) {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: contactKey(dialogueId, emailHash),
+          ProjectionExpression: '#pk',
+          ExpressionAttributeNames: { '#pk': attr.pk },
+        }),
+      );
+      return Item !== undefined;
+    },
     async deleteContact(dialogueId, emailHash) {
       const { Attributes } = await client.send(
         new DeleteCommand({ TableName: tableName, Key: contactKey(dialogueId, emailHash), ReturnValues: 'ALL_OLD' }),

@@ -21,18 +21,19 @@ export interface FreeTexts {
 
 export const MAX_TEXTS_PER_QUESTION = 2000;
 
-async function load(
-  deps: ResultsDeps,
-  id: string,
-): Promise<{ dialogue: Dialogue; body: (audience: Parameters<typeof presentResults>[3]) => ResultsBody }> {
+async function load(deps: Pick<ResultsDeps, 'dialogues'>, id: string): Promise<Dialogue> {
   const dialogue = await deps.dialogues.get(id);
   if (!dialogue || dialogue.status === 'draft') throw new NotFoundError(refusals.noDialogue(id));
-  const aggregate = await deps.aggregates.get(id);
-  return {
-    dialogue,
-    body: (audience) =>
-      presentResults(dialogue, aggregate?.state ?? emptyState(), aggregate?.updatedAt ?? null, audience),
-  };
+  return dialogue;
+}
+
+async function bodyOf(
+  deps: Pick<ResultsDeps, 'aggregates'>,
+  dialogue: Dialogue,
+): Promise<(audience: Parameters<typeof presentResults>[3]) => ResultsBody> {
+  const aggregate = await deps.aggregates.get(dialogue.id);
+  return (audience) =>
+    presentResults(dialogue, aggregate?.state ?? emptyState(), aggregate?.updatedAt ?? null, audience);
 }
 
 /** The registered decision as the public sees it (who registered it is internal). */
@@ -47,15 +48,23 @@ export type PublicDecision = Omit<DecisionRecord, 'registeredBy'>;
 export async function publicResults(
   deps: ResultsDeps,
   id: string,
-): Promise<{ dialogue: Dialogue; results: ResultsBody & { decision?: PublicDecision } }> {
-  const { dialogue, body } = await load(deps, id);
+): Promise<{ dialogue: Dialogue; results: PublicResults }> {
+  const dialogue = await load(deps, id);
+  return { dialogue, results: await publicResultsOf(deps, dialogue) };
+}
+
+export type PublicResults = ResultsBody & { decision?: PublicDecision };
+
+/** The same, for a dialogue already read (the form's page after the close). */
+export async function publicResultsOf(
+  deps: Pick<ResultsDeps, 'aggregates' | 'disclosureThreshold'>,
+  dialogue: Dialogue,
+): Promise<PublicResults> {
+  const body = await bodyOf(deps, dialogue);
   const decision = publicDecision(dialogue);
   return {
-    dialogue,
-    results: {
-      ...body({ kind: 'public', disclosureThreshold: deps.disclosureThreshold }),
-      ...(decision ? { decision } : {}),
-    },
+    ...body({ kind: 'public', disclosureThreshold: deps.disclosureThreshold }),
+    ...(decision ? { decision } : {}),
   };
 }
 
@@ -65,10 +74,11 @@ export async function officialResults(
   caller: Caller,
   id: string,
 ): Promise<{ dialogue: Dialogue; results: ResultsBody & { freeTexts?: FreeTexts } }> {
-  const { dialogue, body } = await load(deps, id);
+  const dialogue = await load(deps, id);
   if (!mayRead(caller, [dialogue.leadCommittee, ...dialogue.participatingCommittees]))
     throw new ForbiddenError(refusals.otherCommittee());
   const decision = publicDecision(dialogue);
+  const body = await bodyOf(deps, dialogue);
   const results = { ...body({ kind: 'officials' }), ...(decision ? { decision } : {}) };
   if (!mayManage(caller, dialogue.leadCommittee)) return { dialogue, results };
   return { dialogue, results: { ...results, freeTexts: await freeTexts(deps.responses, dialogue) } };

@@ -36,6 +36,8 @@ export interface MailoutStore {
   completeIfDone(dialogueId: string, now: Date): Promise<boolean>;
   isSuppressed(email: string): Promise<boolean>;
   suppress(email: string, reason: string, now: Date): Promise<void>;
+  /** Whether a contact is still kept (the unsubscribe page says so before it asks). */
+  hasContact(dialogueId: string, emailHash: string): Promise<boolean>;
   /** Deletes a contact (unsubscribe, erasure); true if there was one. */
   deleteContact(dialogueId: string, emailHash: string): Promise<boolean>;
 }

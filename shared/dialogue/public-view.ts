@@ -7,6 +7,12 @@ const committeeRef = (municipality: Municipality, id: string) => ({
   name: municipality.committees.find((c) => c.id === id)?.name ?? id,
 });
 
+/** When answering ended: an official's early close, else the closing time the scheduler acted on (it runs later). */
+function closedAt({ closedAt, closesAt }: Dialogue): string | undefined {
+  if (!closedAt) return undefined;
+  return closesAt && Date.parse(closesAt) < Date.parse(closedAt) ? closesAt : closedAt;
+}
+
 /**
  * What citizens see (contract section 2): conditions first (P8), then the questions. Ranking questions over
  * the alternatives carry them as options, so a client needs nothing else to render them.
@@ -47,6 +53,7 @@ export function publicDefinition(dialogue: Dialogue, municipality: Municipality)
     methods: dialogue.methods,
     opensAt: dialogue.opensAt,
     closesAt: dialogue.closesAt,
+    closedAt: closedAt(dialogue),
     resultsVisibility: dialogue.resultsVisibility,
     questions: dialogue.questions.map((q) =>
       q.type === 'ranking' && q.rankOf === 'alternatives'

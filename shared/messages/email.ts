@@ -1,5 +1,3 @@
-import { formatNumber, formatPercent } from './format';
-
 /** The feedback email's texts, Swedish first; English has the same keys. Numbers are written as each language writes them. */
 const sv = {
   subject: (title: string) => `Resultat och beslut: ${title}`,
@@ -7,14 +5,6 @@ const sv = {
   thanks: (title: string) =>
     `Tack för att du deltog i medborgardialogen ”${title}”. Här är resultatet och beslutet, som vi lovade.`,
   questionHeading: 'Frågan',
-  resultsHeading: 'Resultatet i korthet',
-  responses: (n: number) => `${formatNumber(n, 'sv')} ${n === 1 ? 'person' : 'personer'} svarade.`,
-  leading: (title: string, share: number) =>
-    `Flest valde förslaget ”${title}” (${formatPercent(share, 'sv')} av dem som svarade på frågan).`,
-  tied: (votes: string) => `Inget förslag fick flest röster ensamt: ${votes}.`,
-  votes: (title: string, n: number) => `”${title}” ${formatNumber(n, 'sv')}`,
-  topAnswer: (question: string, answer: string, share: number) =>
-    `${question} Vanligaste svaret: ${answer} (${formatPercent(share, 'sv')}).`,
   decisionHeading: 'Beslutet',
   decidedBy: (committee: string, date: string) => `${committee} beslutade ${date}.`,
   chosen: (title: string) => `Valt förslag: ”${title}”.`,
@@ -40,14 +30,6 @@ const en: EmailCatalogue = {
   thanks: (title: string) =>
     `Thank you for taking part in the citizen dialogue “${title}”. Here are the result and the decision, as we promised.`,
   questionHeading: 'The question',
-  resultsHeading: 'The result in brief',
-  responses: (n: number) => `${formatNumber(n, 'en')} ${n === 1 ? 'person' : 'people'} answered.`,
-  leading: (title: string, share: number) =>
-    `Most chose the proposal “${title}” (${formatPercent(share, 'en')} of those who answered the question).`,
-  tied: (votes: string) => `No proposal alone got the most votes: ${votes}.`,
-  votes: (title: string, n: number) => `“${title}” ${formatNumber(n, 'en')}`,
-  topAnswer: (question: string, answer: string, share: number) =>
-    `${question} Most common answer: ${answer} (${formatPercent(share, 'en')}).`,
   decisionHeading: 'The decision',
   decidedBy: (committee: string, date: string) => `${committee} decided on ${date}.`,
   chosen: (title: string) => `Chosen proposal: “${title}”.`,

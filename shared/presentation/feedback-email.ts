@@ -2,8 +2,10 @@ import type { ResultsBody } from '../aggregation/present';
 import type { DecisionRecord } from '../decision/schema';
 import type { PublicDefinition } from '../dialogue/public-view';
 import type { Localized } from '../dialogue/text';
+import { briefCatalogues } from '../messages/brief';
 import { emailCatalogues } from '../messages/email';
 import { summaryNames, swedishOnly } from './decision-text';
+import { resultsBrief } from './results-brief';
 import { type Language, escapeHtml, longDate, plain } from './html';
 
 export interface FeedbackEmail {
@@ -21,53 +23,6 @@ const lineText = (line: Line): string => (typeof line === 'string' ? line : line
 /** Localized text as a line in the reader's language, or in Swedish, marked so, where no English was written. */
 const localizedLine = (value: Localized | undefined, lang: Language): Line =>
   value && swedishOnly(value, lang) ? { text: value.sv, lang: 'sv' } : plain(value, lang);
-
-/** A few lines of results: the count, and the leading alternative or the most common answer. Never free text. */
-function resultLines(definition: PublicDefinition, results: ResultsBody, lang: Language): string[] {
-  const t = emailCatalogues[lang];
-  const lines = [t.responses(results.responseCount)];
-  const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
-  const titleOf = (id: string) => plain(alternatives.find((a) => a.id === id)?.title, lang);
-  const byVotes = results.alternatives
-    .filter((a) => a.votes !== undefined)
-    .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
-  const [voted, runnerUp] = byVotes;
-  const voteQuestion = definition.questions.find(
-    (q) => q.type === 'single' && q.options.every((o) => alternatives.some((a) => a.id === o.id)),
-  );
-  const answered = voteQuestion ? (results.questions[voteQuestion.id]?.answered ?? 0) : 0;
-  if (voted?.votes && answered) {
-    // A tie is told as a tie: no proposal is called the favourite that was not.
-    lines.push(
-      runnerUp?.votes === voted.votes
-        ? t.tied(
-            byVotes
-              .filter((a) => a.votes === voted.votes)
-              .map((a) => t.votes(titleOf(a.id), a.votes ?? 0))
-              .join(', '),
-          )
-        : t.leading(titleOf(voted.id), Math.round((100 * voted.votes) / answered)),
-    );
-    return lines;
-  }
-  const closed = definition.questions.find((q) => q.type === 'single' || q.type === 'yesno');
-  const result = closed ? results.questions[closed.id] : undefined;
-  const top = Object.entries(result?.percentages ?? {}).sort((a, b) => b[1] - a[1])[0];
-  if (closed && top && result?.answered) {
-    const label =
-      closed.type === 'yesno'
-        ? top[0] === 'true'
-          ? lang === 'en'
-            ? 'yes'
-            : 'ja'
-          : lang === 'en'
-            ? 'no'
-            : 'nej'
-        : plain(closed.options.find((o) => o.id === top[0])?.label, lang);
-    lines.push(t.topAnswer(plain(closed.label, lang), label, top[1]));
-  }
-  return lines;
-}
 
 /** P12: the result and the decision, in the participant's language, as text and HTML. */
 export function feedbackEmail(
@@ -90,7 +45,7 @@ export function feedbackEmail(
   const sections: Section[] = [
     { lines: [t.greeting, t.thanks(title)] },
     { heading: t.questionHeading, lines: [localizedLine(c.question, lang)] },
-    { heading: t.resultsHeading, lines: resultLines(definition, results, lang) },
+    { heading: briefCatalogues[lang].heading, lines: resultsBrief(definition, results, lang) },
     {
       heading: t.decisionHeading,
       lines: [

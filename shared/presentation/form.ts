@@ -4,7 +4,7 @@ import { ageBands, relations } from '../dialogue/profile';
 import type { Issue } from '../errors';
 import { catalogues } from '../messages/catalogue';
 import { type FormFields, errorIdOf, fieldNames, fieldOfIssue, helpIdOf, idOf, summaryLinkText } from './form-body';
-import { type Html, type Language, html, longDate, plain, raw, text } from './html';
+import { type Html, type Language, heading, html, longDate, plain, raw, text } from './html';
 
 type Question = PublicDefinition['questions'][number];
 
@@ -21,11 +21,6 @@ export interface FormState {
   /** `h1` for a page of its own, `h2` when embedded in a municipal page. */
   readonly topHeading: 1 | 2;
 }
-
-const heading = (level: number, content: Html | string, id?: string): Html => {
-  const tag = `h${Math.min(level, 6)}`;
-  return html`${raw(`<${tag}${id ? ` id="${id}"` : ''}>`)}${content}${raw(`</${tag}>`)}`;
-};
 
 function describedBy(field: string, hasHelp: boolean, error: string | undefined): string {
   return [hasHelp ? helpIdOf(field) : '', error ? errorIdOf(field) : ''].filter(Boolean).join(' ');
@@ -396,7 +391,13 @@ export function conditions(definition: PublicDefinition, lang: Language, level: 
             : ''
         }
       </dl>
-      ${definition.closesAt ? html`<p>${t.closes(longDate(definition.closesAt, lang))}</p>` : ''}
+      ${
+        definition.closedAt
+          ? html`<p>${t.closedOn(longDate(definition.closedAt, lang))}</p>`
+          : definition.closesAt
+            ? html`<p>${t.closes(longDate(definition.closesAt, lang))}</p>`
+            : ''
+      }
     </section>
     ${
       alternatives.length

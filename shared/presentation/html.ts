@@ -29,6 +29,12 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < parts.length ? render(parts[i] as Part) : ''), ''));
 }
 
+/** A heading at a level the caller chooses: h1 on a page of its own, from h2 inside a municipal page. */
+export const heading = (level: number, content: Html | string, id?: string): Html => {
+  const tag = `h${Math.min(level, 6)}`;
+  return html`${raw(`<${tag}${id ? ` id="${id}"` : ''}>`)}${content}${raw(`</${tag}>`)}`;
+};
+
 export type { Language } from '../messages/language';
 
 /**

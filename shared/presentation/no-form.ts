@@ -1,12 +1,24 @@
+import type { ResultsBody } from '../aggregation/present';
+import type { PublicDecision } from '../aggregation/results';
+import type { PublicDefinition } from '../dialogue/public-view';
 import type { Dialogue } from '../dialogue/schema';
+import { briefCatalogues } from '../messages/brief';
 import { catalogues } from '../messages/catalogue';
 import type { Language } from '../messages/language';
-import { longDate } from './html';
+import { decisionBox } from './decision-box';
+import { type Html, heading, html, longDate } from './html';
 import type { Notice } from './pages';
+import { resultsBrief } from './results-brief';
 
 /** Why a dialogue shows no form, said once: it has ended (the notice leads to its results), it opens later, or it is not there. */
 export interface NoForm extends Notice {
   readonly reason: 'ended' | 'not-open' | 'not-found';
+}
+
+/** What an ended dialogue has come to, as the public may see it. */
+export interface Outcome {
+  readonly definition: PublicDefinition;
+  readonly results: ResultsBody & { readonly decision?: PublicDecision };
 }
 
 export function noForm(
@@ -14,13 +26,41 @@ export function noForm(
   now: Date,
   lang: Language,
   resultsHref: string,
+  outcome?: Outcome,
 ): NoForm {
   const t = catalogues[lang].form;
   if (!dialogue || dialogue.status === 'draft')
     return { reason: 'not-found', title: t.notFoundHeading, message: t.notFound };
   if (dialogue.status === 'open' && dialogue.opensAt && Date.parse(dialogue.opensAt) > now.getTime())
     return { reason: 'not-open', title: t.notOpenHeading, message: t.opens(longDate(dialogue.opensAt, lang)) };
-  // Closed, decided, or past its closing time: people come back to the municipality's page for the result.
-  const title = dialogue.status === 'decided' ? t.decidedHeading : t.closedHeading;
-  return { reason: 'ended', title, message: t.closedMessage, link: { href: resultsHref, label: t.closedResultsLink } };
+  // Closed, decided, or past its closing time: people come back to the municipality's page for the result (P12).
+  const decided = dialogue.status === 'decided';
+  return {
+    reason: 'ended',
+    title: decided ? t.decidedHeading : t.closedHeading,
+    message: t.closedMessage,
+    ...(outcome ? { details: (level: number) => outcomeDetails(outcome, lang, level) } : {}),
+    link: { href: resultsHref, label: decided ? t.decidedResultsLink : t.closedResultsLink },
+  };
+}
+
+/** The decision where there is one, else when it is expected; then the result in brief, once it may be shown. */
+function outcomeDetails({ definition, results }: Outcome, lang: Language, level: number): Html {
+  const plan = definition.conditions.decision;
+  const brief = briefCatalogues[lang];
+  return html`${
+    results.decision
+      ? decisionBox(definition, results.decision, lang, level)
+      : plan
+        ? html`<p>${catalogues[lang].form.receiptNext(plan.committeeName, longDate(plan.expectedDate, lang))}</p>`
+        : ''
+  }
+  ${
+    results.visibility === 'hidden'
+      ? ''
+      : html`<section class="md-brief" aria-labelledby="md-brief-heading">
+          ${heading(level, brief.heading, 'md-brief-heading')}
+          ${resultsBrief(definition, results, lang).map((line) => html`<p>${line}</p>`)}
+        </section>`
+  }`;
 }

@@ -1,7 +1,7 @@
 import type { PublicDefinition } from '../dialogue/public-view';
 import { catalogues } from '../messages/catalogue';
 import { type FormState, form, receipt } from './form';
-import { type Html, type Language, html, plain, raw } from './html';
+import { type Html, type Language, heading, html, plain, raw } from './html';
 import { FAVICON_PATH, STYLESHEET_PATH } from './styles';
 
 /** JSON inside a <script> element: `<` escaped so no text can close the element. */
@@ -87,13 +87,15 @@ export interface NoticeLink {
 export interface Notice {
   readonly title: string;
   readonly message: string;
+  /** More to say under the message, its headings one level below the notice's own. */
+  readonly details?: (level: number) => Html;
   readonly link?: NoticeLink;
 }
 
-const notice = (level: 1 | 2, { title, message, link }: Notice): Html =>
-  html`${raw(`<h${level}>`)}${title}${raw(`</h${level}>`)}
+const notice = (level: 1 | 2, { title, message, details, link }: Notice): Html =>
+  html`${heading(level, title)}
     <p>${message}</p>
-    ${link ? html`<p><a href="${link.href}">${link.label}</a></p>` : ''}`;
+    ${details?.(level + 1)} ${link ? html`<p><a href="${link.href}">${link.label}</a></p>` : ''}`;
 
 /** A page that says, in a sentence, why there is nothing else here. */
 export function messagePage(lang: Language, said: Notice): string {

@@ -2,10 +2,9 @@ import { otherLanguage } from '../messages/language';
 import type { QuestionResult, ResultsBody } from '../aggregation/present';
 import type { PublicDecision } from '../aggregation/results';
 import type { PublicDefinition } from '../dialogue/public-view';
-import type { Localized } from '../dialogue/text';
 import { catalogues, groupName } from '../messages/catalogue';
 import { resultsCatalogues } from '../messages/results';
-import { summaryNames, swedishOnly } from './decision-text';
+import { decisionBox } from './decision-box';
 import { conditions } from './form';
 import { type Html, type Language, html, longDate, plain, text } from './html';
 import { htmlDocument } from './pages';
@@ -163,36 +162,6 @@ function questionSection(question: Question, result: QuestionResult | undefined,
   </section>`;
 }
 
-/** P3, P12: the committee's decision, first on the page once it is registered. */
-function decisionSection(definition: PublicDefinition, decision: PublicDecision, lang: Language): Html {
-  const r = resultsCatalogues[lang];
-  const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
-  const chosen = alternatives.find((a) => a.id === decision.chosenAlternative);
-  const committee = definition.conditions.decision?.committeeName;
-  // Said once: the chosen proposal gets a line of its own only when the summary does not already name it.
-  const sayChosen = chosen && !summaryNames(plain(decision.summary, lang), plain(chosen.title, lang));
-  // Where the decision was written only in Swedish, an English reader is told so, besides the lang="sv" marks.
-  const inSwedish = (value: Localized | undefined) => (swedishOnly(value, lang) ? html` ${r.inSwedish}` : '');
-  return html`<section class="md-decision" aria-labelledby="md-decision-heading">
-    <h2 id="md-decision-heading">${r.decisionHeading}</h2>
-    ${committee ? html`<p>${r.decidedBy(committee, longDate(decision.decidedAt, lang))}</p>` : ''}
-    ${swedishOnly(decision.summary, lang) ? html`<p class="md-note">${r.swedishOnly}</p>` : ''}
-    <p>${text(decision.summary, lang)}</p>
-    ${sayChosen ? html`<p>${r.chosen}: <strong>${text(chosen.title, lang)}</strong></p>` : ''}
-    <h3>${r.motivation}${inSwedish(decision.motivation)}</h3>
-    <p>${text(decision.motivation, lang)}</p>
-    ${
-      decision.inputUse
-        ? html`<h3>${r.inputUse}${inSwedish(decision.inputUse)}</h3>
-            <p>${text(decision.inputUse, lang)}</p>`
-        : ''
-    }
-    ${decision.minutes ? html`<p>${r.minutes}: ${decision.minutes.meeting}, ${decision.minutes.paragraph}</p>` : ''}
-    ${decision.caseNumber ? html`<p>${catalogues[lang].form.caseNumber}: ${decision.caseNumber}</p>` : ''}
-    ${decision.link ? html`<p><a href="${decision.link}">${r.decisionLink}</a></p>` : ''}
-  </section>`;
-}
-
 export interface ResultsPageLinks {
   readonly switchLanguageHref: string;
 }
@@ -218,7 +187,7 @@ export function resultsPage(
       ${r.status[results.status]} ${r.responses(results.responseCount)}
       ${results.updatedAt ? r.updated(longDate(results.updatedAt, lang)) : r.notYetUpdated}
     </p>
-    ${results.decision ? decisionSection(definition, results.decision, lang) : ''}
+    ${results.decision ? decisionBox(definition, results.decision, lang, 2) : ''}
     ${
       results.visibility === 'hidden'
         ? html`<p><strong>${r.hidden(results.visibleFrom ? longDate(results.visibleFrom, lang) : '')}</strong></p>`

@@ -1,70 +1,55 @@
-import type { Bilingual } from '../messages/language';
-import { type Html, html } from './html';
+import type { Bilingual, Language } from '../messages/language';
+import { unsubscribeCatalogues } from '../messages/unsubscribe';
+import { type Html, heading, html } from './html';
 import { htmlDocument } from './pages';
 
-/** Both languages on one page: the link carries no language, and the reader may not read Swedish. */
-const bilingual = (sv: Html, en: Html): Html =>
-  html`${sv}
-    <div lang="en">${en}</div>`;
+type Texts = (typeof unsubscribeCatalogues)['sv'];
 
-export function unsubscribeConfirmPage(action: string): string {
+/** Both languages on one page, Swedish first with the h1, English marked as such below. */
+function bilingual(title: (t: Texts) => string, part: (t: Texts, lang: Language, level: 1 | 2) => Html): string {
   return htmlDocument(
     'sv',
-    'Ta bort e-postadress',
-    bilingual(
-      html`<h1>Ta bort din e-postadress?</h1>
-        <p>
-          Vi använder adressen bara för att berätta resultatet och beslutet i dialogen. Tar du bort den får du inget
-          mejl från oss om den.
-        </p>
-        <form method="post" action="${action}">
-          <button type="submit" class="md-submit">Ta bort min e-postadress</button>
-        </form>`,
-      html`<h2>Remove your email address?</h2>
-        <p>
-          We use the address only to tell you the result and the decision of the dialogue. If you remove it, you will
-          get no email from us about it.
-        </p>
-        <form method="post" action="${action}">
-          <button type="submit" class="md-submit">Remove my email address</button>
-        </form>`,
-    ),
+    title(unsubscribeCatalogues.sv),
+    html`${part(unsubscribeCatalogues.sv, 'sv', 1)}
+      <div lang="en">${part(unsubscribeCatalogues.en, 'en', 2)}</div>`,
   );
 }
 
-/** After the removal: the dialogue's results page, in each language, is where the result and decision are found. */
-export function unsubscribedPage(resultsHref: Bilingual): string {
-  return htmlDocument(
-    'sv',
-    'E-postadressen är borttagen',
-    bilingual(
-      html`<h1>Din e-postadress är borttagen</h1>
-        <p>Du får inga fler mejl om den här dialogen. Resultatet och beslutet finns på kommunens resultatsida.</p>
-        <p><a href="${resultsHref.sv}">Till resultatsidan</a></p>`,
-      html`<h2>Your email address is removed</h2>
-        <p>
-          You will get no more email about this dialogue. The result and the decision are on the municipality’s results
-          page.
-        </p>
-        <p><a href="${resultsHref.en}">Go to the results page</a></p>`,
-    ),
+/** Where the result and the decision are, in the reader's language. */
+const resultsLink = (t: Texts, href: string): Html =>
+  html`<p>${t.resultsWhere}</p>
+    <p><a href="${href}">${t.resultsLink}</a></p>`;
+
+/** Asks before deleting (RFC 8058: the GET changes nothing); the POST goes to the same signed URL. */
+export function unsubscribeConfirmPage(action: string, resultsHref: Bilingual): string {
+  return bilingual(
+    (t) => t.confirmTitle,
+    (t, lang, level) =>
+      html`${heading(level, t.confirmHeading)}
+        <p>${t.confirmMessage}</p>
+        <form method="post" action="${action}">
+          <button type="submit" class="md-submit">${t.confirmButton}</button>
+        </form>
+        ${resultsLink(t, resultsHref[lang])}`,
+  );
+}
+
+/** After the removal, or when the address was gone already (a used link, or deleted after the feedback). */
+export function unsubscribedPage(resultsHref: Bilingual, already: boolean): string {
+  return bilingual(
+    (t) => (already ? t.alreadyTitle : t.removedTitle),
+    (t, lang, level) =>
+      html`${heading(level, already ? t.alreadyHeading : t.removedHeading)}
+        <p>${already ? t.alreadyMessage : t.removedMessage}</p>
+        ${resultsLink(t, resultsHref[lang])}`,
   );
 }
 
 export function badUnsubscribeLinkPage(): string {
-  return htmlDocument(
-    'sv',
-    'Ogiltig länk',
-    bilingual(
-      html`<h1>Länken fungerar inte</h1>
-        <p>
-          Kontrollera att hela länken från mejlet kom med, eller kontakta kommunen så tar vi bort adressen åt dig.
-        </p>`,
-      html`<h2>The link does not work</h2>
-        <p>
-          Check that the whole link from the email was used, or contact the municipality and we will remove the address
-          for you.
-        </p>`,
-    ),
+  return bilingual(
+    (t) => t.badTitle,
+    (t, _lang, level) =>
+      html`${heading(level, t.badHeading)}
+        <p>${t.badMessage}</p>`,
   );
 }

@@ -3,12 +3,14 @@
  * 'unsafe-inline') and hostile global CSS; on a page whose origin is not allowed; in an iframe on a phone;
  * and after the dialogue has closed.
  */
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { localIdentity } from '../../local/identity';
 import type { LocalStack } from '../../local/stack';
+import { htmlProblems, inHostPage } from '../support/html-validator';
 import { axeViolations, launchChromium, screenshot, startStack } from './browser';
 
 jest.setTimeout(45_000);
@@ -217,25 +219,84 @@ describe('security headers', () => {
   });
 });
 
-describe('after the close', () => {
-  it('the embed says the dialogue is closed and links to the results; the fragment is a fragment', async () => {
-    const identity = await localIdentity(Number(new URL(stack.urls.api).port));
-    const token = await identity.issue({ committees: ['tekniska-namnden'], admin: false });
-    const closed = await fetch(`${stack.urls.api}/admin/dialogues/demo/status`, {
+/** Each state's fragment and page, for the HTML checker at the end (fragments inside a host page). */
+const documents: Record<string, string> = {};
+const LOCAL_LAG_MS = 2000;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe('answered on the municipal page, then closed, then decided (P12: the page tells what came of it)', () => {
+  const api = (path: string, init?: RequestInit) => fetch(`${stack.urls.api}${path}`, init);
+  let token: string;
+  const asOfficial = (path: string, body: unknown) =>
+    api(path, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'closed' }),
+      body: JSON.stringify(body),
     });
-    expect(closed.status).toBe(200);
-    const fragment = await (await fetch(`${stack.urls.api}/form/demo?format=fragment`)).text();
-    expect(fragment).not.toMatch(/<(html|head|title|main|h1|style)\b/i);
-    const { page } = await open(`${allowedHost.origin}/script`, 375);
-    await page.locator('#form h2').waitFor();
-    await expect(page.locator('#form h2').innerText()).resolves.toBe('Dialogen är stängd');
-    await expect(page.locator('#form a').getAttribute('href')).resolves.toBe(`${stack.urls.api}/results/demo`);
+  /** What the embed shows on the allowed page at a width, as a reader sees it (whitespace collapsed). */
+  const embedAt = async (width: number, name: string) => {
+    const { page, problems } = await open(`${allowedHost.origin}/script`, width);
+    await page.locator('#form .md-root:not([hidden]) h2').first().waitFor();
+    // Before axe, which applies inline styles of its own while it measures contrast.
+    expect(problems).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'host-closed-375');
+    await screenshot(page, `${name}-${width}`);
+    return { page, said: (await page.locator('#form .md-root').innerText()).replace(/\s+/g, ' ') };
+  };
+  const keep = async (name: string, path: string) => (documents[name] = await (await api(path)).text());
+
+  beforeAll(async () => {
+    const identity = await localIdentity(Number(new URL(stack.urls.api).port));
+    token = await identity.issue({ committees: ['tekniska-namnden'], admin: false });
+    await keep('open fragment (sv)', '/form/demo?format=fragment');
+    await keep('open fragment (en)', '/form/demo?format=fragment&lang=en');
+    await keep('open page', '/form/demo');
+  });
+
+  it('a citizen answers the embedded form there and gets the receipt, with no CSP violation', async () => {
+    const { page, problems } = await open(`${allowedHost.origin}/script`, 375);
+    await page.locator('#form form[data-md-form]').waitFor();
+    await page.locator('#md-q-favourite-alla').check();
+    await page.locator('#md-contact-email').fill('medborgare@example.se');
+    await page.locator('#md-contact-consent').check();
+    await page.locator('#form .md-submit').click();
+    await page.locator('#form [data-receipt]').waitFor();
+    expect(problems).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'host-receipt-375');
     await page.context().close();
+    // Two more answers, so that one proposal leads: Lekplats för alla 2 of 3.
+    for (const favourite of ['alla', 'natur']) {
+      const sent = await api('/dialogues/demo/responses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ submissionId: randomUUID(), answers: { favourite } }),
+      });
+      expect(sent.status).toBe(201);
+    }
+  });
+
+  it('closed early: the embed says so, when the decision is due, the result in brief, and links to the results', async () => {
+    expect((await asOfficial('/admin/dialogues/demo/status', { status: 'closed' })).status).toBe(200);
+    await sleep(LOCAL_LAG_MS + 500);
+    expect((await api('/local/jobs/aggregate', { method: 'POST' })).status).toBe(200);
+    const fragment = await keep('closed fragment (sv)', '/form/demo?format=fragment');
+    expect(fragment).not.toMatch(/<(html|head|title|main|h1|style)\b/i);
+    await keep('closed fragment (en)', '/form/demo?format=fragment&lang=en');
+    for (const width of [375, 1280]) {
+      const { page, said } = await embedAt(width, 'host-closed');
+      await expect(page.locator('#form h2').first().innerText()).resolves.toBe('Dialogen är stängd');
+      expect(said).toContain('Tekniska nämnden väntas fatta beslut');
+      expect(said).toContain('Resultatet i korthet 3 personer svarade.');
+      expect(said).toMatch(/Flest valde förslaget ”Lekplats för alla” \(67\s%/);
+      const link = page.locator('#form a', { hasText: 'Se hela resultatet' });
+      await expect(link.getAttribute('href')).resolves.toBe(`${stack.urls.api}/results/demo`);
+      await page.context().close();
+    }
+    // The conditions no longer promise "open until" a date that did not hold.
+    const results = await keep('closed results page', '/results/demo');
+    expect(results).not.toContain('Dialogen är öppen till och med');
+    expect(results).toMatch(/Dialogen stängdes \d+ \w+ \d{4}\./);
   });
 
   it('the form’s own page says it once (not as heading and paragraph twice), at 375 and 1280 px; a late post gets the same', async () => {
@@ -243,12 +304,14 @@ describe('after the close', () => {
       const { page } = await open(`${stack.urls.api}/form/demo`, width);
       await expect(page.locator('h1').innerText()).resolves.toBe('Dialogen är stängd');
       await expect(page.locator('main p').first().innerText()).resolves.not.toBe('Dialogen är stängd');
+      await expect(page.locator('main h2').allInnerTexts()).resolves.toEqual(['Resultatet i korthet']);
       await expect(page.locator('main a').getAttribute('href')).resolves.toBe(`${stack.urls.api}/results/demo`);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `form-page-closed-${width}`);
       await page.context().close();
     }
-    const late = await fetch(`${stack.urls.api}/form/demo`, {
+    await keep('closed page', '/form/demo');
+    const late = await api('/form/demo', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'submissionId=0b6f2c8e-3f1a-4c1e-9d7a-2a9f1e6b8c99&q.favourite=alla',
@@ -258,4 +321,79 @@ describe('after the close', () => {
     expect(page).toContain('<h1>Dialogen är stängd</h1>');
     expect(page).toContain(`href="${stack.urls.api}/results/demo"`);
   });
+
+  it('decided: the embed shows the results page’s decision box (summary, date, committee, §, motivation) and the link', async () => {
+    const decided = await asOfficial('/admin/dialogues/demo/decision', {
+      summary: { sv: 'Nämnden bygger Lekplats för alla.', en: 'The committee builds the Playground for everyone.' },
+      motivation: { sv: 'Förslaget fick flest röster.', en: 'The proposal got the most votes.' },
+      decidedAt: '2026-12-02',
+      minutes: { meeting: 'Tekniska nämnden', paragraph: '§ 23' },
+      chosenAlternative: 'alla',
+    });
+    expect(decided.status).toBe(202);
+    const resultsPage = await open(`${stack.urls.api}/results/demo`);
+    const box = (await resultsPage.page.locator('.md-decision').innerText()).replace(/\s+/g, ' ');
+    await resultsPage.page.context().close();
+    for (const width of [375, 1280]) {
+      const { page, said } = await embedAt(width, 'host-decided');
+      await expect(page.locator('#form h2').first().innerText()).resolves.toBe('Nämnden har fattat beslut');
+      // The same content as the results page's box, its headings a level lower (h3, h4) under the notice's h2.
+      expect((await page.locator('#form .md-decision').innerText()).replace(/\s+/g, ' ')).toBe(box);
+      await expect(page.locator('#form .md-decision h3').innerText()).resolves.toBe('Beslut');
+      for (const part of [
+        'Tekniska nämnden beslutade 2 december 2026.',
+        'Nämnden bygger Lekplats för alla.',
+        'Förslaget fick flest röster.',
+        'Tekniska nämnden, § 23',
+        '3 personer svarade.',
+      ])
+        expect(said).toContain(part);
+      const link = page.locator('#form a', { hasText: 'Se hela resultatet och beslutet' });
+      await expect(link.getAttribute('href')).resolves.toBe(`${stack.urls.api}/results/demo`);
+      await page.context().close();
+    }
+    await keep('decided fragment (sv)', '/form/demo?format=fragment');
+    await keep('decided fragment (en)', '/form/demo?format=fragment&lang=en');
+    await keep('decided page', '/form/demo');
+    await keep('decided results page', '/results/demo');
+  });
+
+  it('the feedback email’s unsubscribe link confirms with a link to the results, and once used says it is used', async () => {
+    expect((await api('/local/jobs/mailout', { method: 'POST' })).status).toBe(200);
+    const { emails } = (await (await fetch(`${stack.urls.ses}/store`)).json()) as {
+      emails: Array<{ destination: { to: string[] }; body: { text?: string } }>;
+    };
+    const mail = emails.find((e) => e.destination.to.includes('medborgare@example.se'));
+    const link = /https?:\/\/\S+\/unsubscribe\?token=\S+/.exec(mail?.body.text ?? '')?.[0] ?? '';
+    expect(link).toContain(stack.urls.api);
+    const confirm = await open(link, 375);
+    await expect(confirm.page.locator('a', { hasText: 'Till resultatsidan' }).getAttribute('href')).resolves.toBe(
+      `${stack.urls.api}/results/demo`,
+    );
+    expect(await axeViolations(confirm.page)).toEqual([]);
+    await screenshot(confirm.page, 'unsubscribe-confirm-375');
+    documents['unsubscribe confirmation'] = await confirm.page.content();
+    await confirm.page.locator('button', { hasText: 'Ta bort min e-postadress' }).click();
+    await confirm.page.locator('h1', { hasText: 'Din e-postadress är borttagen' }).waitFor();
+    documents['unsubscribed'] = await confirm.page.content();
+    await confirm.page.context().close();
+    const again = await open(link, 375);
+    await expect(again.page.locator('h1').innerText()).resolves.toBe('Din e-postadress är redan borttagen');
+    await expect(again.page.locator('form').count()).resolves.toBe(0);
+    expect(await axeViolations(again.page)).toEqual([]);
+    await screenshot(again.page, 'unsubscribe-used-375');
+    documents['unsubscribe link used'] = await again.page.content();
+    await again.page.context().close();
+  });
+
+  it('every fragment is valid HTML inside a host page, and every page is valid (W3C Nu HTML checker)', async () => {
+    const checked = Object.fromEntries(
+      Object.entries(documents).map(([name, markup]) => [
+        name,
+        name.includes('fragment') ? inHostPage(markup) : markup,
+      ]),
+    );
+    expect(Object.keys(checked)).toHaveLength(14);
+    expect(await htmlProblems(checked)).toEqual([]);
+  }, 60_000);
 });

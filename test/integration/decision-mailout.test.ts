@@ -582,6 +582,9 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
     expect(page.statusCode).toBe(200);
     expect(String(page.headers?.['content-type'])).toContain('text/html');
     expect(page.body).toContain(`<form method="post" action="${BASE_URL}/unsubscribe?token=${token}"`);
+    // Before deciding, the reader can go to what the address is kept for, in either language.
+    expect(page.body).toContain(`<a href="${BASE_URL}/results/${DEMO}">Till resultatsidan</a>`);
+    expect(page.body).toContain(`<a href="${BASE_URL}/results/${DEMO}?lang=en">Go to the results page</a>`);
     expect(await contactOf(DEMO, address)).toBeDefined();
   });
 
@@ -628,13 +631,16 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
     expect(await contacts(DEMO)).toHaveLength(RECIPIENT_COUNT - 1);
   });
 
-  it('the same click again still answers 200, and the progress of the finished mailout is unchanged', async () => {
+  it('the same click again still answers 200, says the address was removed already, and leaves the finished mailout unchanged', async () => {
     const post = await callRaw(handlers.unsubscribe, routes.unsubscribe, {
       query: { token },
       body: 'List-Unsubscribe=One-Click',
       contentType: 'application/x-www-form-urlencoded',
     });
     expect(post.statusCode).toBe(200);
+    expect(post.body).toContain('Din e-postadress är redan borttagen');
+    expect(post.body).toContain('Your email address is already removed');
+    expect(post.body).not.toContain('Din e-postadress är borttagen');
     expect((await progress(lead, DEMO)).json).toMatchObject({
       status: 'done',
       total: RECIPIENT_COUNT,
@@ -642,6 +648,18 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
       failed: 0,
       pending: 0,
     });
+  });
+
+  it('opening the used link says the address is already removed, with no form to remove it again', async () => {
+    const page = await callRaw(handlers.unsubscribePage, routes.unsubscribePage, {
+      query: { token },
+      contentType: null,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>Din e-postadress är redan borttagen</h1>');
+    expect(page.body).toContain('<h2>Your email address is already removed</h2>');
+    expect(page.body).not.toContain('<form');
+    expect(page.body).toContain(`<a href="${BASE_URL}/results/${DEMO}">Till resultatsidan</a>`);
   });
 });
 

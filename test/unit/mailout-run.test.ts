@@ -79,6 +79,7 @@ function memoryQueue(count: number) {
     },
     isSuppressed: async () => false,
     suppress: async () => undefined,
+    hasContact: async (_id, hash) => entries.has(hash),
     deleteContact: async (_id, hash) => entries.delete(hash),
   };
   return { store, entries };

@@ -1,7 +1,8 @@
+import { publicResultsOf } from '../../../shared/aggregation/results';
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { isAcceptingResponses } from '../../../shared/dialogue/rules';
 import { formPageRoute } from '../../../shared/routes';
-import { type NoForm, noForm } from '../../../shared/presentation/no-form';
+import { type NoForm, type Outcome, noForm } from '../../../shared/presentation/no-form';
 import { formFragment, formPage, messageFragment, messagePage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
@@ -13,18 +14,24 @@ const NO_FORM_STATUS = { ended: 200, 'not-open': 409, 'not-found': 404 } as cons
   number
 >;
 
-export const createHandler = ({
-  dialogues,
-  municipality,
-  clock,
-  ids,
-}: Pick<Runtime, 'dialogues' | 'municipality' | 'clock' | 'ids'>) =>
+type Deps = Pick<Runtime, 'dialogues' | 'aggregates' | 'disclosureThreshold' | 'municipality' | 'clock' | 'ids'>;
+
+export const createHandler = (deps: Deps) =>
   httpRoute(formPageRoute, async ({ path, query }) => {
+    const { dialogues, municipality, clock, ids } = deps;
     const { lang, format } = query;
     const dialogue = await dialogues.get(path.id);
     if (!dialogue || !isAcceptingResponses(dialogue, clock.now())) {
       const links = formLinks(path.id, lang);
-      const why = noForm(dialogue, clock.now(), lang, links.resultsHref);
+      const notice = (outcome?: Outcome) => noForm(dialogue, clock.now(), lang, links.resultsHref, outcome);
+      // An ended dialogue's page says what came of it: the decision, or when it is due, and the result in brief.
+      const why =
+        dialogue && notice().reason === 'ended'
+          ? notice({
+              definition: publicDefinition(dialogue, municipality),
+              results: await publicResultsOf(deps, dialogue),
+            })
+          : notice();
       return {
         statusCode: NO_FORM_STATUS[why.reason],
         ...(format === 'fragment'

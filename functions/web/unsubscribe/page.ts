@@ -1,18 +1,28 @@
 import { verifyUnsubscribeToken } from '../../../shared/mail/unsubscribe-token';
 import { unsubscribePageRoute } from '../../../shared/routes';
-import { badUnsubscribeLinkPage, unsubscribeConfirmPage } from '../../../shared/presentation/unsubscribe-pages';
+import {
+  badUnsubscribeLinkPage,
+  unsubscribeConfirmPage,
+  unsubscribedPage,
+} from '../../../shared/presentation/unsubscribe-pages';
 import { unsubscribeSecret } from '../../adapters/secret';
 import { httpRoute } from '../../lib/http';
+import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
+import { resultsLinks } from './results-links';
 import { links } from '../links';
 
-/** Shows a confirmation; deleting needs the POST (RFC 8058: a GET must not change anything). */
-export const createHandler = (secret: () => Promise<string>) =>
+/** Shows a confirmation, or that the address is gone already; deleting needs the POST (RFC 8058: a GET changes nothing). */
+export const createHandler = ({
+  mailouts,
+  secret,
+}: Pick<MailRuntime, 'mailouts'> & { secret: () => Promise<string> }) =>
   httpRoute(unsubscribePageRoute, async ({ query }) => {
-    if (!query.token || !verifyUnsubscribeToken(await secret(), query.token))
-      return { statusCode: 400, html: badUnsubscribeLinkPage() };
-    return {
-      html: unsubscribeConfirmPage(links().unsubscribe(query.token)),
-    };
+    const contact = query.token ? verifyUnsubscribeToken(await secret(), query.token) : undefined;
+    if (!query.token || !contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
+    const results = resultsLinks(contact.dialogueId);
+    if (!(await mailouts.hasContact(contact.dialogueId, contact.emailHash)))
+      return { html: unsubscribedPage(results, true) };
+    return { html: unsubscribeConfirmPage(links().unsubscribe(query.token), results) };
   });
 
-export const handler = createHandler(unsubscribeSecret);
+export const handler = createHandler({ ...mailRuntime, secret: unsubscribeSecret });

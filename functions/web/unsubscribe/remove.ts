@@ -3,7 +3,7 @@ import { unsubscribeRoute } from '../../../shared/routes';
 import { badUnsubscribeLinkPage, unsubscribedPage } from '../../../shared/presentation/unsubscribe-pages';
 import { unsubscribeSecret } from '../../adapters/secret';
 import { httpRoute } from '../../lib/http';
-import { links } from '../links';
+import { resultsLinks } from './results-links';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 
 /** Deletes the contact (erasure). The token comes in the URL, from the one-click header and the confirmation form alike. */
@@ -15,9 +15,8 @@ export const createHandler = ({
     const token = query.token ?? '';
     const contact = verifyUnsubscribeToken(await secret(), token);
     if (!contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
-    await mailouts.deleteContact(contact.dialogueId, contact.emailHash);
-    const { results } = links();
-    return { html: unsubscribedPage({ sv: results(contact.dialogueId), en: results(contact.dialogueId, 'en') }) };
+    const removed = await mailouts.deleteContact(contact.dialogueId, contact.emailHash);
+    return { html: unsubscribedPage(resultsLinks(contact.dialogueId), !removed) };
   });
 
 export const handler = createHandler({ ...mailRuntime, secret: unsubscribeSecret });
