@@ -38,11 +38,14 @@ export interface Submission {
   readonly contact?: ContactForFeedback;
 }
 
-/** What a submission's receipt says of the stored copy. */
+/** What a submission's receipt says of the stored copy: all of it as the first call answered. */
 export interface StoredSubmission {
   readonly responseId: string;
   readonly receivedAt: string;
-  /** Whether an address for the result is kept. */
+  /**
+   * Whether the first call left an address for the result. Kept with the response as this one bit, never which
+   * address, so a retry answers as the first call did whatever it carries, and no stored contact is ever looked up.
+   */
   readonly willReceiveFeedback: boolean;
 }
 
@@ -52,12 +55,8 @@ export interface ResponseStore {
    * A retry stores nothing and gets the first copy's id and time.
    */
   save(submission: Submission): Promise<StoredSubmission>;
-  /** The stored copy of a submission, if there is one; `contact` is what the asking request carries. */
-  find(
-    dialogueId: string,
-    submissionId: string,
-    contact: ContactForFeedback | undefined,
-  ): Promise<StoredSubmission | undefined>;
+  /** The stored copy of a submission, if there is one. */
+  find(dialogueId: string, submissionId: string): Promise<StoredSubmission | undefined>;
 }
 
 export interface Clock {

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys';
-import type { ContactForFeedback, ResponseStore, StoredSubmission, Submission } from '../../shared/ports';
+import type { ResponseStore, Submission } from '../../shared/ports';
 import { attr } from '../../shared/table';
 import { conditionFailure } from './conditional';
 
@@ -18,38 +18,21 @@ const collided = (error: unknown): boolean =>
  * own item, keyed only by the address's hash, sharing no id, time or order with the response.
  */
 export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: string): ResponseStore {
-  const contactKept = async (dialogueId: string, contact: ContactForFeedback | undefined): Promise<boolean> => {
-    if (!contact) return false;
+  const find: ResponseStore['find'] = async (dialogueId, submissionId) => {
     const { Item } = await client.send(
       new GetCommand({
         TableName: tableName,
-        Key: keys.contact(dialogueId, contact.emailHash),
+        Key: keys.response(dialogueId, submissionId),
         ConsistentRead: true,
-        ProjectionExpression: attr.pk,
+        ProjectionExpression: 'responseId, receivedAt, willReceiveFeedback',
       }),
     );
-    return Item !== undefined;
-  };
-
-  // The first copy's id and time; feedback is promised if the address this request names is kept (a retry sends
-  // the same body, so that is what the first answer said; the response itself does not record it, or it would
-  // tell which responses left an address).
-  const receiptOf = async (
-    first: { responseId: string; receivedAt: string },
-    dialogueId: string,
-    contact: ContactForFeedback | undefined,
-  ): Promise<StoredSubmission> => ({
-    responseId: first.responseId,
-    receivedAt: first.receivedAt,
-    willReceiveFeedback: await contactKept(dialogueId, contact),
-  });
-
-  const find: ResponseStore['find'] = async (dialogueId, submissionId, contact) => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: keys.response(dialogueId, submissionId), ConsistentRead: true }),
-    );
     return Item
-      ? receiptOf({ responseId: String(Item.responseId), receivedAt: String(Item.receivedAt) }, dialogueId, contact)
+      ? {
+          responseId: String(Item.responseId),
+          receivedAt: String(Item.receivedAt),
+          willReceiveFeedback: Item.willReceiveFeedback === true,
+        }
       : undefined;
   };
 
@@ -70,6 +53,8 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
         dialogueVersion: submission.dialogueVersion,
         answers: submission.answers,
         profile: submission.profile,
+        // The first answer's promise, for its retries: the bit, never the address (that is the contact's own item).
+        willReceiveFeedback: contact !== undefined,
       },
       ConditionExpression: `attribute_not_exists(${attr.pk})`,
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
@@ -108,15 +93,15 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
           const stored = conditionFailure(error);
           const copy = stored?.item;
           if (copy?.responseId?.S && copy.receivedAt?.S)
-            return receiptOf(
-              { responseId: copy.responseId.S, receivedAt: copy.receivedAt.S },
-              submission.dialogueId,
-              submission.contact,
-            );
+            return {
+              responseId: copy.responseId.S,
+              receivedAt: copy.receivedAt.S,
+              willReceiveFeedback: copy.willReceiveFeedback?.BOOL === true,
+            };
           if (!stored && !collided(error)) throw error;
           // A retry whose refusal came without the copy, or a collision with another copy of this submission
           // being written right now: once that one is stored, this one is a retry of it.
-          const first = await find(submission.dialogueId, submission.submissionId, submission.contact);
+          const first = await find(submission.dialogueId, submission.submissionId);
           if (first) return first;
           if (attempt === COLLISION_ATTEMPTS)
             throw new Error('A submission kept colliding with another copy of itself.');

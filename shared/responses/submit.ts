@@ -88,7 +88,7 @@ function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: s
 async function storedCopy(deps: SubmitDeps, dialogueId: string, input: unknown) {
   const parsed = responseBodySchema.safeParse(input);
   if (!parsed.success) return undefined;
-  return deps.responses.find(dialogueId, submissionIdOf(parsed.data), contactOf(dialogueId, parsed.data));
+  return deps.responses.find(dialogueId, submissionIdOf(parsed.data));
 }
 
 /**

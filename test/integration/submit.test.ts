@@ -395,6 +395,30 @@ describe('POST /dialogues/{id}/responses: contact details for feedback (P12)', (
     expect((await demoItems()).contacts.filter((c) => c.email === 'dan@exempel.nu')).toHaveLength(1);
   });
 
+  it('a retry answers as the first call did whatever address it carries: no answer tells whether an address is a stored contact', async () => {
+    // Somebody else took part and left an address; an attacker knows it and owns a submission id of their own.
+    expect((await post(valid({ contact: { email: 'Hemlig@Exempel.nu', consent: true } }))).statusCode).toBe(201);
+    const variants = (body: ReturnType<typeof valid>) => {
+      const { contact: _contact, ...bare } = body;
+      return [
+        bare,
+        { ...bare, contact: { email: 'hemlig@exempel.nu', consent: true } },
+        { ...bare, contact: { email: 'HEMLIG@Exempel.NU', consent: true, language: 'en' } },
+        { ...bare, contact: { email: 'okand@exempel.nu', consent: true } },
+      ];
+    };
+    for (const first of [valid(), valid({ contact: { email: 'Egen@Exempel.nu', consent: true } })]) {
+      const answered = await post(first);
+      expect(answered.statusCode).toBe(201);
+      await expectNothingStored(async () => {
+        for (const retry of variants(first)) {
+          const again = await post(retry);
+          expect({ status: again.statusCode, json: again.json }).toEqual({ status: 201, json: answered.json });
+        }
+      });
+    }
+  });
+
   it('concurrent copies of one submission with an address store one response and one contact, and all answer alike', async () => {
     const body = valid({ contact: { email: 'Eva@Exempel.nu', consent: true } });
     const before = await demoItems();
