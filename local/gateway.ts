@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { JWTPayload } from 'jose';
 import type { RouteDefinition } from '../shared/routes';
-import { claimsAsApiGatewayPassesThem } from './identity';
+import { type Verification, claimsAsApiGatewayPassesThem } from './identity';
 import { lambdaContext } from './lambda-context';
 import { routeTable } from './route-table';
 
@@ -12,7 +11,7 @@ export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context
 export interface GatewayOptions {
   readonly routes: readonly RouteDefinition[];
   readonly loadHandler: (route: RouteDefinition) => Promise<LambdaHttpHandler>;
-  readonly verifyToken: (authorization: string | undefined) => Promise<JWTPayload | undefined>;
+  readonly verifyToken: (authorization: string | undefined) => Promise<Verification>;
   readonly allowedOrigins: readonly string[];
   /** Local-only routes (jobs, pages); answers true when it handled the request. */
   readonly localRoutes?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
@@ -227,10 +226,13 @@ export function createGateway(options: GatewayOptions): RequestListener {
 
       let claims: Record<string, string> | undefined;
       if (route.access === 'official') {
-        const payload = await options.verifyToken(request.headers.authorization);
-        if (!payload)
+        const verified = await options.verifyToken(request.headers.authorization);
+        if ('refused' in verified) {
+          // Why, for whoever runs the stack; the caller gets API Gateway's answer, and the token is never logged.
+          log({ level: 'WARN', message: 'token refused', reason: verified.refused, route: route.name, requestId });
           return sendJson(response, 401, { message: 'Unauthorized' }, { ...corsHeaders, 'www-authenticate': 'Bearer' });
-        claims = claimsAsApiGatewayPassesThem(payload);
+        }
+        claims = claimsAsApiGatewayPassesThem(verified.claims);
       }
 
       const event = buildEvent(request, url, route, pathParameters, body, requestId, claims);

@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type JWK, type JWTPayload, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { type JWK, type JWTPayload, SignJWT, errors, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import { groupsFor } from '../shared/access';
 import { localDir } from './paths';
 
 /**
- * A stand-in for the Cognito user pool: it signs ID tokens with a key kept in .local/, and verifies them
- * the way API Gateway's JWT authorizer verifies Cognito's (signature, issuer, audience, expiry).
+ * A stand-in for the Cognito user pool: it signs ID tokens with a key kept in .local/, and verifies them as
+ * strictly as API Gateway's JWT authorizer verifies Cognito's: the key id, RS256 signature, issuer, audience, an
+ * `exp` that must be there and in the future, and `nbf` and `iat`, where present, not in the future.
  */
 export const LOCAL_AUDIENCE = 'medborgardialog-local';
 export const localIssuer = (port: number): string => `http://localhost:${port}/local-idp`;
@@ -27,6 +28,8 @@ async function loadOrCreatePrivateJwk(keyFile: string): Promise<JWK> {
   }
 }
 
+export type Verification = { readonly claims: JWTPayload } | { readonly refused: string };
+
 export interface LocalIdentity {
   issue(options: {
     committees: readonly string[];
@@ -34,8 +37,8 @@ export interface LocalIdentity {
     email?: string;
     ttlSeconds?: number;
   }): Promise<string>;
-  /** The verified claims, or undefined for a missing, forged, expired or foreign token. */
-  verify(authorizationHeader: string | undefined): Promise<JWTPayload | undefined>;
+  /** The verified claims, or why the token was refused (for the log; never the token itself). */
+  verify(authorizationHeader: string | undefined): Promise<Verification>;
   publicJwks(): { keys: JWK[] };
 }
 
@@ -62,17 +65,21 @@ export async function localIdentity(port: number, keyFile = defaultKeyFile): Pro
         .sign(privateKey);
     },
     async verify(authorizationHeader) {
-      const token = authorizationHeader?.replace(/^Bearer\s+/i, '').trim();
-      if (!token) return undefined;
+      const token = /^Bearer\s+(\S+)\s*$/i.exec(authorizationHeader ?? '')?.[1];
+      if (!token) return { refused: authorizationHeader ? 'not a bearer token' : 'no token' };
       try {
-        const { payload } = await jwtVerify(token, publicKey, {
+        const { payload, protectedHeader } = await jwtVerify(token, publicKey, {
           issuer,
           audience: LOCAL_AUDIENCE,
           algorithms: [ALGORITHM],
+          requiredClaims: ['exp'],
         });
-        return payload;
-      } catch {
-        return undefined;
+        if (protectedHeader.kid !== KEY_ID) return { refused: 'unknown key id' };
+        if (payload.iat !== undefined && payload.iat > Date.now() / 1000) return { refused: 'iat in the future' };
+        return { claims: payload };
+      } catch (error) {
+        // jose's code and message name the failed check (such as an "iss" mismatch), never the token's content.
+        return { refused: error instanceof errors.JOSEError ? `${error.code}: ${error.message}` : 'malformed token' };
       }
     },
     publicJwks: () => ({ keys: [publicJwk] }),

@@ -3,7 +3,8 @@ import { type Caller, callerFromGroups } from '../../shared/access';
 
 /**
  * API Gateway's JWT authorizer hands claims over as strings; an array claim such as `cognito:groups`
- * arrives as `"[a b]"`. Accept that form and a real array, so the handler reads both alike.
+ * arrives as `"[a b]"`. Accept that form and a real array, so the handler reads both alike. Split on whitespace
+ * only: Cognito group names hold no whitespace but may hold commas, so `viewers,admin` is one group, not admin.
  */
 const groupsClaim = z.pipe(
   z.optional(z.union([z.array(z.string()), z.string()])),
@@ -12,7 +13,7 @@ const groupsClaim = z.pipe(
       ? v
       : (v ?? '')
           .replace(/^\[|\]$/g, '')
-          .split(/[\s,]+/)
+          .split(/\s+/)
           .filter(Boolean),
   ),
 );

@@ -193,16 +193,24 @@ describe('local gateway with in-test handlers', () => {
   describe('an officials’ route', () => {
     const get = (authorization?: string) =>
       fetch(`${base}/secure`, authorization ? { headers: { Authorization: authorization } } : {});
-    const signWithOurKey = async (claims: { audience: string; issuer: string }) => {
+    const refusals = () => logLines.filter((l) => l.message === 'token refused');
+    /** Signed with the stack's own key: only the claims (or header) given make it one to refuse. */
+    const signWithOurKey = async (claims: {
+      audience?: string;
+      issuer?: string;
+      kid?: string;
+      expires?: string | false;
+      issuedAt?: number;
+    }) => {
       const privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
-      return new SignJWT({ 'cognito:groups': ['admin'] })
-        .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })
+      const jwt = new SignJWT({ 'cognito:groups': ['admin'] })
+        .setProtectedHeader({ alg: 'RS256', kid: claims.kid ?? 'local-1' })
         .setSubject('intruder')
-        .setIssuer(claims.issuer)
-        .setAudience(claims.audience)
-        .setIssuedAt()
-        .setExpirationTime('1h')
-        .sign(await importJWK(privateJwk, 'RS256'));
+        .setIssuer(claims.issuer ?? localIssuer(port))
+        .setAudience(claims.audience ?? LOCAL_AUDIENCE)
+        .setIssuedAt(claims.issuedAt);
+      if (claims.expires !== false) jwt.setExpirationTime(claims.expires ?? '1h');
+      return jwt.sign(await importJWK(privateJwk, 'RS256'));
     };
 
     test('without a token answers 401 and never calls the handler', async () => {
@@ -236,6 +244,39 @@ describe('local gateway with in-test handlers', () => {
       const foreign = await signWithOurKey({ audience: LOCAL_AUDIENCE, issuer: localIssuer(port + 1) });
       expect((await get(`Bearer ${foreign}`)).status).toBe(401);
       expect(calls('Secure')).toEqual([]);
+    });
+
+    test.each([
+      ['without exp', { expires: false as const }, 'missing required "exp" claim'],
+      ['issued in the future', { issuedAt: Math.floor(Date.now() / 1000) + 600 }, 'iat in the future'],
+      ['naming another key id', { kid: 'other-key' }, 'unknown key id'],
+    ])(
+      'a token %s answers 401, as API Gateway’s JWT authorizer refuses it, and the log says why',
+      async (_, claims, reason) => {
+        const token = await signWithOurKey(claims);
+        logLines.length = 0;
+        expect((await get(`Bearer ${token}`)).status).toBe(401);
+        expect(calls('Secure')).toEqual([]);
+        expect(refusals()).toEqual([
+          expect.objectContaining({ level: 'WARN', route: 'Secure', reason: expect.stringContaining(reason) }),
+        ]);
+      },
+    );
+
+    test('every refusal is logged with its reason, and never with the token', async () => {
+      const expired = await identity.issue({ committees: ['x'], admin: false, ttlSeconds: -10 });
+      const foreign = await signWithOurKey({ issuer: localIssuer(port + 1) });
+      logLines.length = 0;
+      for (const authorization of [undefined, 'Basic abc', `Bearer ${expired}`, `Bearer ${foreign}`])
+        expect((await get(authorization)).status).toBe(401);
+      expect(refusals().map((l) => l.reason)).toEqual([
+        'no token',
+        'not a bearer token',
+        expect.stringMatching(/ERR_JWT_EXPIRED: "exp" claim timestamp check failed/),
+        expect.stringMatching(/ERR_JWT_CLAIM_VALIDATION_FAILED: unexpected "iss" claim value/),
+      ]);
+      const logged = JSON.stringify(logLines);
+      for (const token of [expired, foreign]) for (const part of token.split('.')) expect(logged).not.toContain(part);
     });
 
     test('garbage after "Bearer" answers 401', async () => {
@@ -414,14 +455,17 @@ describe('local gateway with the real handlers', () => {
     [manifest.whoAmI.name]: () => import('../../functions/admin/me/handler'),
   };
   let keyDir: string;
+  let keyFile: string;
+  let port: number;
   let identity: LocalIdentity;
   let base: string;
   let stop: () => Promise<void>;
 
   beforeAll(async () => {
     keyDir = mkdtempSync(join(tmpdir(), 'gateway-real-'));
-    const port = await freePort();
-    identity = await localIdentity(port, join(keyDir, 'idp-key.json'));
+    keyFile = join(keyDir, 'idp-key.json');
+    port = await freePort();
+    identity = await localIdentity(port, keyFile);
     ({ base, stop } = await serve(
       {
         routes: [manifest.health, manifest.whoAmI],
@@ -467,6 +511,20 @@ describe('local gateway with the real handlers', () => {
     const token = await identity.issue({ committees: [], admin: true });
     const response = await fetch(`${base}/admin/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(await response.json()).toMatchObject({ sub: 'local-none-admin', isAdmin: true, committees: [] });
+  });
+
+  test('a signed token whose one group is "viewers,admin" is no admin: the groups claim splits on whitespace only', async () => {
+    const privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+    const token = await new SignJWT({ 'cognito:groups': ['viewers,admin'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })
+      .setSubject('viewer')
+      .setIssuer(localIssuer(port))
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importJWK(privateJwk, 'RS256'));
+    const response = await fetch(`${base}/admin/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(await response.json()).toMatchObject({ sub: 'viewer', isAdmin: false, committees: [] });
   });
 
   test('GET /admin/me without a token is stopped by the gateway with 401', async () => {

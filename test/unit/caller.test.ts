@@ -42,6 +42,19 @@ describe('callerFromClaims', () => {
     });
   });
 
+  test.each([
+    ['the string form', '[viewers,admin]', []],
+    ['the string form beside a committee', '[viewers,admin committee:x]', ['x']],
+    ['a name that only looks like two committees', '[committee:a,committee:b]', ['a,committee:b']],
+    ['a real array', ['viewers,admin'], []],
+  ])('a group whose name holds a comma is one group, never admin (%s)', (_, groups, committees) => {
+    expect(callerFromClaims({ sub: 'user-5', 'cognito:groups': groups })).toEqual({
+      sub: 'user-5',
+      committees,
+      isAdmin: false,
+    });
+  });
+
   test('a token without groups is a caller with no committees', () => {
     expect(callerFromClaims({ sub: 'user-4' })).toEqual({ sub: 'user-4', committees: [], isAdmin: false });
   });
