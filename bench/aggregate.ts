@@ -3,6 +3,7 @@ import { BatchWriteCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { dynamoAggregateStore, dynamoResponseReader } from '../functions/adapters/aggregate-store';
 import { dynamoDialogueStore } from '../functions/adapters/dialogue-store';
 import { type AggregateDeps, aggregateDialogue } from '../shared/aggregation/run';
+import { importDialogue } from '../shared/dialogue/lifecycle';
 import type { Dialogue } from '../shared/dialogue/schema';
 import { keys } from '../shared/keys';
 import { GSI2, attr } from '../shared/table';
@@ -64,7 +65,7 @@ async function createDialogue(stack: BenchStack, id: string): Promise<Dialogue> 
   const store = dynamoDialogueStore(stack.documentClient, stack.tableName);
   const demo = (await store.get('demo')) as Dialogue;
   const dialogue = { ...demo, id, responseShards: SHARDS };
-  await store.create(dialogue);
+  await store.write(importDialogue(dialogue, 'bench', new Date()));
   return dialogue;
 }
 

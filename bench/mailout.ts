@@ -6,6 +6,7 @@ import { dynamoMailoutStore } from '../functions/adapters/mailout-store';
 import { emptyState } from '../shared/aggregation/state';
 import { presentResults } from '../shared/aggregation/present';
 import { publicDefinition } from '../shared/dialogue/public-view';
+import { importDialogue } from '../shared/dialogue/lifecycle';
 import type { Dialogue } from '../shared/dialogue/schema';
 import { keys } from '../shared/keys';
 import { type Mailer, runMailouts } from '../shared/mail/mailout-run';
@@ -45,7 +46,6 @@ export async function benchMailout(stack: BenchStack, recipients = 10_000, rate 
       registeredBy: 'bench',
     },
   };
-  await dialogues.create(dialogue);
   const emails = Array.from({ length: recipients }, (_, i) => `deltagare${i}@example.se`);
   await throughput(Math.ceil(recipients / 25), 8, async (b) => {
     const items = emails.slice(b * 25, b * 25 + 25).map((email) => ({
@@ -62,7 +62,8 @@ export async function benchMailout(stack: BenchStack, recipients = 10_000, rate 
     await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } }));
   });
   const mailouts = dynamoMailoutStore(client, tableName);
-  await mailouts.startWithDecision(dialogue, dialogue.version, {
+  // The decided copy and its mailout, written together as a registered decision is.
+  await mailouts.startWithDecision(importDialogue(dialogue, 'bench', new Date()), {
     dialogueId: dialogue.id,
     status: 'sending',
     total: recipients,

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDialogueStore } from '../functions/adapters/dialogue-store';
 import type { Caller } from '../shared/access';
-import { changeStatus, createDialogue } from '../shared/dialogue/rules';
+import { changeStatus, createDialogue } from '../shared/dialogue/lifecycle';
 import { ljungby } from '../shared/municipality';
 import { demoDialogue } from './demo-dialogue';
 
@@ -17,7 +17,9 @@ export async function seedDemo(
 ): Promise<boolean> {
   const store = dynamoDialogueStore(client, tableName);
   if (await store.get(DEMO_DIALOGUE_ID)) return false;
-  const draft = createDialogue(demoDialogue(now), seeder, ljungby, { id: DEMO_DIALOGUE_ID, now, responseShards });
-  await store.create(changeStatus(draft, 'open', seeder, now));
+  // Created and opened as an official would: each step with its audit entry.
+  const created = createDialogue(demoDialogue(now), seeder, ljungby, { id: DEMO_DIALOGUE_ID, now, responseShards });
+  await store.write(created);
+  await store.write(changeStatus(created.dialogue, 'open', seeder, now));
   return true;
 }

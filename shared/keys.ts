@@ -25,6 +25,12 @@ export const keys = {
     gsi2pk: partition,
     gsi2sk: `${receivedAt}#${responseId}`,
   }),
+  /** A dialogue's audit log, one item per change, sorted by the version the change produced (never two alike). */
+  audit: (dialogueId: string, version: number) => ({
+    pk: `${dialoguePk(dialogueId)}#AUDIT`,
+    sk: `V${String(version).padStart(10, '0')}`,
+  }),
+  auditPartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#AUDIT`,
   /** The dialogue's results: folded state, per-shard watermarks and a version for conditional writes. */
   aggregate: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'AGGREGATE' }),
   /** The feedback mailout's progress. */

@@ -1,3 +1,5 @@
+import type { AuditEntry } from './dialogue/audit';
+import type { DialogueChange } from './dialogue/lifecycle';
 import type { Dialogue } from './dialogue/schema';
 import type { Language } from './messages/language';
 import type { AnswerValue, Profile } from './responses/schema';
@@ -5,10 +7,13 @@ import type { AnswerValue, Profile } from './responses/schema';
 /** What the domain needs from storage; DynamoDB adapters implement it, tests may pass fakes. */
 export interface DialogueStore {
   get(id: string): Promise<Dialogue | undefined>;
-  /** Fails with ConflictError when the id is taken. */
-  create(dialogue: Dialogue): Promise<void>;
-  /** Writes only if the stored version is still `expectedVersion`; ConflictError otherwise. */
-  replace(dialogue: Dialogue, expectedVersion: number): Promise<void>;
+  /**
+   * Writes a change made by the life-cycle module (shared/dialogue/lifecycle.ts) and its audit entry together,
+   * only if the stored version is still the one it replaces (none, for a new dialogue); ConflictError otherwise.
+   */
+  write(change: DialogueChange): Promise<void>;
+  /** The dialogue's audit log, oldest first. */
+  audit(id: string): Promise<AuditEntry[]>;
   list(): Promise<Dialogue[]>;
   /**
    * Records the first counted response (questions lock from then on) and bumps the version, if the dialogue is

@@ -1,10 +1,11 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
+  TransactWriteCommand,
   UpdateCommand,
   paginateQuery,
 } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../shared/dialogue/audit';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError } from '../../shared/errors';
 import * as refusals from '../../shared/messages/refusals';
@@ -12,23 +13,7 @@ import { keys } from '../../shared/keys';
 import type { DialogueStore } from '../../shared/ports';
 import { GSI1, attr } from '../../shared/table';
 import { conditionHeld } from './conditional';
-
-const ITEM_ATTRIBUTES = [attr.pk, attr.sk, attr.gsi1pk, attr.gsi1sk, 'kind'] as const;
-
-export function toDialogue(item: Record<string, unknown>): Dialogue {
-  const dialogue = { ...item };
-  for (const name of ITEM_ATTRIBUTES) delete dialogue[name];
-  return dialogue as unknown as Dialogue;
-}
-
-export function toItem(dialogue: Dialogue): Record<string, unknown> {
-  return {
-    ...dialogue,
-    ...keys.dialogue(dialogue.id),
-    ...keys.dialogueListing(dialogue.createdAt, dialogue.id),
-    kind: 'dialogue',
-  };
-}
+import { dialogueWriteItems, toAuditEntry, toDialogue } from './dialogue-items';
 
 export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: string): DialogueStore {
   return {
@@ -38,31 +23,30 @@ export function dynamoDialogueStore(client: DynamoDBDocumentClient, tableName: s
       );
       return Item ? toDialogue(Item) : undefined;
     },
-    async create(dialogue) {
-      const created = await conditionHeld(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(dialogue),
-            ConditionExpression: `attribute_not_exists(${attr.pk})`,
-          }),
-        ),
+    async write(change) {
+      const written = await conditionHeld(
+        client.send(new TransactWriteCommand({ TransactItems: dialogueWriteItems(tableName, change) })),
       );
-      if (!created) throw new ConflictError(refusals.dialogueExists(dialogue.id));
+      if (written) return;
+      const { id } = change.dialogue;
+      throw new ConflictError(
+        change.expectedVersion === 0 ? refusals.dialogueExists(id) : refusals.changedBySomeoneElse(),
+      );
     },
-    async replace(dialogue, expectedVersion) {
-      const replaced = await conditionHeld(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(dialogue),
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          }),
-        ),
+    async audit(id) {
+      const entries: AuditEntry[] = [];
+      const pages = paginateQuery(
+        { client },
+        {
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': attr.pk },
+          ExpressionAttributeValues: { ':pk': keys.auditPartition(id) },
+          ConsistentRead: true,
+        },
       );
-      if (!replaced) throw new ConflictError(refusals.changedBySomeoneElse());
+      for await (const page of pages) entries.push(...(page.Items ?? []).map(toAuditEntry));
+      return entries;
     },
     async list() {
       const dialogues: Dialogue[] = [];

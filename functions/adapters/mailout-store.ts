@@ -11,13 +11,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Mailout } from '../../shared/decision/mailout';
 import type { MailoutStore, PendingContact } from '../../shared/decision/ports';
-import type { Dialogue } from '../../shared/dialogue/schema';
 import { ConflictError } from '../../shared/errors';
 import * as refusals from '../../shared/messages/refusals';
 import { keys } from '../../shared/keys';
 import { normaliseEmail } from '../../shared/responses/submit';
 import { attr } from '../../shared/table';
-import { toItem } from './dialogue-store';
+import { dialogueWriteItems } from './dialogue-items';
 
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
@@ -40,34 +39,23 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       },
     );
   const contactKey = keys.contact;
-  /** The dialogue, written only if no one else changed it since it was read. */
-  const versionedPut = (dialogue: Dialogue, expectedVersion: number) => ({
-    Put: {
-      TableName: tableName,
-      Item: toItem(dialogue),
-      ConditionExpression: '#version = :expected',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
-    },
-  });
-
   return {
     async countContacts(dialogueId) {
       let count = 0;
       for await (const page of contactsOf(dialogueId)) count += page.Items?.length ?? 0;
       return count;
     },
-    async startWithDecision(decided, expectedVersion, mailout) {
+    async startWithDecision(decided, mailout) {
       if (
         !(await conditionHeld(
           client.send(
             new TransactWriteCommand({
               TransactItems: [
-                versionedPut(decided, expectedVersion),
+                ...dialogueWriteItems(tableName, decided),
                 {
                   Put: {
                     TableName: tableName,
-                    Item: { ...keys.mailout(decided.id), kind: 'mailout', ...mailout },
+                    Item: { ...keys.mailout(decided.dialogue.id), kind: 'mailout', ...mailout },
                     ConditionExpression: `attribute_not_exists(${attr.pk})`,
                   },
                 },
@@ -78,17 +66,17 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       )
         throw new ConflictError(refusals.changedOrDecided());
     },
-    async correctDecision(corrected, expectedVersion) {
+    async correctDecision(corrected) {
       if (
         !(await conditionHeld(
           client.send(
             new TransactWriteCommand({
               TransactItems: [
-                versionedPut(corrected, expectedVersion),
+                ...dialogueWriteItems(tableName, corrected),
                 {
                   ConditionCheck: {
                     TableName: tableName,
-                    Key: keys.mailout(corrected.id),
+                    Key: keys.mailout(corrected.dialogue.id),
                     ConditionExpression: 'attribute_not_exists(startedSendingAt)',
                   },
                 },

@@ -1,4 +1,4 @@
-import type { Dialogue } from '../dialogue/schema';
+import type { DialogueChange } from '../dialogue/lifecycle';
 import type { Language } from '../messages/language';
 import type { Mailout } from './mailout';
 
@@ -11,10 +11,10 @@ export interface PendingContact {
 /** Storage of the decision and of the mailout queue (contacts are the queue items). */
 export interface MailoutStore {
   countContacts(dialogueId: string): Promise<number>;
-  /** Writes the decided dialogue (if still at `expectedVersion`) and the new mailout together; ConflictError otherwise. */
-  startWithDecision(decided: Dialogue, expectedVersion: number, mailout: Mailout): Promise<void>;
+  /** Writes the decision (a change with its audit entry) and the new mailout together; ConflictError otherwise. */
+  startWithDecision(decided: DialogueChange, mailout: Mailout): Promise<void>;
   /** Rewrites the decision, only while no recipient has been claimed; ConflictError otherwise. */
-  correctDecision(corrected: Dialogue, expectedVersion: number): Promise<void>;
+  correctDecision(corrected: DialogueChange): Promise<void>;
   get(dialogueId: string): Promise<Mailout | undefined>;
   /**
    * Makes this run the one sender of feedback email until `until`, account-wide (SES's rate is the account's, so two

@@ -1,13 +1,13 @@
 import type { Caller } from '../access';
+import { decide } from '../dialogue/lifecycle';
 import { assertMayManage } from '../dialogue/rules';
 import type { Dialogue } from '../dialogue/schema';
-import { ConflictError, NotFoundError, ValidationError, issue } from '../errors';
-import * as says from '../messages/issues';
+import { ConflictError, NotFoundError } from '../errors';
 import * as refusals from '../messages/refusals';
 import type { Clock, DialogueStore } from '../ports';
 import { mailoutProgress } from './mailout';
 import type { MailoutStore } from './ports';
-import type { DecisionBody, DecisionRecord } from './schema';
+import type { DecisionBody } from './schema';
 
 export interface DecisionDeps {
   readonly dialogues: Pick<DialogueStore, 'get'>;
@@ -22,34 +22,12 @@ async function loadForDecision(deps: DecisionDeps, caller: Caller, id: string): 
   return dialogue;
 }
 
-function checkAlternative(dialogue: Dialogue, body: DecisionBody): void {
-  if (!body.chosenAlternative) return;
-  const ids = dialogue.format.kind === 'alternatives' ? dialogue.format.alternatives.map((a) => a.id) : [];
-  if (!ids.includes(body.chosenAlternative)) {
-    throw new ValidationError([issue('chosenAlternative', says.decisionAlternativeUnknown(body.chosenAlternative))]);
-  }
-}
-
-const record = (body: DecisionBody, caller: Caller, now: Date): DecisionRecord => ({
-  ...body,
-  registeredAt: now.toISOString(),
-  registeredBy: caller.sub,
-});
-
 /** P11, P12: the lead committee registers its decision on a closed dialogue; feedback to every participant starts. */
 export async function registerDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
   const dialogue = await loadForDecision(deps, caller, id);
   if (dialogue.status === 'decided') throw new ConflictError(refusals.decisionAlreadyRegistered());
-  if (dialogue.status !== 'closed') throw new ConflictError(refusals.closeBeforeDecision());
-  checkAlternative(dialogue, body);
   const now = deps.clock.now();
-  const decided: Dialogue = {
-    ...dialogue,
-    status: 'decided',
-    decisionRecord: record(body, caller, now),
-    updatedAt: now.toISOString(),
-    version: dialogue.version + 1,
-  };
+  const decided = decide(dialogue, body, caller, now);
   const total = await deps.mailouts.countContacts(id);
   const mailout = {
     dialogueId: id,
@@ -60,24 +38,17 @@ export async function registerDecision(deps: DecisionDeps, caller: Caller, id: s
     startedAt: now.toISOString(),
     ...(total > 0 ? {} : { completedAt: now.toISOString() }),
   };
-  await deps.mailouts.startWithDecision(decided, dialogue.version, mailout);
-  return { decision: decided.decisionRecord, mailout: mailoutProgress(mailout) };
+  await deps.mailouts.startWithDecision(decided, mailout);
+  return { decision: decided.dialogue.decisionRecord, mailout: mailoutProgress(mailout) };
 }
 
 /** A correction of the decision, accepted only until the first email is on its way. */
 export async function correctDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
   const dialogue = await loadForDecision(deps, caller, id);
   if (dialogue.status !== 'decided') throw new ConflictError(refusals.noDecisionToCorrect());
-  checkAlternative(dialogue, body);
-  const now = deps.clock.now();
-  const corrected: Dialogue = {
-    ...dialogue,
-    decisionRecord: record(body, caller, now),
-    updatedAt: now.toISOString(),
-    version: dialogue.version + 1,
-  };
-  await deps.mailouts.correctDecision(corrected, dialogue.version);
-  return { decision: corrected.decisionRecord, mailout: mailoutProgress(await deps.mailouts.get(id)) };
+  const corrected = decide(dialogue, body, caller, deps.clock.now());
+  await deps.mailouts.correctDecision(corrected);
+  return { decision: corrected.dialogue.decisionRecord, mailout: mailoutProgress(await deps.mailouts.get(id)) };
 }
 
 /** Progress of the feedback mailout (contract: status, total, sent, failed, pending). */

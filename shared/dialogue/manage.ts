@@ -5,7 +5,8 @@ import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
 import type { Clock, DialogueStore } from '../ports';
 import { dialogueIdFrom } from './ids';
-import { type MissingField, changeStatus, closeIfDue, createDialogue, editDialogue, openingWarnings } from './rules';
+import { changeStatus, closeIfDue, createDialogue, editDialogue } from './lifecycle';
+import { type MissingField, openingWarnings } from './rules';
 import type { Dialogue, DialogueDefinition } from './schema';
 
 /** The officials' use cases over dialogues (contract section 3). */
@@ -22,14 +23,14 @@ const ID_ATTEMPTS = 5;
 export async function create(deps: ManageDeps, caller: Caller, definition: DialogueDefinition): Promise<Dialogue> {
   // Ids are readable slugs with a random suffix; on the rare collision, draw another suffix.
   for (let attempt = 1; ; attempt++) {
-    const dialogue = createDialogue(definition, caller, deps.municipality, {
+    const created = createDialogue(definition, caller, deps.municipality, {
       id: dialogueIdFrom(definition.title.sv, deps.ids.suffix()),
       now: deps.clock.now(),
       responseShards: deps.responseShards,
     });
     try {
-      await deps.dialogues.create(dialogue);
-      return dialogue;
+      await deps.dialogues.write(created);
+      return created.dialogue;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= ID_ATTEMPTS) throw error;
     }
@@ -58,8 +59,8 @@ export async function update(
 ): Promise<Dialogue> {
   const existing = await read(deps, caller, id);
   const edited = editDialogue(existing, definition, caller, deps.municipality, deps.clock.now());
-  await deps.dialogues.replace(edited, existing.version);
-  return edited;
+  await deps.dialogues.write(edited);
+  return edited.dialogue;
 }
 
 export async function setStatus(
@@ -70,8 +71,8 @@ export async function setStatus(
 ): Promise<{ dialogue: Dialogue; warnings: MissingField[] }> {
   const existing = await read(deps, caller, id);
   const changed = changeStatus(existing, status, caller, deps.clock.now());
-  await deps.dialogues.replace(changed, existing.version);
-  return { dialogue: changed, warnings: status === 'open' ? openingWarnings(changed) : [] };
+  await deps.dialogues.write(changed);
+  return { dialogue: changed.dialogue, warnings: status === 'open' ? openingWarnings(changed.dialogue) : [] };
 }
 
 /** The `close-dialogues` job: closes every open dialogue whose closing time has passed. */
@@ -86,7 +87,7 @@ export async function closeDue(deps: Pick<ManageDeps, 'dialogues' | 'clock'>): P
     const next = current && closeIfDue(current, now);
     if (!current || !next) continue;
     try {
-      await deps.dialogues.replace(next, current.version);
+      await deps.dialogues.write(next);
       closed.push(current.id);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

@@ -1,10 +1,11 @@
 import type { Caller } from '../access';
 import { mayManage } from '../access';
-import { ConflictError, ForbiddenError, IncompleteError, type Issue, ValidationError, issue } from '../errors';
+import { ForbiddenError, type Issue, issue } from '../errors';
 import * as says from '../messages/issues';
 import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
-import type { Dialogue, DialogueDefinition, DialogueStatus } from './schema';
+import { canonical } from '../canonical';
+import type { Dialogue, DialogueDefinition } from './schema';
 
 function duplicates(values: readonly string[]): string[] {
   return values.filter((v, i) => values.indexOf(v) !== i);
@@ -102,113 +103,12 @@ export function assertMayManage(caller: Caller, dialogue: Pick<Dialogue, 'leadCo
   }
 }
 
-/** JSON with object keys sorted, so equal values compare equal whatever order storage returned them in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
 /** Everything that shapes the answers; locked once a response exists. */
 export const answerShape = (d: DialogueDefinition): string => canonical([d.questions, d.format, d.profileQuestions]);
-
-export function createDialogue(
-  definition: DialogueDefinition,
-  caller: Caller,
-  municipality: Municipality,
-  ids: { id: string; now: Date; responseShards: number },
-): Dialogue {
-  assertMayManage(caller, definition);
-  const issues = definitionIssues(definition, municipality);
-  if (issues.length > 0) throw new ValidationError(issues);
-  const at = ids.now.toISOString();
-  return {
-    ...definition,
-    id: ids.id,
-    status: 'draft',
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    responseShards: ids.responseShards,
-    createdBy: caller.sub,
-  };
-}
-
-export function editDialogue(
-  existing: Dialogue,
-  definition: DialogueDefinition,
-  caller: Caller,
-  municipality: Municipality,
-  now: Date,
-): Dialogue {
-  assertMayManage(caller, existing);
-  assertMayManage(caller, definition);
-  const issues = definitionIssues(definition, municipality);
-  if (issues.length > 0) throw new ValidationError(issues);
-  if (existing.status === 'decided') throw new ConflictError(refusals.decidedCannotBeEdited());
-  if (existing.firstResponseAt !== undefined && answerShape(existing) !== answerShape(definition)) {
-    throw new ConflictError(refusals.questionsLocked());
-  }
-  if (existing.status !== 'draft') {
-    const gaps = missingForOpening(definition, new Date(0));
-    if (gaps.length > 0) throw new IncompleteError(gaps);
-  }
-  // The body replaces the whole definition (a field left out is removed); only server-managed fields carry over.
-  const { id, status, createdAt, responseShards, openedAt, closedAt, createdBy, decisionRecord, firstResponseAt } =
-    existing;
-  return {
-    ...definition,
-    id,
-    status,
-    createdAt,
-    responseShards,
-    createdBy,
-    ...(openedAt ? { openedAt } : {}),
-    ...(closedAt ? { closedAt } : {}),
-    ...(decisionRecord ? { decisionRecord } : {}),
-    ...(firstResponseAt ? { firstResponseAt } : {}),
-    updatedAt: now.toISOString(),
-    version: existing.version + 1,
-  };
-}
-
-const transitions: Partial<Record<DialogueStatus, readonly DialogueStatus[]>> = {
-  draft: ['open'],
-  open: ['closed'],
-};
-
-export function changeStatus(dialogue: Dialogue, to: 'open' | 'closed', caller: Caller, now: Date): Dialogue {
-  assertMayManage(caller, dialogue);
-  if (!transitions[dialogue.status]?.includes(to)) {
-    throw new ConflictError(refusals.illegalTransition(dialogue.status, to));
-  }
-  if (to === 'open') {
-    const gaps = missingForOpening(dialogue, now);
-    if (gaps.length > 0) throw new IncompleteError(gaps);
-  }
-  const at = now.toISOString();
-  return {
-    ...dialogue,
-    status: to,
-    updatedAt: at,
-    version: dialogue.version + 1,
-    ...(to === 'open' ? { openedAt: at } : { closedAt: at }),
-  };
-}
 
 /** Whether citizens may answer right now. */
 export function isAcceptingResponses(dialogue: Dialogue, now: Date): boolean {
   if (dialogue.status !== 'open') return false;
   if (dialogue.opensAt && Date.parse(dialogue.opensAt) > now.getTime()) return false;
   return !dialogue.closesAt || Date.parse(dialogue.closesAt) > now.getTime();
-}
-
-/** The scheduler closes an open dialogue once its closing time has passed. */
-export function closeIfDue(dialogue: Dialogue, now: Date): Dialogue | undefined {
-  if (dialogue.status !== 'open' || !dialogue.closesAt || Date.parse(dialogue.closesAt) > now.getTime())
-    return undefined;
-  const at = now.toISOString();
-  return { ...dialogue, status: 'closed', closedAt: at, updatedAt: at, version: dialogue.version + 1 };
 }

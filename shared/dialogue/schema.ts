@@ -90,6 +90,7 @@ export const serverManagedFields = [
   'openedAt',
   'closedAt',
   'createdBy',
+  'updatedBy',
   'decisionRecord',
   'firstResponseAt',
 ] as const;
@@ -108,6 +109,8 @@ export interface Dialogue extends DialogueDefinition {
   /** When the first counted response arrived: from then on the questions are locked. */
   readonly firstResponseAt?: string;
   readonly createdBy: string;
+  /** Who made the latest change: an official's `sub`, or the job that made it (`job:close-dialogues`). */
+  readonly updatedBy?: string;
   /** The committee's decision, once registered (status `decided`). */
   readonly decisionRecord?: DecisionRecord;
 }

@@ -17,9 +17,10 @@ import { handler as closeDialoguesJob } from '../../functions/jobs/close-dialogu
 import { runtime } from '../../functions/lib/runtime';
 import { demoDialogue } from '../../local/demo-dialogue';
 import type { Dialogue, DialogueDefinition } from '../../shared/dialogue/schema';
-import type { Issue } from '../../shared/errors';
+import { ConflictError, type Issue } from '../../shared/errors';
 import { routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
+import { replacing, saved } from '../support/dialogues';
 import {
   type Answer,
   type HttpHandler,
@@ -705,9 +706,9 @@ describe('close-dialogues job', () => {
   it('closes an open dialogue whose closing time has passed, and leaves the rest alone', async () => {
     const past = new Date(Date.now() - 60_000);
     const future = new Date(Date.now() + 10 * DAY);
-    await store.create(dialogueAt('job-passerad', 'open', past));
-    await store.create(dialogueAt('job-framtida', 'open', future));
-    await store.create(dialogueAt('job-utkast', 'draft', past));
+    await store.write(saved(dialogueAt('job-passerad', 'open', past)));
+    await store.write(saved(dialogueAt('job-framtida', 'open', future)));
+    await store.write(saved(dialogueAt('job-utkast', 'draft', past)));
 
     const result = (await closeDialoguesJob(scheduledEvent(), lambdaContext('close-dialogues'))) as {
       closed: string[];
@@ -745,5 +746,47 @@ describe('close-dialogues job', () => {
     await expect(
       closeDialoguesJob({ source: 'someone', detail: {} }, lambdaContext('close-dialogues')),
     ).rejects.toThrow(/not a scheduled event/);
+  });
+});
+
+describe('the audit log (each change and its entry in one transaction, append-only)', () => {
+  const auditOf = (id: string) => runtime.dialogues.audit(id);
+
+  it('create, edit, open and close through the API leave one entry each: who, what, when, before and after', async () => {
+    const body = complete('Granskas');
+    const draft = await created(lead, body);
+    const summary = { sv: 'En ny sammanfattning.' };
+    expect((await putAs(lead, draft.id, { ...body, summary })).statusCode).toBe(200);
+    expect((await statusAs(lead, draft.id, 'open')).statusCode).toBe(200);
+    expect((await statusAs(administrator, draft.id, 'closed')).statusCode).toBe(200);
+
+    const entries = await auditOf(draft.id);
+    expect(entries.map((e) => [e.version, e.action, e.by])).toEqual([
+      [1, 'created', lead.sub],
+      [2, 'edited', lead.sub],
+      [3, 'opened', lead.sub],
+      [4, 'closed', administrator.sub],
+    ]);
+    expect(entries[1]?.changes).toEqual({ summary: { before: draft.summary, after: summary } });
+    for (const entry of entries) expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await storedDialogue(draft.id)).toMatchObject({ version: 4, updatedBy: administrator.sub });
+  });
+
+  it('a write that loses its version race stores neither the change nor an entry', async () => {
+    const draft = await created(lead, minimal('Kapplöpning'));
+    const before = await auditOf(draft.id);
+    const stale = replacing({ ...draft, summary: { sv: 'Sent' }, version: 6 } as Dialogue, 5);
+    await expect(runtime.dialogues.write(stale)).rejects.toBeInstanceOf(ConflictError);
+    expect(await auditOf(draft.id)).toEqual(before);
+    expect(await storedDialogue(draft.id)).toMatchObject({ version: 1 });
+  });
+
+  it('an entry is never overwritten: a change whose entry exists already fails whole, and the dialogue stays', async () => {
+    const draft = await created(lead, minimal('Skrivs en gång'));
+    // The dialogue's own condition holds (version 1), but version 1's entry is there: the transaction fails.
+    const again = replacing({ ...draft, summary: { sv: 'Smyg' } } as Dialogue, 1);
+    await expect(runtime.dialogues.write(again)).rejects.toBeInstanceOf(ConflictError);
+    expect((await auditOf(draft.id)).map((e) => e.action)).toEqual(['created']);
+    expect(await storedDialogue(draft.id)).not.toHaveProperty('summary');
   });
 });

@@ -26,9 +26,10 @@ import type { ResultsBody } from '../../shared/aggregation/present';
 import type { FreeTexts } from '../../shared/aggregation/results';
 import { type AggregateDeps, aggregateDialogue, needsAggregation } from '../../shared/aggregation/run';
 import { type StoredResponse, emptyState, fold } from '../../shared/aggregation/state';
-import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
+import { drafted, moved, saved } from '../support/dialogues';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { csvNumber, formatPercent } from '../../shared/messages/format';
+import { keys } from '../../shared/keys';
 import { ljungby } from '../../shared/municipality';
 import type { AnswerValue } from '../../shared/responses/schema';
 import { type RouteDefinition, jobs, routes } from '../../shared/routes';
@@ -223,24 +224,26 @@ const tableRows = (page: string): string[] =>
 
 async function createOpenDialogue(id: string, title: string): Promise<void> {
   const now = new Date();
-  const draft = createDialogue({ ...demoDialogue(now), title: { sv: title } }, seeder, ljungby, {
+  const draft = drafted({ ...demoDialogue(now), title: { sv: title } }, seeder, ljungby, {
     id,
     now,
     responseShards: runtime.responseShards,
   });
-  await runtime.dialogues.create(changeStatus(draft, 'open', seeder, now));
+  await runtime.dialogues.write(saved(moved(draft, 'open', seeder, now)));
 }
 
 beforeAll(async () => {
   await createTestTable();
   const now = new Date();
   await seedDemo(db, tableName(), runtime.responseShards, now);
-  await runtime.dialogues.create(
-    createDialogue({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, {
-      id: DRAFT_ID,
-      now,
-      responseShards: runtime.responseShards,
-    }),
+  await runtime.dialogues.write(
+    saved(
+      drafted({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, {
+        id: DRAFT_ID,
+        now,
+        responseShards: runtime.responseShards,
+      }),
+    ),
   );
 });
 
@@ -333,7 +336,11 @@ describe('the scheduled job while the demo dialogue is open', () => {
   it('never touches a draft dialogue', async () => {
     await runJob();
     expect(await stored(DRAFT_ID)).toBeUndefined();
-    expect(itemsOf(await scanAll(db), DRAFT_ID).all.map((i) => i.sk)).toEqual(['DEFINITION']);
+    // The draft and the audit entry of its creation, nothing more.
+    expect(itemsOf(await scanAll(db), DRAFT_ID).all.map((i) => i.sk)).toEqual([
+      'DEFINITION',
+      keys.audit(DRAFT_ID, 1).sk,
+    ]);
     expect(needsAggregation(await dialogue(DRAFT_ID), undefined)).toBe(false);
   });
 });

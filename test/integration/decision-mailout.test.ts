@@ -22,7 +22,8 @@ import { DEMO_DIALOGUE_ID, seedDemo } from '../../local/seed';
 import type { Caller } from '../../shared/access';
 import type { MailoutOutcome } from '../../shared/mail/mailout-run';
 import { verifyUnsubscribeToken } from '../../shared/mail/unsubscribe-token';
-import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
+import { changeStatus } from '../../shared/dialogue/lifecycle';
+import { drafted, moved, saved } from '../support/dialogues';
 import type { Issue } from '../../shared/errors';
 import { envNames } from '../../shared/env-names';
 import { ljungby } from '../../shared/municipality';
@@ -267,13 +268,13 @@ beforeAll(async () => {
   const now = new Date();
   await seedDemo(db, tableName(), 4, now);
   const store = dynamoDialogueStore(db, tableName());
-  const other = createDialogue(
+  const other = drafted(
     { ...demoDialogue(now), title: { sv: 'Utegym vid Ljungsjön', en: 'Outdoor gym by Ljungsjön' } },
     seeder,
     ljungby,
     { id: OTHER_ID, now, responseShards: 2 },
   );
-  await store.create(changeStatus(other, 'open', seeder, now));
+  await store.write(saved(moved(other, 'open', seeder, now)));
 
   for (const respondent of RESPONSES) await respond(DEMO, respondent);
   // The later dialogue: two addresses that will bounce or complain in the demo's mailout, and one fresh one.
@@ -282,7 +283,7 @@ beforeAll(async () => {
   }
   const opened = await store.get(OTHER_ID);
   if (!opened) throw new Error('no other dialogue');
-  await store.replace(changeStatus(opened, 'closed', seeder, new Date()), opened.version);
+  await store.write(changeStatus(opened, 'closed', seeder, new Date()));
 });
 
 afterAll(async () => {

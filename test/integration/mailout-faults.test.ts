@@ -29,7 +29,8 @@ import { publicResults } from '../../shared/aggregation/results';
 import type { MailoutStore } from '../../shared/decision/ports';
 import { readMailout, registerDecision } from '../../shared/decision/register';
 import { publicDefinition } from '../../shared/dialogue/public-view';
-import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
+import { changeStatus } from '../../shared/dialogue/lifecycle';
+import { drafted, moved, saved } from '../support/dialogues';
 import {
   type Mailer,
   type MailoutDeps,
@@ -89,12 +90,12 @@ const addressOf = (id: string, n: number): string => `deltagare-${String(n).padS
 /** A closed dialogue with `count` consenting contacts (through the real submission path) and a registered decision. */
 async function decidedDialogue(id: string, count: number): Promise<string[]> {
   const now = new Date();
-  const draft = createDialogue({ ...demoDialogue(now), title: { sv: `Dialog ${id}` } }, admin, ljungby, {
+  const draft = drafted({ ...demoDialogue(now), title: { sv: `Dialog ${id}` } }, admin, ljungby, {
     id,
     now,
     responseShards: 2,
   });
-  await runtime.dialogues.create(changeStatus(draft, 'open', admin, now));
+  await runtime.dialogues.write(saved(moved(draft, 'open', admin, now)));
   const addresses = Array.from({ length: count }, (_, n) => addressOf(id, n));
   const deps = {
     ...runtime,
@@ -116,7 +117,7 @@ async function decidedDialogue(id: string, count: number): Promise<string[]> {
   }
   const open = await runtime.dialogues.get(id);
   if (!open) throw new Error(`no dialogue ${id}`);
-  await runtime.dialogues.replace(changeStatus(open, 'closed', admin, new Date()), open.version);
+  await runtime.dialogues.write(changeStatus(open, 'closed', admin, new Date()));
   const { mailout } = await registerDecision(
     { dialogues: runtime.dialogues, mailouts: store, clock: runtime.clock },
     admin,

@@ -14,7 +14,8 @@ import { handler as submit } from '../../functions/dialogues/submit/handler';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { DEMO_DIALOGUE_ID, seedDemo } from '../../local/seed';
 import type { Caller } from '../../shared/access';
-import { changeStatus, createDialogue } from '../../shared/dialogue/rules';
+import { changeStatus } from '../../shared/dialogue/lifecycle';
+import { drafted, moved, replacing, saved } from '../support/dialogues';
 import { officialResults } from '../../shared/aggregation/results';
 import { aggregateDialogue } from '../../shared/aggregation/run';
 import { ConflictError, type Issue } from '../../shared/errors';
@@ -82,25 +83,25 @@ beforeAll(async () => {
   await seedDemo(db, tableName(), SHARDS, now);
 
   const store = dynamoDialogueStore(db, tableName());
-  const draft = createDialogue({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, {
+  const draft = drafted({ ...demoDialogue(now), title: { sv: 'Ett utkast' } }, seeder, ljungby, {
     id: DRAFT_ID,
     now,
     responseShards: SHARDS,
   });
-  await store.create(draft);
-  const closed = createDialogue({ ...demoDialogue(now), title: { sv: 'Stängd' } }, seeder, ljungby, {
+  await store.write(saved(draft));
+  const closed = drafted({ ...demoDialogue(now), title: { sv: 'Stängd' } }, seeder, ljungby, {
     id: CLOSED_ID,
     now,
     responseShards: SHARDS,
   });
-  await store.create(changeStatus(changeStatus(closed, 'open', seeder, now), 'closed', seeder, now));
-  const later = createDialogue(
+  await store.write(saved(moved(moved(closed, 'open', seeder, now), 'closed', seeder, now)));
+  const later = drafted(
     { ...demoDialogue(now), title: { sv: 'Öppnar snart' }, opensAt: new Date(now.getTime() + DAY).toISOString() },
     seeder,
     ljungby,
     { id: NOT_YET_OPEN_ID, now, responseShards: SHARDS },
   );
-  await store.create(changeStatus(later, 'open', seeder, now));
+  await store.write(saved(moved(later, 'open', seeder, now)));
 });
 
 afterAll(() => db.destroy());
@@ -784,8 +785,8 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
   const now = () => new Date();
 
   it('the first response locks the questions: it marks the dialogue, and an edit from a copy read before it fails on the version', async () => {
-    const open = changeStatus(
-      createDialogue({ ...demoDialogue(now()), title: { sv: 'Första svaret' } }, seeder, ljungby, {
+    const open = moved(
+      drafted({ ...demoDialogue(now()), title: { sv: 'Första svaret' } }, seeder, ljungby, {
         id: 'forsta-svaret',
         now: now(),
         responseShards: SHARDS,
@@ -794,7 +795,7 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
       seeder,
       now(),
     );
-    await store.create(open);
+    await store.write(saved(open));
     expect(open.firstResponseAt).toBeUndefined();
 
     expect((await post(valid(), { id: open.id })).statusCode).toBe(201);
@@ -804,13 +805,13 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
     expect(marked).toMatchObject({ firstResponseAt: expect.any(String), version: open.version + 1 });
     const bench = { id: 'bench', type: 'yesno' as const, required: true, label: { sv: 'Behövs fler bänkar?' } };
     await expect(
-      store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version),
+      store.write(replacing({ ...open, questions: [bench], version: open.version + 1 }, open.version)),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('a response accepted from a cached copy in the seconds after an early close is stored, but the results and free texts are those at the close', async () => {
-    const open = changeStatus(
-      createDialogue({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, {
+    const open = moved(
+      drafted({ ...demoDialogue(now()), title: { sv: 'Stängs strax' } }, seeder, ljungby, {
         id: 'stangs-strax',
         now: now(),
         responseShards: SHARDS,
@@ -819,14 +820,14 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
       seeder,
       now(),
     );
-    await store.create(open);
+    await store.write(saved(open));
     const saying = (comments: string) => valid({ answers: { favourite: 'natur', comments } });
     // The first response marks the dialogue; the second caches the marked copy, which the third then uses.
     expect((await post(saying('Före stängning 1'), { id: open.id })).statusCode).toBe(201);
     expect((await post(saying('Före stängning 2'), { id: open.id })).statusCode).toBe(201);
     const current = await store.get(open.id);
     if (!current) throw new Error('dialogue gone');
-    await store.replace(changeStatus(current, 'closed', seeder, now()), current.version);
+    await store.write(changeStatus(current, 'closed', seeder, now()));
     const late = await post(saying('Efter stängning'), { id: open.id });
     expect(late.statusCode).toBe(201);
 
@@ -857,8 +858,8 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
   });
 
   it('a retry of a stored submission after the dialogue closed answers with the first receipt, while a new one gets 409', async () => {
-    const open = changeStatus(
-      createDialogue({ ...demoDialogue(now()), title: { sv: 'Sent omförsök' } }, seeder, ljungby, {
+    const open = moved(
+      drafted({ ...demoDialogue(now()), title: { sv: 'Sent omförsök' } }, seeder, ljungby, {
         id: 'sent-omforsok',
         now: now(),
         responseShards: SHARDS,
@@ -867,13 +868,13 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
       seeder,
       now(),
     );
-    await store.create(open);
+    await store.write(saved(open));
     const body = valid({ contact: { email: 'Frida@Exempel.nu', consent: true } });
     const first = await post(body, { id: open.id });
     expect(first.statusCode).toBe(201);
     const current = await store.get(open.id);
     if (!current) throw new Error('dialogue gone');
-    await store.replace(changeStatus(current, 'closed', seeder, now()), current.version);
+    await store.write(changeStatus(current, 'closed', seeder, now()));
 
     let retry: Awaited<ReturnType<typeof post>> | undefined;
     await expectNothingStored(async () => {
@@ -887,23 +888,23 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
 
   // Guards an earlier bug: the cache kept a draft's copy, and a refusal from the cached copy was final.
   it('a draft that has just been opened accepts a submission at once', async () => {
-    const draft = createDialogue({ ...demoDialogue(now()), title: { sv: 'Öppnas strax' } }, seeder, ljungby, {
+    const draft = drafted({ ...demoDialogue(now()), title: { sv: 'Öppnas strax' } }, seeder, ljungby, {
       id: 'oppnas-strax',
       now: now(),
       responseShards: SHARDS,
     });
-    await store.create(draft);
+    await store.write(saved(draft));
     expect((await post(valid(), { id: draft.id })).statusCode).toBe(404);
 
-    await store.replace(changeStatus(draft, 'open', seeder, now()), draft.version);
+    await store.write(changeStatus(draft, 'open', seeder, now()));
 
     expect((await post(valid(), { id: draft.id })).statusCode).toBe(201);
   });
 
   // Guards an earlier bug: answers were checked against cached questions, and a 400 is final.
   it('a response to questions edited moments ago is checked against the new questions', async () => {
-    const open = changeStatus(
-      createDialogue({ ...demoDialogue(now()), title: { sv: 'Nya frågor' } }, seeder, ljungby, {
+    const open = moved(
+      drafted({ ...demoDialogue(now()), title: { sv: 'Nya frågor' } }, seeder, ljungby, {
         id: 'nya-fragor',
         now: now(),
         responseShards: SHARDS,
@@ -912,11 +913,11 @@ describe('POST /dialogues/{id}/responses while the dialogue changes (the warm La
       seeder,
       now(),
     );
-    await store.create(open);
+    await store.write(saved(open));
     expect((await post({ answers: {}, submissionId: randomUUID() }, { id: open.id })).statusCode).toBe(400);
 
     const bench = { id: 'bench', type: 'yesno' as const, required: true, label: { sv: 'Behövs fler bänkar?' } };
-    await store.replace({ ...open, questions: [bench], version: open.version + 1 }, open.version);
+    await store.write(replacing({ ...open, questions: [bench], version: open.version + 1 }, open.version));
 
     const answer = await post<ValidationBody>(
       { answers: { bench: true }, submissionId: randomUUID() },

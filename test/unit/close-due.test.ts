@@ -1,3 +1,4 @@
+import type { DialogueChange } from '../../shared/dialogue/lifecycle';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { closeDue } from '../../shared/dialogue/manage';
 import { ConflictError } from '../../shared/errors';
@@ -14,12 +15,12 @@ function store(listed: Dialogue[], stored: Record<string, Dialogue>, conflicts: 
     dialogues: {
       list: async () => listed,
       get: async (id: string) => stored[id],
-      replace: async (dialogue: Dialogue, expectedVersion: number) => {
+      write: async ({ dialogue, expectedVersion }: DialogueChange) => {
         if (conflicts.includes(dialogue.id))
           throw new ConflictError({ sv: 'ändrad under tiden', en: 'changed meanwhile' });
         replaced.push({ id: dialogue.id, status: dialogue.status, expectedVersion });
       },
-      create: async () => undefined,
+      audit: async () => [],
       markResponded: async () => true,
     },
   };
@@ -50,7 +51,7 @@ describe('closeDue (the close-dialogues job)', () => {
 
   test('any other failure is not swallowed', async () => {
     const s = store([due('a')], { a: due('a') });
-    s.dialogues.replace = async () => {
+    s.dialogues.write = async () => {
       throw new Error('DynamoDB is down');
     };
     await expect(closeDue({ dialogues: s.dialogues, clock: { now: () => NOW } })).rejects.toThrow('DynamoDB is down');

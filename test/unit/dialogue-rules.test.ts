@@ -1,9 +1,7 @@
 import type { Caller } from '../../shared/access';
+import * as lifecycle from '../../shared/dialogue/lifecycle';
 import {
-  changeStatus,
-  closeIfDue,
   definitionIssues,
-  editDialogue,
   isAcceptingResponses,
   missingForOpening,
   openingWarnings,
@@ -12,6 +10,11 @@ import { type DialogueDefinition, dialogueDefinitionSchema, dialogueInputSchema 
 import { ConflictError, ForbiddenError, IncompleteError, type Issue, ValidationError } from '../../shared/errors';
 import { ljungby } from '../../shared/municipality';
 import { NOW, asDialogue, callers, daysFrom, demo, demoDefinition, thrown } from './fixtures';
+
+// The rules as they shape the dialogue; what each change records is tested in lifecycle.test.ts.
+const changeStatus = (...args: Parameters<typeof lifecycle.changeStatus>) => lifecycle.changeStatus(...args).dialogue;
+const editDialogue = (...args: Parameters<typeof lifecycle.editDialogue>) => lifecycle.editDialogue(...args).dialogue;
+const closeIfDue = (...args: Parameters<typeof lifecycle.closeIfDue>) => lifecycle.closeIfDue(...args)?.dialogue;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A demo definition changed by `change`; everything else stays valid and complete. */

@@ -1,7 +1,7 @@
 import { dialogueIdFrom } from '../../shared/dialogue/ids';
 import { dialogueDefinitionSchema, dialogueInputSchema, serverManagedFields } from '../../shared/dialogue/schema';
 import { slugId } from '../../shared/dialogue/text';
-import { changeStatus } from '../../shared/dialogue/rules';
+import { moved as changeStatus } from '../support/dialogues';
 import { NOW, asDialogue, callers, demoDefinition } from './fixtures';
 
 const minimal = { title: { sv: 'Ny dialog' }, leadCommittee: 'tekniska-namnden' };

@@ -56,8 +56,8 @@ export function thrown<E extends Error>(fn: () => unknown, type: new (...args: n
 export function neverStoringDeps(dialogue: Dialogue) {
   const dialogues: DialogueStore = {
     get: async () => dialogue,
-    create: async () => undefined,
-    replace: async () => undefined,
+    write: async () => undefined,
+    audit: async () => [],
     list: async () => [dialogue],
     markResponded: async () => true,
   };
