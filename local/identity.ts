@@ -36,6 +36,9 @@ export interface LocalIdentity {
     admin: boolean;
     email?: string;
     ttlSeconds?: number;
+    /** OpenID Connect: the nonce the client sent to /authorize, echoed in its ID token. */
+    nonce?: string;
+    tokenUse?: 'id' | 'access';
   }): Promise<string>;
   /** The verified claims, or why the token was refused (for the log; never the token itself). */
   verify(authorizationHeader: string | undefined): Promise<Verification>;
@@ -49,12 +52,13 @@ export async function localIdentity(port: number, keyFile = defaultKeyFile): Pro
   const publicKey = await importJWK(publicJwk, ALGORITHM);
   const issuer = localIssuer(port);
   return {
-    async issue({ committees, admin, email, ttlSeconds = 3600 }) {
+    async issue({ committees, admin, email, ttlSeconds = 3600, nonce, tokenUse = 'id' }) {
       const sub = `local-${committees.join('-') || 'none'}${admin ? '-admin' : ''}`;
       return new SignJWT({
         email: email ?? `${sub}@tjansteperson.local`,
         'cognito:groups': groupsFor(committees, admin),
-        token_use: 'id',
+        token_use: tokenUse,
+        ...(nonce ? { nonce } : {}),
       })
         .setProtectedHeader({ alg: ALGORITHM, kid: KEY_ID })
         .setSubject(sub)

@@ -38,6 +38,7 @@ border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);backgro
 .md-move[aria-disabled=true]{border-style:dashed;cursor:default}
 .md-submit{padding:.75rem 1.5rem;border:0;background:var(--_primary);color:#fff;font-weight:700}
 .md-submit[disabled]{opacity:.7}
+.md-secondary{padding:.7rem 1.4rem;border:2px solid var(--_primary);background:#fff;color:var(--_primary);font-weight:700;margin:.25rem}
 .md-error{color:var(--_error);font-weight:700;margin:.25rem 0}
 .md-summary{border:3px solid var(--_error);border-radius:var(--_radius);padding:0 1rem;margin:1rem 0}
 .md-receipt{border:3px solid #2e7d32;border-radius:var(--_radius);padding:0 1rem 1rem;margin:1rem 0}
