@@ -43,10 +43,11 @@ export async function registerDecision(deps: DecisionDeps, caller: Caller, id: s
   if (dialogue.status !== 'closed') throw new ConflictError(refusals.closeBeforeDecision());
   checkAlternative(dialogue, body);
   const now = deps.clock.now();
+  const decisionRecord = record(body, caller, now);
   const decided: Dialogue = {
     ...dialogue,
     status: 'decided',
-    decisionRecord: record(body, caller, now),
+    decisionRecord,
     updatedAt: now.toISOString(),
     version: dialogue.version + 1,
   };
@@ -61,7 +62,7 @@ export async function registerDecision(deps: DecisionDeps, caller: Caller, id: s
     ...(total > 0 ? {} : { completedAt: now.toISOString() }),
   };
   await deps.mailouts.startWithDecision(decided, dialogue.version, mailout);
-  return { decision: decided.decisionRecord, mailout: mailoutProgress(mailout) };
+  return { decision: decisionRecord, mailout: mailoutProgress(mailout) };
 }
 
 /** A correction of the decision, accepted only until the first email is on its way. */
@@ -70,14 +71,15 @@ export async function correctDecision(deps: DecisionDeps, caller: Caller, id: st
   if (dialogue.status !== 'decided') throw new ConflictError(refusals.noDecisionToCorrect());
   checkAlternative(dialogue, body);
   const now = deps.clock.now();
+  const decisionRecord = record(body, caller, now);
   const corrected: Dialogue = {
     ...dialogue,
-    decisionRecord: record(body, caller, now),
+    decisionRecord,
     updatedAt: now.toISOString(),
     version: dialogue.version + 1,
   };
   await deps.mailouts.correctDecision(corrected, dialogue.version);
-  return { decision: corrected.decisionRecord, mailout: mailoutProgress(await deps.mailouts.get(id)) };
+  return { decision: decisionRecord, mailout: mailoutProgress(await deps.mailouts.get(id)) };
 }
 
 /** Progress of the feedback mailout (contract: status, total, sent, failed, pending). */
