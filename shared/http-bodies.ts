@@ -26,12 +26,10 @@ export const MAX_LISTED_ISSUES = 100;
 
 // Errors
 
+const swedish = /* @__PURE__ */ (() => z.string().check(z.describe('Swedish')))();
+
 export const issueBody = /* @__PURE__ */ (() =>
-  z.strictObject({
-    path: z.string(),
-    message: z.string().check(z.describe('Swedish')),
-    messageEn: z.string(),
-  }))();
+  z.strictObject({ path: z.string(), message: swedish, messageEn: z.string() }))();
 
 export const validationErrorBody = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -52,7 +50,7 @@ export const refusalCodes = [
 
 /** A refusal a person reads: its code, and its words in Swedish (`message`) and English (`messageEn`). */
 export const refusalBody = /* @__PURE__ */ (() =>
-  z.strictObject({ error: z.enum(refusalCodes), message: z.string(), messageEn: z.string() }))();
+  z.strictObject({ error: z.enum(refusalCodes), message: swedish, messageEn: z.string() }))();
 
 export const incompleteBody = /* @__PURE__ */ (() =>
   z.strictObject({ error: z.literal('incomplete'), missing: z.array(issueBody) }))();
@@ -60,7 +58,7 @@ export const incompleteBody = /* @__PURE__ */ (() =>
 export const internalErrorBody = /* @__PURE__ */ (() =>
   z.strictObject({
     error: z.literal('internal'),
-    message: z.string(),
+    message: swedish,
     messageEn: z.string(),
     correlationId: z.string(),
   }))();

@@ -97,6 +97,9 @@ export interface JobDefinition {
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
+/** The content type a route's body must be sent as, by its `bodyFormat`. */
+export const bodyMediaTypes = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
+
 type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus' | 'bodyFormat';
 type RouteInput<P, Q, B, R extends Responses, S extends SuccessStatus> = Omit<
   RouteDefinition<P, Q, B, R, S>,

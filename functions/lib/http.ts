@@ -4,7 +4,13 @@ import type * as z from 'zod/mini';
 import type { Caller } from '../../shared/access';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
 import { sendAs } from '../../shared/messages/refusals';
-import type { ResponseSpec, Responses, RouteDefinition, SuccessStatus } from '../../shared/routes';
+import {
+  type ResponseSpec,
+  type Responses,
+  type RouteDefinition,
+  type SuccessStatus,
+  bodyMediaTypes,
+} from '../../shared/routes';
 import { callerFromClaims } from './caller';
 import { requireCaller } from './caller-required';
 import { errorAnswer } from './http-errors';
@@ -76,8 +82,6 @@ function decodeBody(event: HttpEvent, limitBytes: number): string {
   return bytes.toString('utf8');
 }
 
-const MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
-
 function parseBody<B>(
   event: HttpEvent,
   route: Pick<RouteDefinition, 'bodyLimitBytes' | 'bodyFormat'>,
@@ -86,7 +90,7 @@ function parseBody<B>(
   const raw = decodeBody(event, route.bodyLimitBytes);
   if (!schema) return undefined as B;
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  const expected = MEDIA_TYPES[route.bodyFormat];
+  const expected = bodyMediaTypes[route.bodyFormat];
   if (contentType !== expected) throw new UnsupportedMediaTypeError(sendAs(expected));
   return validate(schema, route.bodyFormat === 'form' ? new URLSearchParams(raw) : parseJsonBody(raw), 'body');
 }
