@@ -123,16 +123,13 @@ const route = <
   ...input,
 });
 
-/** The refusals of an officials' route that reads one dialogue. */
-const othersDialogue = {
-  403: 'The dialogue belongs to committees the caller is not an official of',
-  404: 'No such dialogue',
-} as const;
-/** ... and changes it. */
-const managedDialogue = {
-  403: 'The caller is not an official of the lead committee (nor an administrator)',
-  404: 'No such dialogue',
-} as const;
+/*
+ * The refusals officials' routes share. Named strings, not an object spread into each route: esbuild keeps a spread
+ * (it may run getters), and with it the route and its schemas, in every handler's bundle.
+ */
+const noSuchDialogue = 'No such dialogue';
+const othersCommittees = 'The dialogue belongs to committees the caller is not an official of';
+const notLeadCommittee = 'The caller is not an official of the lead committee (nor an administrator)';
 
 /*
  * The routes' inputs. zod/mini's constructors are pure, but esbuild cannot see that through zod's re-exports, so each
@@ -261,7 +258,7 @@ export const getDialogueForOfficialRoute = /* @__PURE__ */ route({
   summary: 'A dialogue’s full definition',
   schemas: { path: dialogueIdPath },
   responses: { 200: { description: 'The dialogue as stored', json: bodies.dialogueBody } },
-  refusals: othersDialogue,
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
 export const updateDialogueRoute = /* @__PURE__ */ route({
   name: 'UpdateDialogue',
@@ -273,7 +270,8 @@ export const updateDialogueRoute = /* @__PURE__ */ route({
   schemas: { path: dialogueIdPath, body: dialogueInputSchema },
   responses: { 200: { description: 'The edited dialogue', json: bodies.dialogueBody } },
   refusals: {
-    ...managedDialogue,
+    403: notLeadCommittee,
+    404: noSuchDialogue,
     409: 'Questions locked (a response exists), the dialogue is decided, or it changed meanwhile',
     422: 'An open dialogue would lose a policy field',
   },
@@ -290,7 +288,8 @@ export const changeDialogueStatusRoute = /* @__PURE__ */ route({
     200: { description: 'The dialogue in its new status', json: bodies.dialogueWithWarningsBody },
   },
   refusals: {
-    ...managedDialogue,
+    403: notLeadCommittee,
+    404: noSuchDialogue,
     409: 'Not a legal transition from the current status, or the dialogue changed meanwhile',
     422: 'Opening needs the policy fields listed in `missing`',
   },
@@ -398,7 +397,7 @@ export const getOfficialResultsRoute = /* @__PURE__ */ route({
       text: 'text/csv; charset=utf-8',
     },
   },
-  refusals: othersDialogue,
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
 export const registerDecisionRoute = /* @__PURE__ */ route({
   name: 'RegisterDecision',
@@ -410,7 +409,7 @@ export const registerDecisionRoute = /* @__PURE__ */ route({
   successStatus: 202,
   schemas: { path: dialogueIdPath, body: decisionBodySchema },
   responses: { 202: { description: 'The decision, and the mailout it started', json: bodies.decidedBody } },
-  refusals: { ...managedDialogue, 409: 'The dialogue is not closed, or is decided already' },
+  refusals: { 403: notLeadCommittee, 404: noSuchDialogue, 409: 'The dialogue is not closed, or is decided already' },
 });
 export const correctDecisionRoute = /* @__PURE__ */ route({
   name: 'CorrectDecision',
@@ -421,7 +420,7 @@ export const correctDecisionRoute = /* @__PURE__ */ route({
   summary: 'Correct the registered decision; only before the first feedback email is sent (409 after)',
   schemas: { path: dialogueIdPath, body: decisionBodySchema },
   responses: { 200: { description: 'The corrected decision, and the mailout', json: bodies.decidedBody } },
-  refusals: { ...managedDialogue, 409: 'No decision to correct, or its mailout has started' },
+  refusals: { 403: notLeadCommittee, 404: noSuchDialogue, 409: 'No decision to correct, or its mailout has started' },
 });
 export const getMailoutRoute = /* @__PURE__ */ route({
   name: 'GetMailout',
@@ -432,7 +431,7 @@ export const getMailoutRoute = /* @__PURE__ */ route({
   summary: 'Progress of the feedback mailout: status, total, sent, failed, pending',
   schemas: { path: dialogueIdPath },
   responses: { 200: { description: 'The mailout’s progress', json: bodies.mailoutBody } },
-  refusals: managedDialogue,
+  refusals: { 403: notLeadCommittee, 404: noSuchDialogue },
 });
 export const unsubscribePageRoute = /* @__PURE__ */ route({
   name: 'UnsubscribePage',

@@ -80,6 +80,7 @@ describe('npm start (the local stack)', () => {
     expect(committees).toContainEqual({ id: 'kommunstyrelsen', name: 'Kommunstyrelsen' });
     const demo = (await (await api('/dialogues/demo')).json()) as { status: string };
     expect(demo.status).toBe('open');
+    expect((await api('/openapi.json')).status).toBe(200);
   });
 
   it('answers headers over the limit with 431 and no body, as the OpenAPI document says', async () => {
