@@ -1,51 +1,117 @@
 import * as z from 'zod/mini';
-import { type RouteDefinition, routeList } from './routes';
+import { MAX_LISTED_ISSUES, gatewayErrorBody, incompleteBody, refusalBody, validationErrorBody } from './http-bodies';
+import { type ResponseSpec, type RouteDefinition, bodyMediaTypes, routeList } from './routes';
 
-const json = (schema: z.core.$ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+type JsonSchema = Record<string, unknown>;
+interface DocumentedResponse {
+  description: string;
+  content?: Record<string, { schema: JsonSchema }>;
+}
 
-const errorBody = {
-  type: 'object',
-  properties: {
-    error: { type: 'string' },
-    message: { type: 'string', description: 'Swedish' },
-    issues: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          path: { type: 'string' },
-          message: { type: 'string', description: 'Swedish' },
-          messageEn: { type: 'string' },
-        },
-      },
-    },
-    messageEn: { type: 'string', description: 'The message in English' },
-    correlationId: { type: 'string' },
+/** A zod schema as JSON Schema 2020-12: a request as it may be sent (`input`), an answer as it is given (`output`). */
+function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const component = (name: keyof typeof errorSchemas) => ({ $ref: `#/components/schemas/${name}` });
+const errorSchemas = {
+  ValidationError: validationErrorBody,
+  Refusal: refusalBody,
+  Incomplete: incompleteBody,
+  GatewayError: gatewayErrorBody,
+};
+const text = { type: 'string' };
+/** The media type of a content-type header: `text/csv; charset=utf-8` is `text/csv`. */
+const mediaType = (contentType: string) => contentType.split(';')[0]?.trim() ?? contentType;
+
+/** One operation's answers, by status; a status may come from several places (the handler, the parsing, the gateway). */
+class ResponsesBuilder {
+  readonly byStatus: Record<string, DocumentedResponse | { $ref: string }> = {};
+
+  add(status: number, description: string, contentType?: string, schema: JsonSchema = text): this {
+    const key = String(status);
+    const found = (this.byStatus[key] ??= { description }) as DocumentedResponse;
+    if (!found.description.includes(description)) found.description = `${found.description}. ${description}`;
+    if (!contentType) return this;
+    const content = (found.content ??= {});
+    const existing = content[mediaType(contentType)]?.schema;
+    content[mediaType(contentType)] = {
+      schema: existing ? { anyOf: [...((existing.anyOf as JsonSchema[]) ?? [existing]), schema] } : schema,
+    };
+    return this;
+  }
+
+  json(status: number, description: string, schema: JsonSchema): this {
+    return this.add(status, description, bodyMediaTypes.json, schema);
+  }
+
+  spec(status: number, spec: ResponseSpec): this {
+    if (spec.json) this.json(status, spec.description, jsonSchema(spec.json, 'output'));
+    if (spec.html) this.add(status, spec.description, 'text/html');
+    if (spec.text) this.add(status, spec.description, spec.text);
+    if (!spec.json && !spec.html && !spec.text) this.add(status, spec.description);
+    return this;
+  }
+
+  ref(status: number, name: keyof typeof sharedResponses): this {
+    this.byStatus[String(status)] = { $ref: `#/components/responses/${name}` };
+    return this;
+  }
+}
+
+/** Answers the gateway gives on any route, before a handler runs. */
+const sharedResponses = {
+  Throttled: {
+    description:
+      'Throttled: more requests than the stage’s rate limit (API Gateway); retry after a pause. The local stack never throttles',
+    content: { 'application/json': { schema: component('GatewayError') } },
+  },
+  HeadersTooLarge: {
+    description:
+      'Request headers too large: refused before any handler runs (API Gateway’s limit on headers; locally, Node’s HTTP server’s). No body',
   },
 };
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
 function parameters(route: RouteDefinition) {
-  const pathSchema = route.schemas.path ? (json(route.schemas.path) as { properties?: Record<string, object> }) : {};
-  const querySchema = route.schemas.query ? (json(route.schemas.query) as { properties?: Record<string, object> }) : {};
+  const pathSchema = route.schemas.path ? jsonSchema(route.schemas.path, 'input') : {};
+  const querySchema = route.schemas.query ? jsonSchema(route.schemas.query, 'input') : {};
+  const properties = (schema: JsonSchema) => Object.entries((schema.properties ?? {}) as Record<string, object>);
   return [
-    ...Object.entries(pathSchema.properties ?? {}).map(([name, schema]) => ({
-      name,
-      in: 'path',
-      required: true,
-      schema,
-    })),
-    ...Object.entries(querySchema.properties ?? {}).map(([name, schema]) => ({
-      name,
-      in: 'query',
-      required: false,
-      schema,
-    })),
+    ...properties(pathSchema).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+    ...properties(querySchema).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
   ];
+}
+
+const refusalSchemas = { 403: 'Refusal', 404: 'Refusal', 409: 'Refusal', 422: 'Incomplete' } as const;
+
+function responses(route: RouteDefinition) {
+  const answers = new ResponsesBuilder();
+  for (const [status, spec] of Object.entries(route.responses)) answers.spec(Number(status), spec);
+  const { path, query, body } = route.schemas;
+  if (path || query || body) {
+    answers.json(
+      400,
+      `Invalid input: the first ${MAX_LISTED_ISSUES} problems, each with its path, in Swedish and English, and how many there are in all (\`issueCount\`)`,
+      component('ValidationError'),
+    );
+  }
+  // The gateway decodes path parameters; a malformed percent-encoding is its own 400.
+  if (route.path.includes('{'))
+    answers.json(400, 'A path that is not valid percent-encoding', component('GatewayError'));
+  if (route.access === 'official') {
+    answers.json(401, 'Missing or invalid token (the gateway’s authorizer answers `{"message":"Unauthorized"}`)', {
+      anyOf: [component('GatewayError'), component('Refusal')],
+    });
+  }
+  for (const [status, description] of Object.entries(route.refusals ?? {})) {
+    answers.json(Number(status), description, component(refusalSchemas[Number(status) as keyof typeof refusalSchemas]));
+  }
+  answers.json(413, `Body larger than ${route.bodyLimitBytes} bytes (refused by the gateway or the handler)`, {
+    anyOf: [component('GatewayError'), component('Refusal')],
+  });
+  if (body) answers.json(415, `Body not sent as ${bodyMediaTypes[route.bodyFormat]}`, component('Refusal'));
+  return answers.ref(429, 'Throttled').ref(431, 'HeadersTooLarge').byStatus;
 }
 
 function operation(route: RouteDefinition) {
@@ -53,27 +119,17 @@ function operation(route: RouteDefinition) {
   return {
     operationId: route.name,
     summary: route.summary,
-    ...(route.access === 'official' ? { security: [{ officialsToken: [] }] } : {}),
+    security: route.access === 'official' ? [{ officialsToken: [] }] : [],
     parameters: parameters(route),
-    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: json(body) } } } } : {}),
-    responses: {
-      [String(route.successStatus)]: { description: 'Success' },
-      '400': errorResponse('Invalid input: every problem listed with its path, in Swedish and English'),
-      ...(route.access === 'official'
-        ? {
-            '401': errorResponse('Missing or invalid token'),
-            '403': errorResponse('Not an official of the lead committee'),
-          }
-        : {}),
-      ...(route.schemas.path ? { '404': errorResponse('No such dialogue') } : {}),
-      ...(route.schemas.body
-        ? {
-            '413': errorResponse(`Body larger than ${route.bodyLimitBytes} bytes`),
-            '415': errorResponse('Body not sent as application/json'),
-          }
-        : {}),
-      '429': errorResponse('Throttled: the stage’s rate limit was exceeded; retry after a pause'),
-    },
+    ...(body
+      ? {
+          requestBody: {
+            required: true,
+            content: { [bodyMediaTypes[route.bodyFormat]]: { schema: jsonSchema(body, 'input') } },
+          },
+        }
+      : {}),
+    responses: responses(route),
   };
 }
 
@@ -91,7 +147,8 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     paths,
     components: {
-      schemas: { Error: errorBody },
+      schemas: Object.fromEntries(Object.entries(errorSchemas).map(([name, s]) => [name, jsonSchema(s, 'output')])),
+      responses: sharedResponses,
       securitySchemes: { officialsToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (Cognito ID token)' } },
     },
   };

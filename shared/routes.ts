@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
 import { decisionBodySchema } from './decision/schema';
+import * as bodies from './http-bodies';
 import { languages } from './messages/language';
 import { responseBodySchema } from './responses/schema';
 import type { StageConfig } from './stages';
@@ -24,12 +25,37 @@ export interface RouteSchemas<P = unknown, Q = unknown, B = unknown> {
   /**
    * The body as the API documents it (OpenAPI), for a route whose handler checks the body itself (`body` then lets
    * any JSON through): a response can only be checked whole against the dialogue it answers, and one 400 lists every
-   * problem, of the body's shape and of its answers alike.
+   * problem, of the body's shape and of its answers alike. Also for a form post, whose `body` is the parsed fields.
    */
   readonly documentedBody?: z.ZodMiniType;
 }
 
-export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+/**
+ * One status of a route's answer as its handler gives it: JSON fitting a schema (which types the handler's reply and is
+ * the document's schema), a page or fragment, or another media type. A status may have more than one.
+ */
+export interface ResponseSpec {
+  readonly description: string;
+  readonly json?: z.ZodMiniType;
+  /** `text/html`: a page, or a fragment for embed.js. */
+  readonly html?: true;
+  /** Another media type, as the handler sends it in `content-type` (`text/csv; charset=utf-8`). */
+  readonly text?: string;
+}
+export type Responses = Readonly<Record<number, ResponseSpec>>;
+
+/** The statuses of domain errors a handler lets through; functions/lib/http-errors.ts gives each its body. */
+export type RefusalStatus = 403 | 404 | 409 | 422;
+
+export type SuccessStatus = 200 | 201 | 202;
+
+export interface RouteDefinition<
+  P = unknown,
+  Q = unknown,
+  B = unknown,
+  R extends Responses = Responses,
+  S extends SuccessStatus = SuccessStatus,
+> {
   /** Stable name, used for the Lambda function's logical id and the OpenAPI operation id. */
   readonly name: string;
   readonly method: HttpMethod;
@@ -43,8 +69,15 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   /** Largest accepted request body; the local gateway enforces it, and every handler again (AWS behaves the same). */
   readonly bodyLimitBytes: number;
   readonly schemas: RouteSchemas<P, Q, B>;
-  /** The status of a successful answer (201 for routes that create). */
-  readonly successStatus: 200 | 201 | 202;
+  /** The status of a reply that names none (201 for routes that create); one of `responses`. */
+  readonly successStatus: S;
+  /**
+   * What the handler replies, by status. The statuses the request's handling adds (400 for a schema, 401 for an
+   * official's route, 413, 415 for a body, the gateway's 429 and 431) come with every such route (shared/openapi.ts).
+   */
+  readonly responses: R;
+  /** The domain errors the handler lets through, by status: when each happens. */
+  readonly refusals?: Readonly<Partial<Record<RefusalStatus, string>>>;
   /** `form`: an HTML form post (application/x-www-form-urlencoded), for browsers without JavaScript. */
   readonly bodyFormat: 'json' | 'form';
   /** What the handler needs besides the table; the stack grants exactly these. */
@@ -64,17 +97,39 @@ export interface JobDefinition {
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
-type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus' | 'bodyFormat';
-type RouteInput<P, Q, B> = Omit<RouteDefinition<P, Q, B>, Defaulted> &
-  Partial<Pick<RouteDefinition<P, Q, B>, Defaulted>>;
+/** The content type a route's body must be sent as, by its `bodyFormat`. */
+export const bodyMediaTypes = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
-const route = <P = undefined, Q = undefined, B = undefined>(input: RouteInput<P, Q, B>): RouteDefinition<P, Q, B> => ({
+type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus' | 'bodyFormat';
+type RouteInput<P, Q, B, R extends Responses, S extends SuccessStatus> = Omit<
+  RouteDefinition<P, Q, B, R, S>,
+  Defaulted
+> &
+  Partial<Pick<RouteDefinition<P, Q, B, R, S>, Defaulted>>;
+
+const route = <
+  P = undefined,
+  Q = undefined,
+  B = undefined,
+  R extends Responses = Responses,
+  S extends SuccessStatus = 200,
+>(
+  input: RouteInput<P, Q, B, R, S>,
+): RouteDefinition<P, Q, B, R, S> => ({
   bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
   schemas: {},
-  successStatus: 200,
+  successStatus: 200 as S,
   bodyFormat: 'json',
   ...input,
 });
+
+/*
+ * The refusals officials' routes share. Named strings, not an object spread into each route: esbuild keeps a spread
+ * (it may run getters), and with it the route and its schemas, in every handler's bundle.
+ */
+const noSuchDialogue = 'No such dialogue';
+const othersCommittees = 'The dialogue belongs to committees the caller is not an official of';
+const notLeadCommittee = 'The caller is not an official of the lead committee (nor an administrator)';
 
 /*
  * The routes' inputs. zod/mini's constructors are pure, but esbuild cannot see that through zod's re-exports, so each
@@ -86,6 +141,15 @@ const dialogueStatusBody = /* @__PURE__ */ (() => z.strictObject({ status: z.enu
 const formPageQuery = /* @__PURE__ */ (() =>
   z.object({ lang: z._default(z.enum(languages), 'sv'), format: z._default(z.enum(['page', 'fragment']), 'page') }))();
 const formPostBody = /* @__PURE__ */ (() => z.instanceof(URLSearchParams))();
+/** The form's fields as the document tells them: `lang`, `submissionId`, `move`, `q.<questionId>`, `profile.*`, `contact.*`. */
+const formPostDocumented = /* @__PURE__ */ (() =>
+  z
+    .record(z.string(), z.union([z.string(), z.array(z.string())]))
+    .check(
+      z.describe(
+        'The form’s fields (shared/presentation/form-body.ts): a repeated field (multiple choice) repeats its name',
+      ),
+    ))();
 /** Any JSON value, for a handler that checks its body whole (see `documentedBody`). */
 const anyJson = /* @__PURE__ */ (() => z.unknown())();
 const langQuery = /* @__PURE__ */ (() => z.object({ lang: z._default(z.enum(languages), 'sv') }))();
@@ -100,6 +164,7 @@ export const healthRoute = /* @__PURE__ */ route({
   handler: 'functions/health/handler.ts',
   access: 'public',
   summary: 'Liveness check',
+  responses: { 200: { description: 'Up', json: bodies.healthBody } },
 });
 export const openApiRoute = /* @__PURE__ */ route({
   name: 'OpenApi',
@@ -108,6 +173,7 @@ export const openApiRoute = /* @__PURE__ */ route({
   handler: 'functions/openapi/handler.ts',
   access: 'public',
   summary: 'This API described as OpenAPI 3.1',
+  responses: { 200: { description: 'This document', json: bodies.openApiBody } },
 });
 export const listCommitteesRoute = /* @__PURE__ */ route({
   name: 'ListCommittees',
@@ -116,6 +182,7 @@ export const listCommitteesRoute = /* @__PURE__ */ route({
   handler: 'functions/committees/handler.ts',
   access: 'public',
   summary: 'The municipality’s committees',
+  responses: { 200: { description: 'Every committee, id and name', json: bodies.committeesBody } },
 });
 export const getDialogueRoute = /* @__PURE__ */ route({
   name: 'GetDialogue',
@@ -125,6 +192,8 @@ export const getDialogueRoute = /* @__PURE__ */ route({
   access: 'public',
   summary: 'A dialogue’s public definition: conditions first, then the questions',
   schemas: { path: dialogueIdPath },
+  responses: { 200: { description: 'The public definition', json: bodies.publicDefinitionBody } },
+  refusals: { 404: 'No such dialogue, or still a draft' },
 });
 export const submitResponseRoute = /* @__PURE__ */ route({
   name: 'SubmitResponse',
@@ -135,6 +204,16 @@ export const submitResponseRoute = /* @__PURE__ */ route({
   summary: 'Submit a response; idempotent on submissionId',
   successStatus: 201,
   schemas: { path: dialogueIdPath, body: anyJson, documentedBody: responseBodySchema },
+  responses: {
+    201: {
+      description: 'Stored, or a retry of a stored submission (then the first copy’s id and time)',
+      json: bodies.receiptBody,
+    },
+  },
+  refusals: {
+    404: 'No such dialogue, or still a draft',
+    409: 'The dialogue is not open for responses (not yet, or no more)',
+  },
 });
 export const whoAmIRoute = /* @__PURE__ */ route({
   name: 'WhoAmI',
@@ -143,6 +222,7 @@ export const whoAmIRoute = /* @__PURE__ */ route({
   handler: 'functions/admin/me/handler.ts',
   access: 'official',
   summary: 'The signed-in official and their committees',
+  responses: { 200: { description: 'The caller', json: bodies.whoAmIBody } },
 });
 export const createDialogueRoute = /* @__PURE__ */ route({
   name: 'CreateDialogue',
@@ -154,6 +234,11 @@ export const createDialogueRoute = /* @__PURE__ */ route({
     'Create a draft dialogue (server-managed fields in the body are ignored, so a fetched dialogue can be posted as a copy)',
   successStatus: 201,
   schemas: { body: dialogueInputSchema },
+  responses: { 201: { description: 'The created draft', json: bodies.dialogueBody } },
+  refusals: {
+    403: 'The lead committee is not one of the caller’s',
+    409: 'No free id for the title (after several tries)',
+  },
 });
 export const listDialoguesRoute = /* @__PURE__ */ route({
   name: 'ListDialogues',
@@ -162,6 +247,7 @@ export const listDialoguesRoute = /* @__PURE__ */ route({
   handler: 'functions/admin/dialogues/list/handler.ts',
   access: 'official',
   summary: 'The dialogues of the caller’s committees',
+  responses: { 200: { description: 'The dialogues, in brief', json: bodies.dialogueSummariesBody } },
 });
 export const getDialogueForOfficialRoute = /* @__PURE__ */ route({
   name: 'GetDialogueForOfficial',
@@ -171,6 +257,8 @@ export const getDialogueForOfficialRoute = /* @__PURE__ */ route({
   access: 'official',
   summary: 'A dialogue’s full definition',
   schemas: { path: dialogueIdPath },
+  responses: { 200: { description: 'The dialogue as stored', json: bodies.dialogueBody } },
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
 export const updateDialogueRoute = /* @__PURE__ */ route({
   name: 'UpdateDialogue',
@@ -180,6 +268,13 @@ export const updateDialogueRoute = /* @__PURE__ */ route({
   access: 'official',
   summary: 'Edit a dialogue (questions lock once a response exists)',
   schemas: { path: dialogueIdPath, body: dialogueInputSchema },
+  responses: { 200: { description: 'The edited dialogue', json: bodies.dialogueBody } },
+  refusals: {
+    403: notLeadCommittee,
+    404: noSuchDialogue,
+    409: 'Questions locked (a response exists), the dialogue is decided, or it changed meanwhile',
+    422: 'An open dialogue would lose a policy field',
+  },
 });
 export const changeDialogueStatusRoute = /* @__PURE__ */ route({
   name: 'ChangeDialogueStatus',
@@ -189,6 +284,15 @@ export const changeDialogueStatusRoute = /* @__PURE__ */ route({
   access: 'official',
   summary: 'Open or close a dialogue (opening needs every policy field)',
   schemas: { path: dialogueIdPath, body: dialogueStatusBody },
+  responses: {
+    200: { description: 'The dialogue in its new status', json: bodies.dialogueWithWarningsBody },
+  },
+  refusals: {
+    403: notLeadCommittee,
+    404: noSuchDialogue,
+    409: 'Not a legal transition from the current status, or the dialogue changed meanwhile',
+    422: 'Opening needs the policy fields listed in `missing`',
+  },
 });
 export const embedScriptRoute = /* @__PURE__ */ route({
   name: 'EmbedScript',
@@ -197,6 +301,7 @@ export const embedScriptRoute = /* @__PURE__ */ route({
   handler: 'functions/web/embed/handler.ts',
   access: 'public',
   summary: 'The script that embeds a dialogue’s form in a municipal web page',
+  responses: { 200: { description: 'The script', text: 'text/javascript; charset=utf-8' } },
 });
 export const stylesheetRoute = /* @__PURE__ */ route({
   name: 'Stylesheet',
@@ -205,6 +310,7 @@ export const stylesheetRoute = /* @__PURE__ */ route({
   handler: 'functions/web/assets/stylesheet.ts',
   access: 'public',
   summary: 'The stylesheet of the form and the pages (served, so host pages need no unsafe-inline styles)',
+  responses: { 200: { description: 'The stylesheet', text: 'text/css; charset=utf-8' } },
 });
 export const faviconRoute = /* @__PURE__ */ route({
   name: 'Favicon',
@@ -213,6 +319,7 @@ export const faviconRoute = /* @__PURE__ */ route({
   handler: 'functions/web/assets/favicon.ts',
   access: 'public',
   summary: 'The icon browsers ask for on every page',
+  responses: { 200: { description: 'The icon', text: 'image/svg+xml' } },
 });
 export const formPageRoute = /* @__PURE__ */ route({
   name: 'FormPage',
@@ -222,6 +329,15 @@ export const formPageRoute = /* @__PURE__ */ route({
   access: 'public',
   summary: 'The form as a page of its own (works without JavaScript; the iframe target), or as a fragment for embed.js',
   schemas: { path: dialogueIdPath, query: formPageQuery },
+  responses: {
+    200: {
+      description:
+        'The form; or, for a dialogue that has ended, a notice with the way to its results (and the decision once made)',
+      html: true,
+    },
+    404: { description: 'No such dialogue, or still a draft: a notice', html: true },
+    409: { description: 'The dialogue is not open yet: a notice of when it opens', html: true },
+  },
 });
 export const formPostRoute = /* @__PURE__ */ route({
   name: 'FormPost',
@@ -232,7 +348,14 @@ export const formPostRoute = /* @__PURE__ */ route({
   summary:
     'The form posted without JavaScript (form-encoded): answers with the receipt, or the form again with the errors',
   bodyFormat: 'form',
-  schemas: { path: dialogueIdPath, body: formPostBody },
+  schemas: { path: dialogueIdPath, body: formPostBody, documentedBody: formPostDocumented },
+  responses: {
+    201: { description: 'Stored: the receipt page', html: true },
+    200: { description: 'A ranking move (`move`): the form again, the order changed', html: true },
+    400: { description: 'The form again, every problem listed beside its field', html: true },
+    404: { description: 'No such dialogue, or still a draft: a notice', html: true },
+    409: { description: 'The dialogue is not open for responses (not yet, or no more): a notice', html: true },
+  },
 });
 export const getResultsRoute = /* @__PURE__ */ route({
   name: 'GetResults',
@@ -243,6 +366,8 @@ export const getResultsRoute = /* @__PURE__ */ route({
   summary:
     'The latest published results (hidden until close unless the dialogue says otherwise; small groups suppressed), and the decision once registered',
   schemas: { path: dialogueIdPath },
+  responses: { 200: { description: 'The published results', json: bodies.publicResultsBody } },
+  refusals: { 404: 'No such dialogue, or still a draft' },
 });
 export const resultsPageRoute = /* @__PURE__ */ route({
   name: 'ResultsPage',
@@ -252,6 +377,10 @@ export const resultsPageRoute = /* @__PURE__ */ route({
   access: 'public',
   summary: 'The results as an accessible page',
   schemas: { path: dialogueIdPath, query: langQuery },
+  responses: {
+    200: { description: 'The results page', html: true },
+    404: { description: 'No such dialogue, or still a draft: a notice', html: true },
+  },
 });
 export const getOfficialResultsRoute = /* @__PURE__ */ route({
   name: 'GetOfficialResults',
@@ -261,6 +390,14 @@ export const getOfficialResultsRoute = /* @__PURE__ */ route({
   access: 'official',
   summary: 'Live results, unsuppressed, with the free texts for the lead committee; `?format=csv` for the case file',
   schemas: { path: dialogueIdPath, query: officialResultsQuery },
+  responses: {
+    200: {
+      description: 'The live results (`format=json`), or the case file’s CSV (`format=csv`)',
+      json: bodies.officialResultsBody,
+      text: 'text/csv; charset=utf-8',
+    },
+  },
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
 export const registerDecisionRoute = /* @__PURE__ */ route({
   name: 'RegisterDecision',
@@ -271,6 +408,8 @@ export const registerDecisionRoute = /* @__PURE__ */ route({
   summary: 'Register the committee’s decision on a closed dialogue; starts the feedback mailout',
   successStatus: 202,
   schemas: { path: dialogueIdPath, body: decisionBodySchema },
+  responses: { 202: { description: 'The decision, and the mailout it started', json: bodies.decidedBody } },
+  refusals: { 403: notLeadCommittee, 404: noSuchDialogue, 409: 'The dialogue is not closed, or is decided already' },
 });
 export const correctDecisionRoute = /* @__PURE__ */ route({
   name: 'CorrectDecision',
@@ -280,6 +419,8 @@ export const correctDecisionRoute = /* @__PURE__ */ route({
   access: 'official',
   summary: 'Correct the registered decision; only before the first feedback email is sent (409 after)',
   schemas: { path: dialogueIdPath, body: decisionBodySchema },
+  responses: { 200: { description: 'The corrected decision, and the mailout', json: bodies.decidedBody } },
+  refusals: { 403: notLeadCommittee, 404: noSuchDialogue, 409: 'No decision to correct, or its mailout has started' },
 });
 export const getMailoutRoute = /* @__PURE__ */ route({
   name: 'GetMailout',
@@ -289,6 +430,8 @@ export const getMailoutRoute = /* @__PURE__ */ route({
   access: 'official',
   summary: 'Progress of the feedback mailout: status, total, sent, failed, pending',
   schemas: { path: dialogueIdPath },
+  responses: { 200: { description: 'The mailout’s progress', json: bodies.mailoutBody } },
+  refusals: { 403: notLeadCommittee, 404: noSuchDialogue },
 });
 export const unsubscribePageRoute = /* @__PURE__ */ route({
   name: 'UnsubscribePage',
@@ -299,6 +442,10 @@ export const unsubscribePageRoute = /* @__PURE__ */ route({
   summary: 'Asks to confirm removing one’s email address (a GET never deletes: mail scanners follow links)',
   schemas: { query: tokenQuery },
   needs: ['unsubscribeSecret'],
+  responses: {
+    200: { description: 'Asks to confirm; or says the address is removed already', html: true },
+    400: { description: 'No token, or not a valid one: a page that says so', html: true },
+  },
 });
 export const unsubscribeRoute = /* @__PURE__ */ route({
   name: 'Unsubscribe',
@@ -310,6 +457,10 @@ export const unsubscribeRoute = /* @__PURE__ */ route({
     'Removes the contact details; the token is in the URL, so the body (RFC 8058 one-click sends List-Unsubscribe=One-Click, form-encoded or multipart) is not read',
   needs: ['unsubscribeSecret'],
   schemas: { query: tokenQuery },
+  responses: {
+    200: { description: 'Removed (or removed already): a page that says so', html: true },
+    400: { description: 'No token, or not a valid one: a page that says so', html: true },
+  },
 });
 
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */

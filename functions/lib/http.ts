@@ -4,7 +4,13 @@ import type * as z from 'zod/mini';
 import type { Caller } from '../../shared/access';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
 import { sendAs } from '../../shared/messages/refusals';
-import type { RouteDefinition } from '../../shared/routes';
+import {
+  type ResponseSpec,
+  type Responses,
+  type RouteDefinition,
+  type SuccessStatus,
+  bodyMediaTypes,
+} from '../../shared/routes';
 import { callerFromClaims } from './caller';
 import { requireCaller } from './caller-required';
 import { errorAnswer } from './http-errors';
@@ -28,13 +34,32 @@ export interface ParsedRequest<P, Q, B> {
   readonly correlationId: string;
 }
 
-/** A handler's answer; without a statusCode it is the route's successStatus. */
-export type Reply = { readonly statusCode?: number; readonly headers?: Record<string, string> } & (
-  | { readonly json: unknown }
-  /** `embeddable`: a form page that the stage's municipal pages may show in an iframe. */
-  | { readonly html: string; readonly embeddable?: boolean }
-  | { readonly text: string; readonly contentType: string }
+type JsonBody = { readonly json: unknown };
+/** `embeddable`: a form page that the stage's municipal pages may show in an iframe. */
+type HtmlBody = { readonly html: string; readonly embeddable?: boolean };
+type TextBody = { readonly text: string; readonly contentType: string };
+
+/** Any answer, as toResult renders it. */
+export type AnyReply = { readonly statusCode?: number; readonly headers?: Record<string, string> } & (
+  JsonBody | HtmlBody | TextBody
 );
+
+/** The bodies one status of the manifest allows: JSON of its schema's output type, a page, another media type. */
+type BodyOf<Spec extends ResponseSpec> =
+  | (Spec extends { readonly json: infer Schema extends z.ZodMiniType } ? { readonly json: z.output<Schema> } : never)
+  | (Spec extends { readonly html: true } ? HtmlBody : never)
+  | (Spec extends { readonly text: string } ? TextBody : never);
+
+/**
+ * A handler's answer: one of its route's declared statuses, with a body that status declares (a JSON body that does
+ * not fit the status's schema does not compile). Without a statusCode it is the route's successStatus.
+ */
+export type Reply<R extends Responses, S extends number> = {
+  [Status in keyof R & number]: { readonly headers?: Record<string, string> } & (Status extends S
+    ? { readonly statusCode?: Status }
+    : { readonly statusCode: Status }) &
+    BodyOf<R[Status]>;
+}[keyof R & number];
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -57,8 +82,6 @@ function decodeBody(event: HttpEvent, limitBytes: number): string {
   return bytes.toString('utf8');
 }
 
-const MEDIA_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
-
 function parseBody<B>(
   event: HttpEvent,
   route: Pick<RouteDefinition, 'bodyLimitBytes' | 'bodyFormat'>,
@@ -67,12 +90,12 @@ function parseBody<B>(
   const raw = decodeBody(event, route.bodyLimitBytes);
   if (!schema) return undefined as B;
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  const expected = MEDIA_TYPES[route.bodyFormat];
+  const expected = bodyMediaTypes[route.bodyFormat];
   if (contentType !== expected) throw new UnsupportedMediaTypeError(sendAs(expected));
   return validate(schema, route.bodyFormat === 'form' ? new URLSearchParams(raw) : parseJsonBody(raw), 'body');
 }
 
-export function toResult(reply: Reply, correlationId: string, defaultStatus = 200): HttpResult {
+export function toResult(reply: AnyReply, correlationId: string, defaultStatus = 200): HttpResult {
   const statusCode = reply.statusCode ?? defaultStatus;
   const base = {
     'cache-control': 'no-store',
@@ -105,9 +128,9 @@ export function toResult(reply: Reply, correlationId: string, defaultStatus = 20
  * The one middy chain for HTTP handlers: correlation id and logger context, body limit, content type,
  * zod parsing of path, query and body, and the mapping of domain errors to answers.
  */
-export function httpRoute<P, Q, B>(
-  route: RouteDefinition<P, Q, B>,
-  run: (request: ParsedRequest<P, Q, B>) => Promise<Reply>,
+export function httpRoute<P, Q, B, R extends Responses, S extends SuccessStatus>(
+  route: RouteDefinition<P, Q, B, R, S>,
+  run: (request: ParsedRequest<P, Q, B>) => Promise<Reply<R, S>>,
 ) {
   const { schemas } = route;
   return middy<HttpEvent, HttpResult, Error, Context>()

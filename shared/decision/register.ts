@@ -39,7 +39,7 @@ export async function registerDecision(deps: DecisionDeps, caller: Caller, id: s
     ...(total > 0 ? {} : { completedAt: now.toISOString() }),
   };
   await deps.mailouts.startWithDecision(decided, mailout);
-  return { decision: decided.dialogue.decisionRecord, mailout: mailoutProgress(mailout) };
+  return { decision: decided.decision, mailout: mailoutProgress(mailout) };
 }
 
 /** A correction of the decision, accepted only until the first email is on its way. */
@@ -48,7 +48,7 @@ export async function correctDecision(deps: DecisionDeps, caller: Caller, id: st
   if (dialogue.status !== 'decided') throw new ConflictError(refusals.noDecisionToCorrect());
   const corrected = decide(dialogue, body, caller, deps.clock.now());
   await deps.mailouts.correctDecision(corrected);
-  return { decision: corrected.dialogue.decisionRecord, mailout: mailoutProgress(await deps.mailouts.get(id)) };
+  return { decision: corrected.decision, mailout: mailoutProgress(await deps.mailouts.get(id)) };
 }
 
 /** Progress of the feedback mailout (contract: status, total, sent, failed, pending). */

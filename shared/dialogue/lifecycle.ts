@@ -1,5 +1,5 @@
 import type { Caller } from '../access';
-import type { DecisionBody } from '../decision/schema';
+import type { DecisionBody, DecisionRecord } from '../decision/schema';
 import { ConflictError, IncompleteError, ValidationError, issue } from '../errors';
 import * as says from '../messages/issues';
 import * as refusals from '../messages/refusals';
@@ -131,14 +131,20 @@ function checkAlternative(dialogue: Dialogue, body: DecisionBody): void {
 }
 
 /** P11, P12: the lead committee registers its decision on a closed dialogue, or corrects the one it registered. */
-export function decide(dialogue: Dialogue, body: DecisionBody, caller: Caller, now: Date): DialogueChange {
+export function decide(
+  dialogue: Dialogue,
+  body: DecisionBody,
+  caller: Caller,
+  now: Date,
+): DialogueChange & { readonly decision: DecisionRecord } {
   assertMayManage(caller, dialogue);
   const correcting = dialogue.status === 'decided';
   if (dialogue.status !== 'closed' && !correcting) throw new ConflictError(refusals.closeBeforeDecision());
   checkAlternative(dialogue, body);
   const decisionRecord = { ...body, registeredAt: now.toISOString(), registeredBy: caller.sub };
   const decided = { ...dialogue, status: 'decided' as const, decisionRecord };
-  return change(dialogue, decided, caller.sub, now, correcting ? 'decision-corrected' : 'decision-registered');
+  const action = correcting ? 'decision-corrected' : 'decision-registered';
+  return { ...change(dialogue, decided, caller.sub, now, action), decision: decisionRecord };
 }
 
 /** A dialogue brought in whole, as it is (the local demo, a benchmark's copy): new, with its audit entry. */

@@ -3,12 +3,51 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type Browser, type Frame, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Frame, type Page, chromium } from 'playwright-core';
 import { freePort } from '../../local/ports';
 import { type LocalStack, startLocalStack } from '../../local/stack';
+import { conformanceProblems } from '../support/openapi-conformance';
+
+/** What the pages were answered that does not fit the OpenAPI document; checked after each test file. */
+const misfits: string[] = [];
+const reading: Array<Promise<void>> = [];
+afterAll(async () => {
+  await Promise.all(reading);
+  expect(misfits).toEqual([]);
+});
+
+/** Every answer a page of this context gets (pages, fragments, posts, embed.js's fetches) is checked against the document. */
+function checkAnswersOf(context: BrowserContext): void {
+  context.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    const check = (body: string) => {
+      const answer = { method: response.request().method(), path: pathname, status: response.status(), body };
+      misfits.push(...conformanceProblems({ ...answer, contentType: response.headers()['content-type'] }));
+    };
+    // An answer the test made up (`route.fulfill`) came from no server; a redirect, or a load ended with its page,
+    // has no body left to read: nothing to check.
+    reading.push(
+      response
+        .serverAddr()
+        .then(async (server) => (server ? check(await response.text()) : undefined))
+        .catch(() => undefined),
+    );
+  });
+}
 
 /** Debian's Chromium: `npx playwright install` cannot download browsers here. */
-export const launchChromium = (): Promise<Browser> =>
+export const launchChromium = async (): Promise<Browser> => {
+  const browser = await launchChromiumItself();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...options) => {
+    const context = await newContext(...options);
+    checkAnswersOf(context);
+    return context;
+  };
+  return browser;
+};
+
+const launchChromiumItself = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { LocalStack } from '../../local/stack';
+import { conformingFetch } from '../support/openapi-conformance';
 import {
   type Focused,
   axeViolations,
@@ -258,7 +259,7 @@ describe('errors', () => {
     const error = page.locator('#md-contact-email-error');
     await error.waitFor();
     // The server answers the same address with the same words.
-    const response = await fetch(url('/dialogues/demo/responses'), {
+    const response = await conformingFetch(url('/dialogues/demo/responses'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

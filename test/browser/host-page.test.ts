@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { localIdentity } from '../../local/identity';
 import type { LocalStack } from '../../local/stack';
 import { htmlProblems, inHostPage } from '../support/html-validator';
+import { conformingFetch } from '../support/openapi-conformance';
 import { axeViolations, launchChromium, screenshot, startStack } from './browser';
 
 jest.setTimeout(45_000);
@@ -198,22 +199,22 @@ describe('security headers', () => {
   it('form pages may be framed only by allowed origins, other pages by none; nosniff and a referrer policy on every page', async () => {
     const ancestorsOf = (response: Response) =>
       /frame-ancestors ([^;]+)/.exec(response.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
-    const form = await fetch(`${stack.urls.api}/form/demo`);
+    const form = await conformingFetch(`${stack.urls.api}/form/demo`);
     const apiPort = new URL(stack.urls.api).port;
     // Exactly the stage's origins and the allowed page: the foreign page is not among them.
     expect(ancestorsOf(form)).toEqual([stack.urls.api, `http://127.0.0.1:${apiPort}`, allowedHost.origin]);
     const pages = ['/form/demo', '/form/demo?format=fragment', '/results/demo', '/unsubscribe', '/form/nothing-here'];
     for (const path of pages) {
-      const page = await fetch(`${stack.urls.api}${path}`);
+      const page = await conformingFetch(`${stack.urls.api}${path}`);
       const csp = page.headers.get('content-security-policy') ?? '';
       expect([path, csp.includes("default-src 'none'"), csp.includes('unsafe-inline')]).toEqual([path, true, false]);
       expect([path, page.headers.get('x-content-type-options')]).toEqual([path, 'nosniff']);
       expect([path, page.headers.get('referrer-policy')]).toEqual([path, 'no-referrer']);
     }
     for (const path of ['/results/demo', '/unsubscribe']) {
-      expect([path, ancestorsOf(await fetch(`${stack.urls.api}${path}`))]).toEqual([path, ["'none'"]]);
+      expect([path, ancestorsOf(await conformingFetch(`${stack.urls.api}${path}`))]).toEqual([path, ["'none'"]]);
     }
-    const icon = await fetch(`${stack.urls.api}/favicon.ico`);
+    const icon = await conformingFetch(`${stack.urls.api}/favicon.ico`);
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
@@ -225,7 +226,7 @@ const LOCAL_LAG_MS = 2000;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('answered on the municipal page, then closed, then decided (P12: the page tells what came of it)', () => {
-  const api = (path: string, init?: RequestInit) => fetch(`${stack.urls.api}${path}`, init);
+  const api = (path: string, init?: RequestInit) => conformingFetch(`${stack.urls.api}${path}`, init);
   let token: string;
   const asOfficial = (path: string, body: unknown) =>
     api(path, {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'playwright-core';
 import { localIdentity } from '../../local/identity';
 import type { LocalStack } from '../../local/stack';
+import { conformingFetch } from '../support/openapi-conformance';
 import type { ResultsBody } from '../../shared/aggregation/present';
 import { formatPercent } from '../../shared/messages/format';
 import { axeViolations, launchChromium, screenshot as screenshotAs, screenshotDir, startStack } from './browser';
@@ -143,7 +144,7 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
 
   for (const spec of RESPONSES) {
-    const sent = await fetch(url('/dialogues/demo/responses'), {
+    const sent = await conformingFetch(url('/dialogues/demo/responses'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...spec, submissionId: randomUUID() }),
@@ -153,7 +154,7 @@ beforeAll(async () => {
   token = await (
     await localIdentity(Number(new URL(stack.urls.api).port))
   ).issue({ committees: ['tekniska-namnden'], admin: false });
-  const closed = await fetch(url('/admin/dialogues/demo/status'), {
+  const closed = await conformingFetch(url('/admin/dialogues/demo/status'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ status: 'closed' }),
@@ -161,10 +162,10 @@ beforeAll(async () => {
   expect(closed.status).toBe(200);
 
   await sleep(LOCAL_LAG_MS + 500);
-  const run = await fetch(url('/local/jobs/aggregate'), { method: 'POST' });
+  const run = await conformingFetch(url('/local/jobs/aggregate'), { method: 'POST' });
   expect(run.status).toBe(200);
   jobResult = await run.json();
-  results = (await (await fetch(url('/dialogues/demo/results'))).json()) as ResultsBody;
+  results = (await (await conformingFetch(url('/dialogues/demo/results'))).json()) as ResultsBody;
 }, 90_000);
 
 afterAll(async () => {
@@ -196,7 +197,7 @@ describe.each([
   it('has every count of the results API as text in the table of its question, with its share', async () => {
     const page = await open(path);
     expect(await page.locator('main').innerText()).toContain(answered);
-    const definition = (await (await fetch(url('/dialogues/demo'))).json()) as {
+    const definition = (await (await conformingFetch(url('/dialogues/demo'))).json()) as {
       questions: Array<{ id: string; label: { sv: string; en?: string } }>;
     };
     let checked = 0;
@@ -440,7 +441,7 @@ describe('at 375 px (a phone)', () => {
 
 /** The page as Chromium parsed it matches its source: no element left open or moved, no id twice. */
 async function expectParsedAsWritten(page: Page, path: string): Promise<void> {
-  const source = await (await fetch(url(path))).text();
+  const source = await (await conformingFetch(url(path))).text();
   const startTags = source.match(/<[a-zA-Z][^>]*>/g)?.length ?? 0;
   const parsed = await page.evaluate(() => {
     const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
@@ -469,7 +470,7 @@ describe('with the committee’s decision', () => {
     chosenAlternative: 'alla',
   };
   const send = async (method: 'POST' | 'PUT', body: unknown) => {
-    const answer = await fetch(url('/admin/dialogues/demo/decision'), {
+    const answer = await conformingFetch(url('/admin/dialogues/demo/decision'), {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),

@@ -32,9 +32,9 @@ import { csvNumber, formatPercent } from '../../shared/messages/format';
 import { keys } from '../../shared/keys';
 import { ljungby } from '../../shared/municipality';
 import type { AnswerValue } from '../../shared/responses/schema';
-import { type RouteDefinition, jobs, routes } from '../../shared/routes';
+import { jobs, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
-import { type HttpHandler, type Official, administrator, httpEvent, invoke, officialOf } from './support/events';
+import { type Official, administrator, callRaw, httpEvent, invoke, officialOf } from './support/events';
 import { itemsOf, scanAll, tableName, testDocumentClient } from './support/table';
 
 jest.setTimeout(30_000);
@@ -187,17 +187,6 @@ async function everyStoredResponseFolded(id: string) {
   return fold(emptyState(), responses, await dialogue(id));
 }
 
-/** Calls an HTTP handler the way Lambda does, for answers that are not JSON (HTML, CSV). */
-async function fetchRaw(handler: HttpHandler, route: RouteDefinition, options: Parameters<typeof httpEvent>[1]) {
-  const event = httpEvent(route, options);
-  const result = await handler(event, lambdaContext(event.routeKey));
-  return {
-    statusCode: result.statusCode ?? 200,
-    headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
-    body: String(result.body ?? ''),
-  };
-}
-
 const publicResults = (id = DEMO_DIALOGUE_ID) =>
   invoke<ResultsJson>(publicResultsHandler, httpEvent(routes.getResults, { pathParameters: { id } }));
 const officialResults = (official: Official | undefined, id = DEMO_DIALOGUE_ID) =>
@@ -206,13 +195,13 @@ const officialResults = (official: Official | undefined, id = DEMO_DIALOGUE_ID) 
     httpEvent(routes.getOfficialResults, { pathParameters: { id }, ...(official ? { official } : {}) }),
   );
 const officialCsv = (official: Official) =>
-  fetchRaw(officialResultsHandler, routes.getOfficialResults, {
+  callRaw(officialResultsHandler, routes.getOfficialResults, {
     pathParameters: { id: DEMO_DIALOGUE_ID },
     official,
     query: { format: 'csv' },
   });
 const resultsPage = (id = DEMO_DIALOGUE_ID, lang?: 'sv' | 'en') =>
-  fetchRaw(resultsPageHandler, routes.resultsPage, { pathParameters: { id }, ...(lang ? { query: { lang } } : {}) });
+  callRaw(resultsPageHandler, routes.resultsPage, { pathParameters: { id }, ...(lang ? { query: { lang } } : {}) });
 
 /** The page's table rows as text, cells joined by `|`. */
 const tableRows = (page: string): string[] =>

@@ -14,7 +14,6 @@ import { SAFETY_LAG_MS } from './support/short-lag';
 import { randomUUID } from 'node:crypto';
 import type { Context, SNSEvent } from 'aws-lambda';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
-import type { HttpEvent, HttpResult } from '../../functions/lib/http';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { lambdaContext } from '../../local/lambda-context';
 import { scheduledEvent } from '../../local/scheduler';
@@ -28,9 +27,17 @@ import type { Issue } from '../../shared/errors';
 import { envNames } from '../../shared/env-names';
 import { ljungby } from '../../shared/municipality';
 import { emailHash } from '../../shared/responses/submit';
-import { type RouteDefinition, jobs, routes } from '../../shared/routes';
+import { jobs, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
-import { type HttpHandler, type Official, administrator, httpEvent, invoke, officialOf } from './support/events';
+import {
+  type HttpHandler,
+  type Official,
+  administrator,
+  callRaw,
+  httpEvent,
+  invoke,
+  officialOf,
+} from './support/events';
 import {
   type RunningSes,
   type StoredEmail,
@@ -160,17 +167,6 @@ const progress = <T = Record<string, unknown>>(official: Official, id: string) =
   invoke<T>(handlers.mailout, httpEvent(routes.getMailout, { official, pathParameters: { id } }));
 const runJob = (job: (event: unknown, context: Context) => Promise<MailoutOutcome>) =>
   job(scheduledEvent(jobs.mailout), lambdaContext('job-mailout', 60_000));
-
-/** Calls a handler whose answer is HTML. */
-async function callRaw(
-  handler: HttpHandler,
-  route: RouteDefinition,
-  options: Parameters<typeof httpEvent>[1],
-): Promise<HttpResult & { body: string; statusCode: number }> {
-  const event: HttpEvent = httpEvent(route, options);
-  const result = await handler(event, lambdaContext(route.name));
-  return { ...result, statusCode: result.statusCode ?? 200, body: String(result.body ?? '') };
-}
 
 async function respond(id: string, respondent: Respondent) {
   const body = {

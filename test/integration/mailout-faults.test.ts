@@ -44,7 +44,7 @@ import type { Clock } from '../../shared/ports';
 import { emailHash, submitResponse } from '../../shared/responses/submit';
 import { routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
-import { httpEvent, lambdaContext } from './support/events';
+import { httpEvent, invokeRaw } from './support/events';
 import {
   type RunningSes,
   busiestWindow,
@@ -180,7 +180,7 @@ async function unsubscribe(id: string, email: string): Promise<void> {
     body: 'List-Unsubscribe=One-Click',
     contentType: 'application/x-www-form-urlencoded',
   });
-  const answer = await unsubscribeHandler(event, lambdaContext('unsubscribe'));
+  const answer = await invokeRaw(unsubscribeHandler, event);
   expect(answer.statusCode).toBe(200);
 }
 

@@ -7,6 +7,7 @@ import { type JWK, SignJWT, importJWK } from 'jose';
 import { type GatewayOptions, type LambdaHttpHandler, createGateway } from '../../local/gateway';
 import { LOCAL_AUDIENCE, type LocalIdentity, localIdentity, localIssuer } from '../../local/identity';
 import { freePort } from '../../local/ports';
+import { conformingFetch } from '../support/openapi-conformance';
 import { testRoute } from '../support/routes';
 import { routes as manifest } from '../../shared/routes';
 
@@ -486,7 +487,7 @@ describe('local gateway with the real handlers', () => {
   });
 
   test('GET /health answers 200 {"status":"ok"} as JSON', async () => {
-    const response = await fetch(`${base}/health`);
+    const response = await conformingFetch(`${base}/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await response.text()).toBe('{"status":"ok"}');
@@ -494,7 +495,7 @@ describe('local gateway with the real handlers', () => {
 
   test('GET /admin/me with a dev token answers with the caller’s committees, read from the "[a b]" groups claim', async () => {
     const token = await identity.issue({ committees: ['tekniska-namnden', 'socialnamnden'], admin: false });
-    const response = await fetch(`${base}/admin/me`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await conformingFetch(`${base}/admin/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       sub: 'local-tekniska-namnden-socialnamnden',
@@ -509,7 +510,7 @@ describe('local gateway with the real handlers', () => {
 
   test('GET /admin/me with an admin token says so', async () => {
     const token = await identity.issue({ committees: [], admin: true });
-    const response = await fetch(`${base}/admin/me`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await conformingFetch(`${base}/admin/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(await response.json()).toMatchObject({ sub: 'local-none-admin', isAdmin: true, committees: [] });
   });
 
@@ -528,6 +529,6 @@ describe('local gateway with the real handlers', () => {
   });
 
   test('GET /admin/me without a token is stopped by the gateway with 401', async () => {
-    expect((await fetch(`${base}/admin/me`)).status).toBe(401);
+    expect((await conformingFetch(`${base}/admin/me`)).status).toBe(401);
   });
 });

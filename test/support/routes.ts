@@ -16,6 +16,7 @@ export const testRoute = (
   bodyLimitBytes: 1024,
   schemas: {},
   successStatus: 200,
+  responses: {},
   bodyFormat: 'json',
   ...extra,
 });

@@ -14,7 +14,7 @@ import { submitResponse } from '../../shared/responses/submit';
 import { checkResponse } from '../../shared/responses/validate';
 import { schemaIssues } from '../../shared/validation';
 import { routes } from '../../shared/routes';
-import { type HttpHandler, httpEvent, invoke, lambdaContext } from '../integration/support/events';
+import { type HttpHandler, httpEvent, invoke, invokeRaw } from '../integration/support/events';
 import { demo, neverStoringDeps, thrown } from './fixtures';
 
 const SUBMISSION_ID = '6f1c2b3a-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
@@ -144,7 +144,7 @@ describe('through the deployed handlers (plain fakes, no AWS)', () => {
       body: fields.toString(),
       contentType: 'application/x-www-form-urlencoded',
     });
-    const answer = await handler(event, lambdaContext(event.routeKey));
+    const answer = await invokeRaw(handler, event);
     expect(answer.statusCode).toBe(400);
     expect(answer.body).toContain(says.answerRequired().sv);
     expect(answer.body).toContain(says.emailAddress().sv);

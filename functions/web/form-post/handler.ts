@@ -19,14 +19,18 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
     // No form to post to: said as the form's page says it, but a post that stored nothing is never a 2xx.
     const noFormHere = () => {
       const why = noForm(dialogue, deps.clock.now(), lang, formLinks(path.id, lang).resultsHref);
-      return { statusCode: why.reason === 'not-found' ? 404 : 409, html: messagePage(lang, why), embeddable: true };
+      return {
+        statusCode: why.reason === 'not-found' ? (404 as const) : (409 as const),
+        html: messagePage(lang, why),
+        embeddable: true,
+      };
     };
     if (!dialogue || dialogue.status === 'draft') return noFormHere();
     const definition = publicDefinition(dialogue, deps.municipality);
     const links = formLinks(dialogue.id, lang);
     const move = posted.get(fieldNames.move);
     const fields = move ? applyMove(posted, move) : posted;
-    const again = (statusCode: number, issues: ValidationError['issues'] = []) => ({
+    const again = (statusCode: 200 | 400, issues: ValidationError['issues'] = []) => ({
       statusCode,
       embeddable: true,
       html: formPage(
@@ -42,7 +46,7 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
       const body = responseBodyFromForm(definition, fields);
       const receipt = await submitResponse({ ...deps, dialogues: cachedDialogues }, dialogue.id, body);
       return {
-        statusCode: 201,
+        statusCode: 201 as const,
         embeddable: true,
         html: receiptPage(definition, lang, receipt.willReceiveFeedback, links.resultsHref),
       };

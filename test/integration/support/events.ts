@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '../../../functions/lib/http';
 import type { RouteDefinition } from '../../../shared/routes';
+import { contentTypeIn, expectConforms } from '../../support/openapi-conformance';
 
 /** An official as the Cognito JWT authorizer describes them. */
 export interface Official {
@@ -121,10 +122,30 @@ export interface Answer<T = unknown> {
   readonly raw: HttpResult;
 }
 
-/** Calls a handler the way Lambda does and parses its JSON answer. */
-export async function invoke<T = unknown>(handler: HttpHandler, event: HttpEvent): Promise<Answer<T>> {
+export interface RawAnswer {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly raw: HttpResult;
+}
+
+/** Calls a handler the way Lambda does; the answer must fit the OpenAPI document (test/support/openapi-conformance.ts). */
+export async function invokeRaw(handler: HttpHandler, event: HttpEvent): Promise<RawAnswer> {
   const raw = await handler(event, lambdaContext(event.routeKey));
   const headers = Object.fromEntries(Object.entries(raw.headers ?? {}).map(([k, v]) => [k, String(v)]));
-  const json = (typeof raw.body === 'string' && raw.body !== '' ? JSON.parse(raw.body) : undefined) as T;
-  return { statusCode: raw.statusCode ?? 200, headers, json, raw };
+  const answer = { statusCode: raw.statusCode ?? 200, headers, body: String(raw.body ?? ''), raw };
+  const [method, path] = event.routeKey.split(' ') as [string, string];
+  expectConforms({ method, path, status: answer.statusCode, contentType: contentTypeIn(headers), body: answer.body });
+  return answer;
+}
+
+/** The same, building the event for `route`: for answers that are not JSON (pages, CSV). */
+export const callRaw = (handler: HttpHandler, route: RouteDefinition, options: RequestOptions = {}) =>
+  invokeRaw(handler, httpEvent(route, options));
+
+/** Calls a handler the way Lambda does and parses its JSON answer. */
+export async function invoke<T = unknown>(handler: HttpHandler, event: HttpEvent): Promise<Answer<T>> {
+  const { statusCode, headers, body, raw } = await invokeRaw(handler, event);
+  const json = (body !== '' ? JSON.parse(body) : undefined) as T;
+  return { statusCode, headers, json, raw };
 }

@@ -1,0 +1,272 @@
+/**
+ * The JSON bodies the API answers with, as zod schemas: the route manifest (shared/routes.ts) declares them per
+ * status, which types each handler's reply (functions/lib/http.ts) and gives the OpenAPI document its schemas
+ * (shared/openapi.ts). One source: a body that does not fit its schema does not compile, and a document that does
+ * not fit the bodies fails the conformance check of the tests.
+ *
+ * Each is marked pure (esbuild cannot see through zod/mini's re-exports that its constructors are), so a handler's
+ * bundle keeps only the bodies of its own route.
+ */
+import * as z from 'zod/mini';
+import { decisionBodySchema } from './decision/schema';
+import { questionSchema, questionTypes } from './dialogue/questions';
+import {
+  decisionPlanSchema,
+  dialogueDefinitionSchema,
+  formatSchema,
+  influenceSchema,
+  statuses,
+  targetGroupSchema,
+  feedbackPromiseSchema,
+} from './dialogue/schema';
+import { isoDateTime, localized, slugId } from './dialogue/text';
+
+/** A 400 lists at most this many issues (the first ones), and counts them all: a body of thousands stays small. */
+export const MAX_LISTED_ISSUES = 100;
+
+// Errors
+
+const swedish = /* @__PURE__ */ (() => z.string().check(z.describe('Swedish')))();
+
+export const issueBody = /* @__PURE__ */ (() =>
+  z.strictObject({ path: z.string(), message: swedish, messageEn: z.string() }))();
+
+export const validationErrorBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    error: z.literal('validation'),
+    issues: z.array(issueBody).check(z.maxLength(MAX_LISTED_ISSUES)),
+    /** Every issue found; more than `issues` holds when the list was cut. */
+    issueCount: z.int().check(z.minimum(1)),
+  }))();
+
+export const refusalCodes = [
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'unsupported_media_type',
+] as const;
+
+/** A refusal a person reads: its code, and its words in Swedish (`message`) and English (`messageEn`). */
+export const refusalBody = /* @__PURE__ */ (() =>
+  z.strictObject({ error: z.enum(refusalCodes), message: swedish, messageEn: z.string() }))();
+
+export const incompleteBody = /* @__PURE__ */ (() =>
+  z.strictObject({ error: z.literal('incomplete'), missing: z.array(issueBody) }))();
+
+export const internalErrorBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    error: z.literal('internal'),
+    message: swedish,
+    messageEn: z.string(),
+    correlationId: z.string(),
+  }))();
+
+/** What API Gateway (and the local gateway) answers itself, before or instead of a handler: `{"message":"Unauthorized"}`. */
+export const gatewayErrorBody = /* @__PURE__ */ (() =>
+  z.strictObject({ message: z.string(), correlationId: z.optional(z.string()) }))();
+
+// Public
+
+export const healthBody = /* @__PURE__ */ (() => z.strictObject({ status: z.literal('ok') }))();
+
+export const openApiBody = /* @__PURE__ */ (() =>
+  z.looseObject({
+    openapi: z.string(),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  }))();
+
+const committeeBody = /* @__PURE__ */ (() => z.strictObject({ id: slugId, name: z.string() }))();
+export const committeesBody = /* @__PURE__ */ (() => z.array(committeeBody))();
+
+const bilingual = /* @__PURE__ */ (() => z.strictObject({ sv: z.string(), en: z.string() }))();
+/** How answers and addresses are handled, point by point, in one language. */
+const dataHandlingText = /* @__PURE__ */ (() =>
+  z.strictObject({
+    stored: z.string(),
+    anonymous: z.string(),
+    email: z.string(),
+    withdraw: z.string(),
+    controller: z.string(),
+  }))();
+
+export const publicDefinitionBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: slugId,
+    status: z.enum(statuses),
+    title: dialogueDefinitionSchema.shape.title,
+    summary: dialogueDefinitionSchema.shape.summary,
+    background: dialogueDefinitionSchema.shape.background,
+    format: formatSchema,
+    leadCommittee: slugId,
+    committees: z.strictObject({ lead: committeeBody, participating: z.array(committeeBody) }),
+    conditions: z.strictObject({
+      targetGroup: z.optional(targetGroupSchema),
+      question: dialogueDefinitionSchema.shape.question,
+      influence: z.optional(z.extend(influenceSchema, { levelName: bilingual })),
+      decision: z.optional(z.extend(decisionPlanSchema, { committeeName: z.string() })),
+      representativeDemocracy: bilingual,
+      feedbackPromise: z.optional(feedbackPromiseSchema),
+      dataHandling: z.strictObject({ sv: dataHandlingText, en: dataHandlingText }),
+    }),
+    caseNumber: dialogueDefinitionSchema.shape.caseNumber,
+    methods: dialogueDefinitionSchema.shape.methods,
+    opensAt: z.optional(isoDateTime),
+    closesAt: z.optional(isoDateTime),
+    /** When answering ended, once it has. */
+    closedAt: z.optional(isoDateTime),
+    resultsVisibility: dialogueDefinitionSchema.shape.resultsVisibility,
+    /** A ranking of the alternatives carries them as its options. */
+    questions: z.array(questionSchema),
+    profileQuestions: z.strictObject({
+      relation: z.boolean(),
+      ageBand: z.boolean(),
+      locality: z.boolean(),
+      localities: z.array(z.string()),
+    }),
+  }))();
+
+export const receiptBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    responseId: z.string(),
+    dialogueId: slugId,
+    receivedAt: isoDateTime,
+    /** Whether an address for the result is kept. */
+    willReceiveFeedback: z.boolean(),
+  }))();
+
+const tally = /* @__PURE__ */ (() => z.record(z.string(), z.number()))();
+const suppressed = /* @__PURE__ */ (() =>
+  z.union([
+    z.strictObject({ suppressed: z.literal(true), fewerThan: z.int() }),
+    z.strictObject({ suppressed: z.literal(true), complementary: z.literal(true) }),
+  ]))();
+
+/** The decision as the public sees it (a decision body's texts are stored in both languages' shape). */
+const publicDecisionBody = /* @__PURE__ */ (() =>
+  z.extend(decisionBodySchema, {
+    summary: localized(2000),
+    motivation: localized(5000),
+    inputUse: z.optional(localized(3000)),
+    registeredAt: isoDateTime,
+  }))();
+
+const decisionRecordBody = /* @__PURE__ */ (() => z.extend(publicDecisionBody, { registeredBy: z.string() }))();
+
+const resultsShape = /* @__PURE__ */ (() =>
+  z.strictObject({
+    dialogueId: slugId,
+    status: z.enum(statuses),
+    responseCount: z.int(),
+    updatedAt: z.nullable(isoDateTime),
+    /** `hidden`: the dialogue shows its results after it closes; until then only the count. */
+    visibility: z.enum(['full', 'hidden']),
+    visibleFrom: z.optional(isoDateTime),
+    questions: z.record(
+      z.string(),
+      z.strictObject({
+        type: z.enum(questionTypes),
+        answered: z.int(),
+        skipped: z.int(),
+        counts: z.optional(tally),
+        percentages: z.optional(tally),
+        mean: z.optional(z.number()),
+        median: z.optional(z.number()),
+        firstChoices: z.optional(tally),
+        meanRank: z.optional(tally),
+        borda: z.optional(tally),
+        byGroup: z.optional(
+          z.record(z.string(), z.union([z.strictObject({ respondents: z.int(), counts: tally }), suppressed])),
+        ),
+      }),
+    ),
+    alternatives: z.array(
+      z.strictObject({
+        id: slugId,
+        votes: z.optional(z.number()),
+        firstChoices: z.optional(z.number()),
+        borda: z.optional(z.number()),
+        meanRank: z.optional(z.number()),
+        ratingMean: z.optional(z.number()),
+      }),
+    ),
+    participationPerDay: z.array(z.strictObject({ date: z.string(), responses: z.int() })),
+    respondentsByGroup: z.record(z.string(), z.union([z.int(), suppressed])),
+    reach: z.optional(
+      z.strictObject({ inside: z.int(), outside: z.int(), unknown: z.int(), sharePercent: z.nullable(z.number()) }),
+    ),
+    decision: z.optional(publicDecisionBody),
+  }))();
+
+/** Small groups suppressed; the decision once registered. */
+export const publicResultsBody = resultsShape;
+
+/** Unsuppressed, and with the free texts for the lead committee. */
+export const officialResultsBody = /* @__PURE__ */ (() =>
+  z.extend(resultsShape, {
+    freeTexts: z.optional(
+      z.record(z.string(), z.strictObject({ total: z.int(), texts: z.array(z.string()), truncated: z.boolean() })),
+    ),
+  }))();
+
+// Officials
+
+export const whoAmIBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    sub: z.optional(z.string()),
+    email: z.optional(z.string()),
+    isAdmin: z.boolean(),
+    committees: z.array(committeeBody),
+  }))();
+
+/** A dialogue as stored: the definition and the fields the server manages. */
+export const dialogueBody = /* @__PURE__ */ (() =>
+  z.extend(dialogueDefinitionSchema, {
+    id: slugId,
+    status: z.enum(statuses),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+    version: z.int(),
+    responseShards: z.int(),
+    openedAt: z.optional(isoDateTime),
+    closedAt: z.optional(isoDateTime),
+    firstResponseAt: z.optional(isoDateTime),
+    createdBy: z.string(),
+    decisionRecord: z.optional(decisionRecordBody),
+  }))();
+
+export const dialogueSummariesBody = /* @__PURE__ */ (() =>
+  z.array(
+    z.pick(dialogueBody, {
+      id: true,
+      title: true,
+      status: true,
+      leadCommittee: true,
+      participatingCommittees: true,
+      opensAt: true,
+      closesAt: true,
+      createdAt: true,
+      updatedAt: true,
+    }),
+  ))();
+
+/** After opening: the policy fields still worth filling in. */
+export const dialogueWithWarningsBody = /* @__PURE__ */ (() =>
+  z.extend(dialogueBody, { warnings: z.array(issueBody) }))();
+
+export const mailoutBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    status: z.enum(['not-started', 'sending', 'done']),
+    total: z.int(),
+    sent: z.int(),
+    failed: z.int(),
+    pending: z.int(),
+    percentDone: z.number(),
+    startedAt: z.optional(isoDateTime),
+    completedAt: z.optional(isoDateTime),
+  }))();
+
+export const decidedBody = /* @__PURE__ */ (() =>
+  z.strictObject({ decision: decisionRecordBody, mailout: mailoutBody }))();
