@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { decisionBodySchema } from './decision/schema';
+import { auditActions } from './dialogue/audit';
 import { questionSchema, questionTypes } from './dialogue/questions';
 import {
   decisionPlanSchema,
@@ -234,6 +235,8 @@ export const dialogueBody = /* @__PURE__ */ (() =>
     closedAt: z.optional(isoDateTime),
     firstResponseAt: z.optional(isoDateTime),
     createdBy: z.string(),
+    /** Who made the latest change: an official's `sub`, or the job that made it. */
+    updatedBy: z.optional(z.string()),
     decisionRecord: z.optional(decisionRecordBody),
   }))();
 
@@ -255,6 +258,22 @@ export const dialogueSummariesBody = /* @__PURE__ */ (() =>
 /** After opening: the policy fields still worth filling in. */
 export const dialogueWithWarningsBody = /* @__PURE__ */ (() =>
   z.extend(dialogueBody, { warnings: z.array(issueBody) }))();
+
+/** A dialogue's audit log, oldest first: one entry per change, with each changed field before and after. */
+export const auditBody = /* @__PURE__ */ (() =>
+  z.array(
+    z.strictObject({
+      dialogueId: slugId,
+      version: z.int(),
+      at: isoDateTime,
+      by: z.string(),
+      action: z.enum(auditActions),
+      changes: z.record(
+        z.string(),
+        z.strictObject({ before: z.optional(z.unknown()), after: z.optional(z.unknown()) }),
+      ),
+    }),
+  ))();
 
 export const mailoutBody = /* @__PURE__ */ (() =>
   z.strictObject({

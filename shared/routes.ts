@@ -399,6 +399,17 @@ export const getOfficialResultsRoute = /* @__PURE__ */ route({
   },
   refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
+export const getAuditLogRoute = /* @__PURE__ */ route({
+  name: 'GetAuditLog',
+  method: 'GET',
+  path: '/admin/dialogues/{id}/audit',
+  handler: 'functions/admin/dialogues/audit/handler.ts',
+  access: 'official',
+  summary: 'Every change to the dialogue, oldest first: who, what and when, each changed field before and after',
+  schemas: { path: dialogueIdPath },
+  responses: { 200: { description: 'The audit log (append-only)', json: bodies.auditBody } },
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
+});
 export const registerDecisionRoute = /* @__PURE__ */ route({
   name: 'RegisterDecision',
   method: 'POST',
@@ -476,6 +487,7 @@ export const routes = {
   getDialogueForOfficial: getDialogueForOfficialRoute,
   updateDialogue: updateDialogueRoute,
   changeDialogueStatus: changeDialogueStatusRoute,
+  getAuditLog: getAuditLogRoute,
   embedScript: embedScriptRoute,
   stylesheet: stylesheetRoute,
   favicon: faviconRoute,

@@ -1,7 +1,15 @@
 import { canonical } from '../canonical';
 import type { Dialogue } from './schema';
 
-export type AuditAction = 'created' | 'edited' | 'opened' | 'closed' | 'decision-registered' | 'decision-corrected';
+export const auditActions = [
+  'created',
+  'edited',
+  'opened',
+  'closed',
+  'decision-registered',
+  'decision-corrected',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
 
 /** A field's value before and after a change; a side is absent where the field was not set. */
 export interface FieldChange {

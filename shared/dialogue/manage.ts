@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
 import type { Clock, DialogueStore } from '../ports';
+import type { AuditEntry } from './audit';
 import { dialogueIdFrom } from './ids';
 import { changeStatus, closeIfDue, createDialogue, editDialogue } from './lifecycle';
 import { type MissingField, openingWarnings } from './rules';
@@ -49,6 +50,12 @@ export async function read(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, 
   if (!dialogue) throw new NotFoundError(refusals.noDialogue(id));
   if (!mayRead(caller, committeesOf(dialogue))) throw new ForbiddenError(refusals.otherCommittee());
   return dialogue;
+}
+
+/** The dialogue's audit log, for those who may read the dialogue. */
+export async function auditLog(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, id: string): Promise<AuditEntry[]> {
+  const dialogue = await read(deps, caller, id);
+  return deps.dialogues.audit(dialogue.id);
 }
 
 export async function update(

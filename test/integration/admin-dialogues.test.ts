@@ -8,6 +8,7 @@ import {
   createHandler as createCreateHandler,
   handler as createHandler,
 } from '../../functions/admin/dialogues/create/handler';
+import { handler as auditHandler } from '../../functions/admin/dialogues/audit/handler';
 import { handler as getHandler } from '../../functions/admin/dialogues/get/handler';
 import { handler as listHandler } from '../../functions/admin/dialogues/list/handler';
 import { handler as statusHandler } from '../../functions/admin/dialogues/status/handler';
@@ -17,6 +18,7 @@ import { handler as closeDialoguesJob } from '../../functions/jobs/close-dialogu
 import { runtime } from '../../functions/lib/runtime';
 import { demoDialogue } from '../../local/demo-dialogue';
 import type { Dialogue, DialogueDefinition } from '../../shared/dialogue/schema';
+import type { AuditEntry } from '../../shared/dialogue/audit';
 import { ConflictError, type Issue } from '../../shared/errors';
 import { routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
@@ -770,6 +772,14 @@ describe('the audit log (each change and its entry in one transaction, append-on
     expect(entries[1]?.changes).toEqual({ summary: { before: draft.summary, after: summary } });
     for (const entry of entries) expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(await storedDialogue(draft.id)).toMatchObject({ version: 4, updatedBy: administrator.sub });
+
+    // GET /admin/dialogues/{id}/audit lists the same, for whoever may read the dialogue, and no one else.
+    const listed = await call<AuditEntry[]>(auditHandler, 'getAuditLog', participant, { id: draft.id });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json).toEqual(entries);
+    expect((await call(auditHandler, 'getAuditLog', outsider, { id: draft.id })).statusCode).toBe(403);
+    expect((await call(auditHandler, 'getAuditLog', lead, { id: 'finns-inte' })).statusCode).toBe(404);
+    expect((await call(auditHandler, 'getAuditLog', undefined, { id: draft.id })).statusCode).toBe(401);
   });
 
   it('a write that loses its version race stores neither the change nor an entry', async () => {
