@@ -6,11 +6,12 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Browser, type Frame, type Page, chromium } from 'playwright-core';
 import { freePort } from '../../local/ports';
 import { type LocalStack, startLocalStack } from '../../local/stack';
+import { chromiumPath } from '../support/chromium';
 
-/** Debian's Chromium: `npx playwright install` cannot download browsers here. */
+/** Debian's Chromium, or CHROMIUM_PATH's (the test setup provides it, see test/support/chromium.ts). */
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

@@ -94,6 +94,9 @@ function processes(): Array<{ pid: number; ppid: number; command: string }> {
     });
 }
 
+/** True while the process runs (an exited one waiting to be reaped has no command line, so it does not count). */
+export const isRunning = (pid: number): boolean => processes().some((p) => p.pid === pid);
+
 /** The PIDs of DynamoDB Local processes on that port, whoever their parent. */
 export const javaOnPort = (dynamoPort: string | number): number[] =>
   processes()
