@@ -8,7 +8,7 @@ import { writePrivateFile } from './private-files';
  * Where a running `npm start` says which ports it took, so `npm run dev-token` and `npm run aggregate` find it
  * without repeating its settings. Environment variables still win.
  */
-const recordFile = join(localDir, 'stack.json');
+const recordFile = (dir: string): string => join(dir, 'stack.json');
 
 const recordSchema = z.object({
   pid: z.number(),
@@ -17,18 +17,18 @@ const recordSchema = z.object({
 });
 export type StackRecord = z.infer<typeof recordSchema>;
 
-export function writeStackRecord(record: StackRecord): void {
-  writePrivateFile(recordFile, `${JSON.stringify(record)}\n`);
+export function writeStackRecord(record: StackRecord, dir = localDir): void {
+  writePrivateFile(recordFile(dir), `${JSON.stringify(record)}\n`);
 }
 
 /** Removes the record if it is this process's (a later `npm start` on other ports may have replaced it). */
-export function removeStackRecord(): void {
-  if (readRecord()?.pid === process.pid) rmSync(recordFile, { force: true });
+export function removeStackRecord(dir = localDir): void {
+  if (readRecord(dir)?.pid === process.pid) rmSync(recordFile(dir), { force: true });
 }
 
-function readRecord(): StackRecord | undefined {
+function readRecord(dir: string): StackRecord | undefined {
   try {
-    const parsed = recordSchema.safeParse(JSON.parse(readFileSync(recordFile, 'utf8')));
+    const parsed = recordSchema.safeParse(JSON.parse(readFileSync(recordFile(dir), 'utf8')));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -49,8 +49,8 @@ const isAlive = (pid: number): boolean => {
  * The environment with the running stack's settings under it: `PORT`, `DYNAMODB_PORT`, `SES_PORT` and `HOST`
  * from the record, unless set. A record left by a stack that was killed names a dead process and is ignored.
  */
-export function withRunningStack(environment: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const record = readRecord();
+export function withRunningStack(environment: NodeJS.ProcessEnv = process.env, dir = localDir): NodeJS.ProcessEnv {
+  const record = readRecord(dir);
   if (!record || !isAlive(record.pid)) return environment;
   const recorded = {
     PORT: String(record.ports.api),
