@@ -3,7 +3,8 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': '@swc/jest' },
-  transformIgnorePatterns: ['node_modules/(?!(@middy|zod|jose)/)'],
+  // ESM packages, and Lambda's InvokeStore, whose `import('node:async_hooks')` jest's VM cannot run untransformed.
+  transformIgnorePatterns: ['node_modules/(?!(@middy|zod|jose|@aws/lambda-invoke-store)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -6,7 +6,9 @@ import { aggregateDialogue } from '../shared/aggregation/run';
 import { getStageConfig } from '../shared/stages';
 import { tableName } from '../shared/table';
 import { localDynamoClient } from './dynamodb';
+import { localHost } from './hosts';
 import { localPorts } from './ports';
+import { withRunningStack } from './stack-record';
 
 /** `npm run aggregate -- --full <dialogueId>`: recompute a dialogue's results from every response (local stack). */
 async function main(): Promise<void> {
@@ -19,7 +21,10 @@ async function main(): Promise<void> {
     console.error('Usage: npm run aggregate -- [--full] <dialogueId>');
     process.exit(2);
   }
-  const client = DynamoDBDocumentClient.from(localDynamoClient(localPorts().dynamodb));
+  const environment = withRunningStack();
+  const client = DynamoDBDocumentClient.from(
+    localDynamoClient(localPorts(environment).dynamodb, localHost(environment)),
+  );
   const table = tableName('local');
   const dialogue = await dynamoDialogueStore(client, table).get(dialogueId);
   if (!dialogue) {
@@ -43,4 +48,9 @@ async function main(): Promise<void> {
   client.destroy();
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(
+    `npm run aggregate failed: ${error instanceof Error ? error.message : String(error)} (is npm start running?)`,
+  );
+  process.exit(1);
+});

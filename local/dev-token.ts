@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ljungby } from '../shared/municipality';
 import { localIdentity } from './identity';
 import { localPorts } from './ports';
+import { withRunningStack } from './stack-record';
 
 /** `npm run --silent dev-token -- --committee <id> [--committee <id>] [--admin]` prints a bearer token. */
 async function main(): Promise<void> {
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     console.error('Give --committee <id> (repeatable) and/or --admin');
     process.exit(2);
   }
-  const identity = await localIdentity(localPorts().api);
+  // The issuer names the running stack's port: a token for another port is refused.
+  const identity = await localIdentity(localPorts(withRunningStack()).api);
   process.stdout.write(`${await identity.issue({ committees: values.committee, admin: values.admin })}\n`);
 }
 

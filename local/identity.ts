@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type JWK, type JWTPayload, SignJWT, errors, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import { groupsFor } from '../shared/access';
 import { localDir } from './paths';
+import { writePrivateFile } from './private-files';
 
 /**
  * A stand-in for the Cognito user pool: it signs ID tokens with a key kept in .local/, and verifies them as
@@ -22,8 +23,7 @@ async function loadOrCreatePrivateJwk(keyFile: string): Promise<JWK> {
   } catch {
     const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
     const jwk = { ...(await exportJWK(privateKey)), kid: KEY_ID, alg: ALGORITHM };
-    mkdirSync(dirname(keyFile), { recursive: true });
-    writeFileSync(keyFile, JSON.stringify(jwk), { mode: 0o600 });
+    writePrivateFile(keyFile, JSON.stringify(jwk));
     return jwk;
   }
 }

@@ -29,8 +29,8 @@ export function localPorts(environment: NodeJS.ProcessEnv = process.env): LocalP
   };
 }
 
-/** Resolves when nothing listens on the port; rejects with a one-line reason otherwise. */
-export function assertPortFree(port: number, envName: string): Promise<void> {
+/** Resolves when the port is free on that address; rejects with a one-line reason otherwise. */
+export function assertPortFree(port: number, envName: string, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
@@ -42,7 +42,7 @@ export function assertPortFree(port: number, envName: string): Promise<void> {
         ),
       ),
     );
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 

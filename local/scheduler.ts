@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { JobDefinition } from '../shared/routes';
+import { invoke } from './invoke';
 import { lambdaContext } from './lambda-context';
 
 export type JobHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
@@ -40,7 +41,7 @@ export function startScheduler(
     const job = byName.get(name);
     if (!job || running.has(name)) return { ran: false };
     const invocation = loadHandler(job).then((handler) =>
-      handler(scheduledEvent(job), lambdaContext(`job-${job.name}`, 15 * 60_000)),
+      invoke(handler, scheduledEvent(job), lambdaContext(`job-${job.name}`, 15 * 60_000)),
     );
     running.set(name, invocation);
     try {

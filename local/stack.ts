@@ -8,6 +8,7 @@ import { getStageConfig, handlerEnvironment } from '../shared/stages';
 import { table, tableName } from '../shared/table';
 import { ensureTable, localDynamoClient, startDynamoDbLocal } from './dynamodb';
 import { type LambdaHttpHandler, createGateway } from './gateway';
+import { DEFAULT_HOST, publicHostname, reachableHost, urlHost } from './hosts';
 import { localIdentity } from './identity';
 import { assertJava17 } from './java';
 import { localRoutes } from './local-routes';
@@ -20,6 +21,10 @@ import { seedDemo } from './seed';
 export interface LocalStackOptions {
   readonly ports: LocalPorts;
   readonly inMemory: boolean;
+  /** Deletes the demo dialogue with its responses and contacts and seeds it afresh (`--reset-demo`). */
+  readonly resetDemo?: boolean;
+  /** The address every server listens on (`HOST`, default 127.0.0.1). */
+  readonly host?: string;
   /** Origins of a web editor's own test pages that may embed the form too (`ALLOWED_ORIGINS`, comma-separated). */
   readonly extraOrigins?: readonly string[];
   readonly log?: (line: Record<string, unknown>) => void;
@@ -36,10 +41,10 @@ async function loadExport<T>(modulePath: string): Promise<T> {
   return loaded.handler;
 }
 
-const listen = (server: Server, port: number): Promise<void> =>
+const listen = (server: Server, port: number, host: string): Promise<void> =>
   new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve());
+    server.listen(port, host, () => resolve());
   });
 
 const close = (server: Server): Promise<void> =>
@@ -52,13 +57,17 @@ const close = (server: Server): Promise<void> =>
 export async function startLocalStack({
   ports,
   inMemory,
+  resetDemo = false,
+  host = DEFAULT_HOST,
   extraOrigins = [],
   log = () => undefined,
 }: LocalStackOptions): Promise<LocalStack> {
   assertJava17();
-  await assertPortFree(ports.api, 'PORT');
-  await assertPortFree(ports.dynamodb, 'DYNAMODB_PORT');
-  await assertPortFree(ports.ses, 'SES_PORT');
+  await assertPortFree(ports.api, 'PORT', host);
+  await assertPortFree(ports.dynamodb, 'DYNAMODB_PORT', host);
+  await assertPortFree(ports.ses, 'SES_PORT', host);
+  const reachable = urlHost(reachableHost(host));
+  const hostname = publicHostname(host);
 
   const stoppers: Array<() => Promise<void>> = [];
   const stop = async (): Promise<void> => {
@@ -66,29 +75,34 @@ export async function startLocalStack({
     stoppers.length = 0;
   };
   try {
-    const dynamo = await startDynamoDbLocal(ports.dynamodb, inMemory ? undefined : join(localDir, 'dynamodb'));
+    const dynamo = await startDynamoDbLocal(ports.dynamodb, {
+      host,
+      dataDir: inMemory ? undefined : join(localDir, 'dynamodb'),
+    });
     stoppers.push(dynamo.stop);
-    const ses = await sesEmulator({ host: '127.0.0.1', port: ports.ses });
+    const ses = await sesEmulator({ host, port: ports.ses });
     stoppers.push(() => close(ses));
 
     // The stage's URLs name port 3000; on another PORT the pages must link, post and allow CORS to that port.
     const stage = {
       ...getStageConfig('local'),
-      publicBaseUrl: `http://localhost:${ports.api}`,
-      allowedOrigins: [`http://localhost:${ports.api}`, `http://127.0.0.1:${ports.api}`, ...extraOrigins],
+      publicBaseUrl: `http://${hostname}:${ports.api}`,
+      allowedOrigins: [`http://${hostname}:${ports.api}`, `http://${reachable}:${ports.api}`, ...extraOrigins],
     };
     const localTableName = tableName(stage.name);
     Object.assign(process.env, handlerEnvironment(stage, localTableName), {
       [envNames.dynamoEndpoint]: dynamo.endpoint,
-      [envNames.sesEndpoint]: `http://127.0.0.1:${ports.ses}`,
+      [envNames.sesEndpoint]: `http://${reachable}:${ports.ses}`,
       [envNames.unsubscribeSecret]: localSecret('unsubscribe-secret'),
       AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
     });
-    const client = localDynamoClient(ports.dynamodb);
+    const client = localDynamoClient(ports.dynamodb, host);
     await ensureTable(client, table, localTableName);
-    await seedDemo(DynamoDBDocumentClient.from(client), localTableName, stage.responseShards);
+    await seedDemo(DynamoDBDocumentClient.from(client), localTableName, stage.responseShards, new Date(), {
+      reset: resetDemo,
+    });
     client.destroy();
 
     const scheduler = startScheduler(
@@ -115,14 +129,14 @@ export async function startLocalStack({
         log,
       }),
     );
-    await listen(gateway, ports.api);
+    await listen(gateway, ports.api, host);
     stoppers.push(() => close(gateway));
 
     return {
       urls: {
-        api: `http://localhost:${ports.api}`,
-        dynamodb: dynamo.endpoint.replace('127.0.0.1', 'localhost'),
-        ses: `http://localhost:${ports.ses}`,
+        api: `http://${hostname}:${ports.api}`,
+        dynamodb: `http://${hostname}:${ports.dynamodb}`,
+        ses: `http://${hostname}:${ports.ses}`,
       },
       stop,
     };

@@ -4,6 +4,8 @@ const dialoguePk = (dialogueId: string): string => `DIALOGUE#${dialogueId}`;
 
 export const keys = {
   dialogue: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'DEFINITION' }),
+  /** Every item of one dialogue (definition, results, responses, contacts) has `pk`, or a key that starts with `pkPrefix`. */
+  dialogueItems: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), pkPrefix: `${dialoguePk(dialogueId)}#` }),
   /** Index entry listing all dialogues, newest last; dialogues are few (tens a year), so one partition suffices. */
   dialogueListing: (createdAt: string, dialogueId: string) => ({
     gsi1pk: 'DIALOGUES',

@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Browser, type BrowserContext, type Frame, type Page, chromium } from 'playwright-core';
 import { freePort } from '../../local/ports';
 import { type LocalStack, startLocalStack } from '../../local/stack';
+import { chromiumPath } from '../support/chromium';
 import { conformanceProblems } from '../support/openapi-conformance';
 
 /** What the pages were answered that does not fit the OpenAPI document; checked after each test file. */
@@ -35,7 +36,7 @@ function checkAnswersOf(context: BrowserContext): void {
   });
 }
 
-/** Debian's Chromium: `npx playwright install` cannot download browsers here. */
+/** Debian's Chromium, or CHROMIUM_PATH's (the test setup provides it, see test/support/chromium.ts). */
 export const launchChromium = async (): Promise<Browser> => {
   const browser = await launchChromiumItself();
   const newContext = browser.newContext.bind(browser);
@@ -49,7 +50,7 @@ export const launchChromium = async (): Promise<Browser> => {
 
 const launchChromiumItself = (): Promise<Browser> =>
   chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

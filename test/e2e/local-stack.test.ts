@@ -1,77 +1,64 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../local/ports';
 import { conformingFetch } from '../support/openapi-conformance';
+import { getStageConfig } from '../../shared/stages';
+import {
+  type StackPorts,
+  type StackProcess,
+  freeStackPorts,
+  javaOnPort,
+  listeningAddresses,
+  root,
+  startStackProcess,
+  tempLocalDir,
+  waitFor,
+} from '../support/stack-process';
 
-const root = join(__dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startStack(env: NodeJS.ProcessEnv, args: string[] = ['--in-memory']): Started {
-  const child = spawn(tsx, ['local/start.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const javaFor = (dynamoPort: number): string => {
-  try {
-    return execFileSync('pgrep', ['-f', `DynamoDBLocal.jar.*-port ${dynamoPort}`], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-};
+const LOOPBACK = ['127.0.0.1', '::ffff:127.0.0.1'];
 
 describe('npm start (the local stack)', () => {
-  let ports: { PORT: string; DYNAMODB_PORT: string; SES_PORT: string };
-  let stack: Started;
+  let ports: StackPorts;
+  let localDir: string;
+  let stack: StackProcess;
   let readyMs: number;
 
   beforeAll(async () => {
-    ports = {
-      PORT: String(await freePort()),
-      DYNAMODB_PORT: String(await freePort()),
-      SES_PORT: String(await freePort()),
-    };
+    ports = await freeStackPorts();
+    localDir = tempLocalDir();
     const started = Date.now();
-    stack = startStack({ ...ports, SCHEDULE_INTERVAL_SECONDS: '3600' });
-    await waitFor(() => /is ready/.test(stack.output()) || stack.child.exitCode !== null, 30_000);
+    stack = startStackProcess({ ...ports, LOCAL_DIR: localDir });
+    await stack.ready();
     readyMs = Date.now() - started;
   }, 40_000);
 
-  afterAll(async () => {
-    if (stack.child.exitCode === null) {
-      stack.child.kill('SIGKILL');
-    }
-  });
+  afterAll(() => stack.killAll());
 
   const api = (path: string, init?: RequestInit) => conformingFetch(`http://localhost:${ports.PORT}${path}`, init);
+  /** A CLI of the stack's as a newcomer runs it: no port settings, only the data folder's place. */
+  const cli = (script: string, ...args: string[]) => {
+    const { PORT: _api, DYNAMODB_PORT: _dynamodb, SES_PORT: _ses, HOST: _host, ...environment } = process.env;
+    return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+      env: { ...environment, LOCAL_DIR: localDir },
+      encoding: 'utf8',
+    }).trim();
+  };
 
   it('prints its ready line with every URL within 30 seconds', () => {
     expect(stack.output()).toMatch(/is ready/);
     expect(readyMs).toBeLessThan(30_000);
     for (const port of Object.values(ports)) expect(stack.output()).toContain(`localhost:${port}`);
+  });
+
+  it('listens on the loopback address only: gateway, DynamoDB Local and the SES emulator', () => {
+    for (const port of Object.values(ports)) {
+      const addresses = listeningAddresses(port);
+      expect(addresses.length).toBeGreaterThan(0);
+      for (const address of addresses) expect(LOOPBACK).toContain(address);
+    }
   });
 
   it('answers health, lists the configured committees and seeds the open demo dialogue', async () => {
@@ -94,18 +81,26 @@ describe('npm start (the local stack)', () => {
     expect(store.status).toBe(200);
   });
 
-  it('turns an officials’ route away without a token and lets a dev token through', async () => {
+  it('turns an officials’ route away without a token and lets a dev token through, on the stack’s own port', async () => {
     expect((await api('/admin/me')).status).toBe(401);
-    const token = execFileSync(tsx, ['local/dev-token.ts', '--committee', 'socialnamnden'], {
-      cwd: root,
-      env: { ...process.env, ...ports },
-      encoding: 'utf8',
-    }).trim();
+    const token = cli('local/dev-token.ts', '--committee', 'socialnamnden');
     const me = await api('/admin/me', { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { committees: Array<{ id: string }> }).committees).toEqual([
       { id: 'socialnamnden', name: 'Socialnämnden' },
     ]);
+  });
+
+  it('lets npm run aggregate reach the stack’s own DynamoDB Local', async () => {
+    const submitted = await api('/dialogues/demo/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ submissionId: '6c1f0a52-93d4-4d5e-8f47-1b2c3d4e5f60', answers: { favourite: 'alla' } }),
+    });
+    expect(submitted.status).toBe(201);
+    // The aggregation folds only responses older than the stage's safety lag.
+    await new Promise((r) => setTimeout(r, getStageConfig('local').aggregationLagSeconds * 1000 + 500));
+    expect(cli('local/aggregate-cli.ts', '--full', 'demo')).toMatch(/^Recomputed demo: 1 responses folded/);
   });
 
   it('runs a scheduled job on demand', async () => {
@@ -116,36 +111,37 @@ describe('npm start (the local stack)', () => {
   });
 
   it('refuses to start a second time on the same ports with a one-line reason', async () => {
-    const second = startStack(ports);
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toMatch(/Port \d+ is already in use \((PORT|DYNAMODB_PORT|SES_PORT)\)/);
+    const second = startStackProcess({ ...ports, LOCAL_DIR: localDir });
+    try {
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(/Port \d+ is already in use \((PORT|DYNAMODB_PORT|SES_PORT)\)/);
+    } finally {
+      second.killAll();
+    }
   }, 30_000);
 
   it('stops every child, Java included, on SIGINT', async () => {
-    expect(javaFor(Number(ports.DYNAMODB_PORT))).not.toBe('');
+    expect(javaOnPort(ports.DYNAMODB_PORT)).not.toEqual([]);
     stack.child.kill('SIGINT');
     expect(await stack.exited).toBe(0);
-    await waitFor(() => javaFor(Number(ports.DYNAMODB_PORT)) === '', 10_000);
+    await waitFor(() => javaOnPort(ports.DYNAMODB_PORT).length === 0, 10_000, 'Java to exit');
   }, 20_000);
 });
 
 describe('npm start without Java', () => {
   it('says in one line that Java 17+ is needed and how to install it', async () => {
     const emptyPath = mkdtempSync(join(tmpdir(), 'nojava-'));
-    const child = spawn(
-      process.execPath,
-      [join(root, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--in-memory'],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          PATH: emptyPath,
-          PORT: String(await freePort()),
-          DYNAMODB_PORT: String(await freePort()),
-          SES_PORT: String(await freePort()),
-        },
+    const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--in-memory'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PATH: emptyPath,
+        LOCAL_DIR: tempLocalDir(),
+        PORT: String(await freePort()),
+        DYNAMODB_PORT: String(await freePort()),
+        SES_PORT: String(await freePort()),
       },
-    );
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
