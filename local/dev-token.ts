@@ -24,4 +24,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${await identity.issue({ committees: values.committee, admin: values.admin })}\n`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(`npm run dev-token failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

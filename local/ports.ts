@@ -20,7 +20,9 @@ export interface LocalPorts {
 }
 
 export function localPorts(environment: NodeJS.ProcessEnv = process.env): LocalPorts {
-  const p = parseOrThrow(portsSchema, environment, (issues) => `Bad local setting: ${issues.replace(/\n/g, ' ')}`);
+  // A setting left blank (`PORT=` in a shell or a .env file) means "not set", not port 0.
+  const given = Object.fromEntries(Object.entries(environment).filter(([, value]) => value?.trim()));
+  const p = parseOrThrow(portsSchema, given, (issues) => `Bad local setting: ${issues.replace(/\n/g, ' ')}`);
   return {
     api: p.PORT,
     dynamodb: p.DYNAMODB_PORT,

@@ -218,6 +218,8 @@ export function inputMessage(issue: RawIssue): Bilingual {
           sv: `Fältet saknas; här ska stå ${expected.sv}.`,
           en: `This field is missing; it should be ${expected.en}.`,
         };
+      // A coerced value that was no number arrives as NaN: what it was is lost, so say only what it should be.
+      if (Number.isNaN(issue.input)) return { sv: `Här ska stå ${expected.sv}.`, en: `This should be ${expected.en}.` };
       const got = kindOf(issue.input);
       return path.length === 0
         ? {

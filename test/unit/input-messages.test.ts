@@ -43,6 +43,13 @@ describe('messages written for this product', () => {
     );
   });
 
+  test('a setting that is no number (coerced to NaN) says what it should be, not "a number, not a number"', () => {
+    const schema = z.object({ PORT: z.coerce.number().check(z.int()) });
+    expect(schemaIssues(schema, { PORT: 'abc' }, 'body')).toEqual([
+      { path: 'PORT', message: 'Här ska stå ett tal.', messageEn: 'This should be a number.' },
+    ]);
+  });
+
   test('an invalid email address says how to write one', () => {
     expect(bodyIssue({ ...valid, contact: { email: 'anna.example.se', consent: true } }, 'contact.email')).toEqual({
       path: 'contact.email',
