@@ -6,6 +6,8 @@ import type { LocalScheduler } from './scheduler';
 interface LocalRouteDeps {
   readonly scheduler: LocalScheduler;
   readonly identity: LocalIdentity;
+  /** The identity provider's sign-in, and the console it signs in to. */
+  readonly more: ReadonlyArray<(request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>>;
 }
 
 const demoPages: Record<string, () => string> = { '/demo': demoPage, '/demo/iframe': demoIframePage };
@@ -16,9 +18,13 @@ const json = (response: ServerResponse, statusCode: number, body: unknown): true
   return true;
 };
 
-/** Routes that exist only in the local stack: run a job now, the local identity provider's keys, the demo pages. */
-export function localRoutes({ scheduler, identity }: LocalRouteDeps) {
+/**
+ * Routes that exist only in the local stack: run a job now, the local identity provider (keys, sign-in), the
+ * console's files, the demo pages.
+ */
+export function localRoutes({ scheduler, identity, more }: LocalRouteDeps) {
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
+    for (const routes of more) if (await routes(request, response, url)) return true;
     if (url.pathname === '/local-idp/.well-known/jwks.json' && request.method === 'GET') {
       return json(response, 200, identity.publicJwks());
     }

@@ -9,7 +9,10 @@ import { table, tableName } from '../shared/table';
 import { ensureTable, localDynamoClient, startDynamoDbLocal } from './dynamodb';
 import { type LambdaHttpHandler, createGateway } from './gateway';
 import { DEFAULT_HOST, publicHostname, reachableHost, urlHost } from './hosts';
-import { localIdentity } from './identity';
+import { ljungby } from '../shared/municipality';
+import { consoleFiles } from './console-files';
+import { localIdentity, localIssuer } from './identity';
+import { LOCAL_CLIENT_ID, localOidc } from './oidc';
 import { assertJava17 } from './java';
 import { localRoutes } from './local-routes';
 import { localDir, projectRoot } from './paths';
@@ -125,7 +128,14 @@ export async function startLocalStack({
         loadHandler: (route) => loadExport<LambdaHttpHandler>(route.handler),
         verifyToken: identity.verify,
         allowedOrigins: stage.allowedOrigins,
-        localRoutes: localRoutes({ scheduler, identity }),
+        localRoutes: localRoutes({
+          scheduler,
+          identity,
+          more: [
+            localOidc({ identity, issuer: localIssuer(ports.api), committees: ljungby.committees }),
+            consoleFiles({ authority: localIssuer(ports.api), clientId: LOCAL_CLIENT_ID }),
+          ],
+        }),
         log,
       }),
     );

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { decisionBodySchema } from './decision/schema';
 import { auditActions } from './dialogue/audit';
+import { feedbackStates } from './dialogue/feedback';
 import { questionSchema, questionTypes } from './dialogue/questions';
 import {
   decisionPlanSchema,
@@ -20,7 +21,7 @@ import {
   targetGroupSchema,
   feedbackPromiseSchema,
 } from './dialogue/schema';
-import { isoDateTime, localized, slugId } from './dialogue/text';
+import { isoDate, isoDateTime, localized, slugId } from './dialogue/text';
 
 /** A 400 lists at most this many issues (the first ones), and counts them all: a body of thousands stays small. */
 export const MAX_LISTED_ISSUES = 100;
@@ -242,17 +243,27 @@ export const dialogueBody = /* @__PURE__ */ (() =>
 
 export const dialogueSummariesBody = /* @__PURE__ */ (() =>
   z.array(
-    z.pick(dialogueBody, {
-      id: true,
-      title: true,
-      status: true,
-      leadCommittee: true,
-      participatingCommittees: true,
-      opensAt: true,
-      closesAt: true,
-      createdAt: true,
-      updatedAt: true,
-    }),
+    z.extend(
+      z.pick(dialogueBody, {
+        id: true,
+        title: true,
+        status: true,
+        leadCommittee: true,
+        participatingCommittees: true,
+        opensAt: true,
+        closesAt: true,
+        createdAt: true,
+        updatedAt: true,
+      }),
+      {
+        /** P12: whether the feedback promised came, and on time (`promisedBy`, `givenAt` where known). */
+        feedback: z.strictObject({
+          state: z.enum(feedbackStates),
+          promisedBy: z.optional(isoDate),
+          givenAt: z.optional(isoDateTime),
+        }),
+      },
+    ),
   ))();
 
 /** After opening: the policy fields still worth filling in. */

@@ -4,7 +4,8 @@ import type { Dialogue } from './schema';
  * P12 and P14: whether the feedback promised to participants came, and on time. Feedback is given when the
  * committee's decision is registered: the results page shows it from then on, and the mailout starts.
  */
-export type FeedbackState = 'not-promised' | 'pending' | 'overdue' | 'on-time' | 'late';
+export const feedbackStates = ['not-promised', 'pending', 'overdue', 'on-time', 'late'] as const;
+export type FeedbackState = (typeof feedbackStates)[number];
 
 export interface FeedbackStatus {
   readonly state: FeedbackState;

@@ -5,6 +5,7 @@ import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
 import type { Clock, DialogueStore } from '../ports';
 import type { AuditEntry } from './audit';
+import { feedbackStatus } from './feedback';
 import { dialogueIdFrom } from './ids';
 import { changeStatus, closeIfDue, createDialogue, editDialogue } from './lifecycle';
 import { type MissingField, openingWarnings } from './rules';
@@ -43,6 +44,23 @@ const committeesOf = (d: Dialogue): string[] => [d.leadCommittee, ...d.participa
 /** The dialogues of the caller's committees (lead or participating); all of them for an admin. */
 export async function list(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller): Promise<Dialogue[]> {
   return (await deps.dialogues.list()).filter((d) => mayRead(caller, committeesOf(d)));
+}
+
+/** The caller's dialogues in brief, for the console's list: with whether feedback came on time (P12). */
+export async function overview(deps: Pick<ManageDeps, 'dialogues' | 'clock'>, caller: Caller) {
+  const now = deps.clock.now();
+  return (await list(deps, caller)).map((d) => ({
+    id: d.id,
+    title: d.title,
+    status: d.status,
+    leadCommittee: d.leadCommittee,
+    participatingCommittees: d.participatingCommittees,
+    opensAt: d.opensAt,
+    closesAt: d.closesAt,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    feedback: feedbackStatus(d, now),
+  }));
 }
 
 export async function read(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, id: string): Promise<Dialogue> {

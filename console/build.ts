@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { consoleCatalogues } from '../shared/messages/console';
+import { STYLESHEET_PATH } from '../shared/presentation/styles';
+
+const dist = join(__dirname, 'dist');
+
+/** The console's own styles, beside the product's stylesheet (served by the API at /styles.css). */
+const consoleStyles = `
+.md-console{max-width:72rem}
+.md-console-header{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #c8c8c8}
+.md-console-name{font-weight:700;margin-right:auto}
+.md-overdue{color:var(--_error)}
+`;
+
+/** Bundles the console (Preact, oidc-client-ts) into console/dist: index.html, app.js and console.css. */
+export function buildConsole(): { scriptBytes: number } {
+  const result = buildSync({
+    entryPoints: [join(__dirname, 'src/main.tsx')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    write: false,
+  });
+  const script = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const t = consoleCatalogues.sv;
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, 'app.js'), script);
+  writeFileSync(join(dist, 'console.css'), consoleStyles.trim());
+  writeFileSync(
+    join(dist, 'index.html'),
+    `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title}</title>
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
+<link rel="stylesheet" href="/console/console.css">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
+<script type="module" src="/console/app.js"></script>
+</head>
+<body><div id="app"></div></body>
+</html>
+`,
+  );
+  return { scriptBytes: script.byteLength };
+}
+
+if (require.main === module) buildConsole();
