@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { buildConsole } from '../console/build';
+import { styles } from '../shared/presentation/styles';
 import { buildEmbedScript } from '../web/build';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +47,12 @@ function coldImportMs(file: string, runs = 15): number {
 
 export async function benchBundle(): Promise<void> {
   report('embed_gzip_kb', gzipSync(buildEmbedScript(), { level: 9 }).length / 1024, 'KB');
+  // The console's first load: its script, its styles and the product stylesheet it shares (budget 100 KB gzipped).
+  buildConsole();
+  const firstLoad = [join(projectRoot, 'console/dist/app.js'), join(projectRoot, 'console/dist/console.css')]
+    .map((file) => gzipSync(readFileSync(file), { level: 9 }).length)
+    .reduce((a, b) => a + b, gzipSync(styles, { level: 9 }).length);
+  report('console_first_load_gzip_kb', firstLoad / 1024, 'KB');
   const submit = await bundle(join(projectRoot, 'functions/dialogues/submit/handler.ts'), 'submit');
   const baseline = await bundle(join(projectRoot, 'bench/baseline-handler.ts'), 'baseline');
   report('submit_bundle_kb', statSync(submit).size / 1024, 'KB');
