@@ -87,17 +87,20 @@ describe('the console', () => {
     await screenshot(page, 'console-list-375');
 
     await page.locator('button', { hasText: 'In English' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('My dialogues');
+    await page.locator('h1', { hasText: 'My dialogues' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.locator('tbody tr').first().waitFor();
     expect((await rows(page)).join('\n')).toContain('15 January 2026: Overdue');
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('button', { hasText: 'På svenska' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Mina dialoger');
+    await page.locator('h1', { hasText: 'Mina dialoger' }).waitFor();
 
     // Signing out ends the session at the provider too and comes back to the sign-in screen.
+    const signedOut = page.waitForRequest((r) => r.url().includes('/local-idp/logout'));
     await page.locator('button', { hasText: 'Logga ut' }).click();
-    await page.waitForURL(`${stack.urls.api}/console/`);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Logga in');
+    await signedOut;
+    await page.locator('h1', { hasText: 'Logga in' }).waitFor();
+    expect(page.url()).toBe(`${stack.urls.api}/console/`);
     await page.reload();
     await expect(page.locator('h1').innerText()).resolves.toBe('Logga in');
     await page.context().close();
