@@ -12,6 +12,16 @@ const consoleStyles = `
 .md-console-header{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #c8c8c8}
 .md-console-name{font-weight:700;margin-right:auto}
 .md-overdue{color:var(--_error)}
+.md-console-columns{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 2rem;align-items:start}
+@media (max-width:48rem){.md-console-columns{grid-template-columns:minmax(0,1fr)}}
+.md-checklist ul{padding-left:1.25rem}
+.md-gap strong{color:var(--_error)}
+.md-done strong{color:#2e7d32}
+.md-new{display:inline-block;margin:.5rem 0}
+.md-movers{display:inline-flex;gap:.25rem;margin:.25rem 0}
+.md-options{padding-left:1.5rem}
+.md-options li{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center;margin:.25rem 0}
+.md-options li input{flex:1 1 12rem;width:auto}
 `;
 
 /** Bundles the console (Preact, oidc-client-ts) into console/dist: index.html, app.js and console.css. */

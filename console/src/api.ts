@@ -1,19 +1,68 @@
 import type * as z from 'zod/mini';
-import type { dialogueSummariesBody } from '../../shared/http-bodies';
+import type { Issue } from '../../shared/errors';
+import type { Bilingual } from '../../shared/messages/language';
+import type {
+  auditBody,
+  dialogueBody,
+  dialogueSummariesBody,
+  dialogueWithWarningsBody,
+  whoAmIBody,
+} from '../../shared/http-bodies';
 
 /** The API's own replies, typed by the zod schemas the OpenAPI document is made from (a type import: no code). */
 export type DialogueSummary = z.infer<typeof dialogueSummariesBody>[number];
+export type StoredDialogue = z.infer<typeof dialogueBody>;
+export type AuditEntries = z.infer<typeof auditBody>;
+export type Me = z.infer<typeof whoAmIBody>;
 
 /** The token was refused (expired, or signed out elsewhere): the console goes back to sign-in. */
 export class SessionEnded extends Error {}
 
-export function apiClient(token: () => string | undefined) {
-  async function get<T>(path: string): Promise<T> {
-    const answer = await fetch(path, { headers: { authorization: `Bearer ${token() ?? ''}` } });
-    if (answer.status === 401) throw new SessionEnded();
-    if (!answer.ok) throw new Error(`${path} answered ${answer.status}`);
-    return (await answer.json()) as T;
+/** The API said no, in words for people: a 400's issues, a 422's missing fields, a 403's or 409's message. */
+export class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly issues: readonly Issue[],
+    readonly said: Bilingual,
+  ) {
+    super(said.en);
   }
-  return { dialogues: () => get<DialogueSummary[]>('/admin/dialogues') };
+}
+
+export function apiClient(token: () => string | undefined) {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const answer = await fetch(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token() ?? ''}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (answer.status === 401) throw new SessionEnded();
+    if (answer.ok) return (await answer.json()) as T;
+    const refusal = (await answer.json().catch(() => ({}))) as {
+      issues?: Issue[];
+      missing?: Issue[];
+      message?: string;
+      messageEn?: string;
+    };
+    const fallback = `${method} ${path}: ${answer.status}`;
+    throw new Refused(answer.status, refusal.issues ?? refusal.missing ?? [], {
+      sv: refusal.message ?? fallback,
+      en: refusal.messageEn ?? fallback,
+    });
+  }
+  const one = (id: string) => `/admin/dialogues/${encodeURIComponent(id)}`;
+  return {
+    me: () => call<Me>('GET', '/admin/me'),
+    dialogues: () => call<DialogueSummary[]>('GET', '/admin/dialogues'),
+    dialogue: (id: string) => call<StoredDialogue>('GET', one(id)),
+    create: (definition: unknown) => call<StoredDialogue>('POST', '/admin/dialogues', definition),
+    update: (id: string, definition: unknown) => call<StoredDialogue>('PUT', one(id), definition),
+    setStatus: (id: string, status: 'open' | 'closed') =>
+      call<z.infer<typeof dialogueWithWarningsBody>>('POST', `${one(id)}/status`, { status }),
+    audit: (id: string) => call<AuditEntries>('GET', `${one(id)}/audit`),
+  };
 }
 export type ApiClient = ReturnType<typeof apiClient>;

@@ -2,7 +2,10 @@ import type { User, UserManager } from 'oidc-client-ts';
 import { useEffect, useState } from 'preact/hooks';
 import { consoleCatalogues } from '../../shared/messages/console';
 import { type Language, otherLanguage } from '../../shared/messages/language';
-import { type DialogueSummary, SessionEnded, apiClient } from './api';
+import type { Committee } from '../../shared/municipality';
+import { type DialogueSummary, type Me, SessionEnded, apiClient } from './api';
+import { Detail } from './detail';
+import { NewDialogue } from './new-dialogue';
 import { DialogueList } from './dialogue-list';
 
 type View =
@@ -11,12 +14,39 @@ type View =
   | { kind: 'list'; dialogues: DialogueSummary[] }
   | { kind: 'failed' };
 
+/** `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue. */
+const pageOf = (hash: string) => {
+  const id = /^#\/d\/([\w-]+)$/.exec(hash)?.[1];
+  return id
+    ? { kind: 'dialogue' as const, id }
+    : hash === '#/new'
+      ? { kind: 'new' as const }
+      : { kind: 'list' as const };
+};
+
 export function App(props: { users: UserManager; user: User | null; lang: Language; setLang(lang: Language): void }) {
   const { users, lang } = props;
   const t = consoleCatalogues[lang];
   const [user, setUser] = useState(props.user && !props.user.expired ? props.user : null);
   const [view, setView] = useState<View>(user ? { kind: 'loading' } : { kind: 'signed-out', ended: false });
   const signIn = () => users.signinRedirect();
+  const [page, setPage] = useState(pageOf(window.location.hash));
+  const [me, setMe] = useState<Me>();
+  const [committees, setCommittees] = useState<Committee[]>([]);
+  const api = apiClient(() => user?.access_token);
+  // A refused token (expired, or signed out elsewhere) leads back to sign-in, saying why.
+  const failed = async (error: unknown) => {
+    if (!(error instanceof SessionEnded)) return setView({ kind: 'failed' });
+    await users.removeUser();
+    setUser(null);
+    setView({ kind: 'signed-out', ended: true });
+  };
+
+  useEffect(() => {
+    const follow = () => setPage(pageOf(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -25,17 +55,21 @@ export function App(props: { users: UserManager; user: User | null; lang: Langua
 
   useEffect(() => {
     if (!user) return;
-    // A refused token (expired, or signed out elsewhere) leads back to sign-in, saying why.
-    apiClient(() => user.access_token)
+    Promise.all([api.me(), fetch('/committees').then((r) => r.json() as Promise<Committee[]>)])
+      .then(([who, all]) => {
+        setMe(who);
+        setCommittees(all);
+      })
+      .catch(failed);
+  }, [user]);
+
+  useEffect(() => {
+    if (!user || page.kind !== 'list') return;
+    api
       .dialogues()
       .then((dialogues) => setView({ kind: 'list', dialogues }))
-      .catch(async (error: unknown) => {
-        if (!(error instanceof SessionEnded)) return setView({ kind: 'failed' });
-        await users.removeUser();
-        setUser(null);
-        setView({ kind: 'signed-out', ended: true });
-      });
-  }, [user]);
+      .catch(failed);
+  }, [user, page]);
 
   return (
     <div class="md-root md-console">
@@ -72,11 +106,21 @@ export function App(props: { users: UserManager; user: User | null; lang: Langua
               {t.signIn}
             </button>
           </>
+        ) : view.kind === 'failed' ? (
+          <p role="alert">{t.loadFailed}</p>
+        ) : page.kind === 'dialogue' ? (
+          <Detail api={api} id={page.id} t={t} lang={lang} committees={committees} onError={failed} />
+        ) : page.kind === 'new' ? (
+          me && (
+            <NewDialogue api={api} t={t} lang={lang} mine={me.isAdmin ? committees : me.committees} onError={failed} />
+          )
         ) : (
           <>
             <h1>{t.myDialogues}</h1>
+            <a class="md-new" href="#/new">
+              {t.newDialogue}
+            </a>
             {view.kind === 'loading' && <p aria-live="polite">{t.loading}</p>}
-            {view.kind === 'failed' && <p role="alert">{t.loadFailed}</p>}
             {view.kind === 'list' && <DialogueList dialogues={view.dialogues} t={t} lang={lang} now={new Date()} />}
           </>
         )}

@@ -29,7 +29,7 @@ export function DialogueList(props: { dialogues: DialogueSummary[]; t: ConsoleCa
             return (
               <tr key={d.id} data-dialogue={d.id}>
                 <th scope="row" lang={lang === 'en' && !d.title.en ? 'sv' : undefined}>
-                  {titleOf(d, lang)}
+                  <a href={`#/d/${d.id}`}>{titleOf(d, lang)}</a>
                 </th>
                 <td>{t.status[d.status]}</td>
                 <td>

@@ -106,6 +106,106 @@ describe('the console', () => {
     await page.context().close();
   });
 
+  it('creates a dialogue from scratch: the checklist blocks opening until it is complete; opens, a citizen answers, closes; the change log shows each step', async () => {
+    const page = await consolePage();
+    await signIn(page);
+    await page.locator('a', { hasText: 'Ny dialog' }).click();
+    await page.locator('h1', { hasText: 'Ny dialog' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#md-new-title').fill('Skolgården i Lidhult');
+    await page.locator('button', { hasText: 'Skapa utkast' }).click();
+    await page.locator('h1', { hasText: 'Skolgården i Lidhult' }).waitFor();
+    const checklist = page.locator('#md-checklist-state');
+    await expect(checklist.innerText()).resolves.toBe('9 saker saknas innan dialogen kan öppnas:');
+    const open = page.locator('button', { hasText: 'Öppna dialogen' });
+    await expect(open.isDisabled()).resolves.toBe(true);
+    await expect(open.getAttribute('aria-describedby')).resolves.toBe('md-open-blocked');
+    // The same words as the API's 422.
+    await expect(page.locator('[data-item=targetGroup]').innerText()).resolves.toContain(
+      'Ange målgruppen: vilka dialogen vänder sig till (P6).',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-new-draft-1280');
+
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('#md-c-summary').fill('Skolgården ska göras om.');
+    await page.locator('#md-c-background').fill('Gården är från 1970-talet.');
+    await page.locator('#md-c-targetGroup').fill('Elever, föräldrar och grannar i Lidhult.');
+    await page.locator('#md-c-question').fill('Vad vill ni kunna göra på skolgården?');
+    await page.locator('#md-c-influenceLevel').selectOption('consultation');
+    await page.locator('#md-c-canChange').fill('Vad som byggs.');
+    await page.locator('#md-c-cannotChange').fill('Budgeten.');
+    await page.locator('#md-c-decisionCommittee').selectOption('tekniska-namnden');
+    await page.locator('#md-c-decisionDate').fill(day(60));
+    await page.locator('#md-c-feedbackHow').fill('Mejl och kommunens webbplats.');
+    await page.locator('#md-c-feedbackBy').fill(day(75));
+    await page.locator('#md-c-closesAt').fill(day(30));
+    await expect(checklist.innerText()).resolves.toBe('1 sak saknas innan dialogen kan öppnas:');
+    await expect(open.isDisabled()).resolves.toBe(true);
+
+    // The question editor by keyboard alone: add, type, move an option, remove one.
+    await page.locator('button', { hasText: 'Lägg till fråga' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#md-q-q1-label').focus();
+    await page.keyboard.type('Vad är viktigast?');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.locator('#md-q-q1-o1').focus();
+    await page.keyboard.type('Plats att spela boll');
+    await page.locator('#md-q-q1-o2').focus();
+    await page.keyboard.type('Lugna hörnor');
+    await page.locator('button', { hasText: 'Lägg till svarsalternativ' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#md-q-q1-o3').focus();
+    await page.keyboard.type('Mer grönska');
+    await page.locator('button[aria-label="Flytta upp Svarsalternativ 3 (Fråga 1: Ett val)"]').focus();
+    await page.keyboard.press('Enter');
+    const options = () =>
+      page
+        .locator('[data-question=q1] .md-options input')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    await expect(options()).resolves.toEqual(['Plats att spela boll', 'Mer grönska', 'Lugna hörnor']);
+    await page.locator('button[aria-label="Ta bort Svarsalternativ 3 (Fråga 1: Ett val)"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(options()).resolves.toEqual(['Plats att spela boll', 'Mer grönska']);
+    await expect(page.locator('#md-q-q1-required').isChecked()).resolves.toBe(true);
+    await expect(checklist.innerText()).resolves.toBe('Allt som riktlinjen kräver är ifyllt. Dialogen kan öppnas.');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-complete-1280');
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-complete-375');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await open.click();
+    await page.locator('[role=status]', { hasText: 'Dialogen är öppen.' }).waitFor();
+    await expect(page.locator('main').innerText()).resolves.toContain('Status: Öppen');
+    const id = new URL(page.url()).hash.replace('#/d/', '');
+
+    // A citizen answers the form as embedded (its iframe page).
+    const citizen = await page.context().browser()!.newPage();
+    await citizen.goto(`${stack.urls.api}/form/${id}`);
+    // "Mer grönska" kept its id (o3) when it moved up; "Lugna hörnor" (o2) was removed.
+    await citizen.locator('label', { hasText: 'Mer grönska' }).click();
+    await expect(citizen.locator('#md-q-q1-o3').isChecked()).resolves.toBe(true);
+    await citizen.locator('.md-submit').click();
+    await citizen.locator('[data-receipt]').waitFor();
+    await citizen.close();
+
+    await page.locator('button', { hasText: 'Stäng dialogen' }).click();
+    await page.locator('[role=status]', { hasText: 'Dialogen är stängd.' }).waitFor();
+    const actions = await page
+      .locator('#md-audit-heading + div tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')));
+    expect(actions).toEqual(['closed', 'opened', 'edited', 'created']);
+    await expect(page.locator('tr[data-action=opened]').innerText()).resolves.toContain('Öppnade');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-closed-1280');
+    await page.locator('button', { hasText: 'Logga ut' }).click();
+    await page.locator('h1', { hasText: 'Logga in' }).waitFor();
+    await page.context().close();
+  });
+
   it('a token the API refuses leads back to sign-in, saying the session has ended', async () => {
     const page = await consolePage();
     await signIn(page);
