@@ -22,6 +22,12 @@ const consoleStyles = `
 .md-options{padding-left:1.5rem}
 .md-options li{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center;margin:.25rem 0}
 .md-options li input{flex:1 1 12rem;width:auto}
+.md-previews{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+.md-preview{margin:0;border:1px solid #c8c8c8;border-radius:var(--_radius);padding:.5rem;max-width:100%}
+.md-preview figcaption{font-weight:700}
+.md-preview-phone{width:375px;max-width:100%;max-height:40rem;overflow:auto}
+.md-preview-desktop{width:46rem;max-width:100%;max-height:40rem;overflow:auto}
+.md-snippet pre{overflow-x:auto;background:#f4f4f4;padding:.5rem;border-radius:var(--_radius)}
 `;
 
 /** Bundles the console (Preact, oidc-client-ts) into console/dist: index.html, app.js and console.css. */

@@ -133,7 +133,11 @@ export async function startLocalStack({
           identity,
           more: [
             localOidc({ identity, issuer: localIssuer(ports.api), committees: ljungby.committees }),
-            consoleFiles({ authority: localIssuer(ports.api), clientId: LOCAL_CLIENT_ID }),
+            consoleFiles({
+              authority: localIssuer(ports.api),
+              clientId: LOCAL_CLIENT_ID,
+              publicBase: stage.publicBaseUrl,
+            }),
           ],
         }),
         log,

@@ -410,6 +410,17 @@ export const getAuditLogRoute = /* @__PURE__ */ route({
   responses: { 200: { description: 'The audit log (append-only)', json: bodies.auditBody } },
   refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
+export const previewDialogueRoute = /* @__PURE__ */ route({
+  name: 'PreviewDialogue',
+  method: 'GET',
+  path: '/admin/dialogues/{id}/preview',
+  handler: 'functions/admin/dialogues/preview/handler.ts',
+  access: 'official',
+  summary: 'The form exactly as embed.js places it on a municipal page (a fragment), for any status, drafts included',
+  schemas: { path: dialogueIdPath, query: langQuery },
+  responses: { 200: { description: 'The form as a fragment', html: true } },
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
+});
 export const registerDecisionRoute = /* @__PURE__ */ route({
   name: 'RegisterDecision',
   method: 'POST',
@@ -488,6 +499,7 @@ export const routes = {
   updateDialogue: updateDialogueRoute,
   changeDialogueStatus: changeDialogueStatusRoute,
   getAuditLog: getAuditLogRoute,
+  previewDialogue: previewDialogueRoute,
   embedScript: embedScriptRoute,
   stylesheet: stylesheetRoute,
   favicon: faviconRoute,

@@ -63,6 +63,13 @@ export function apiClient(token: () => string | undefined) {
     setStatus: (id: string, status: 'open' | 'closed') =>
       call<z.infer<typeof dialogueWithWarningsBody>>('POST', `${one(id)}/status`, { status }),
     audit: (id: string) => call<AuditEntries>('GET', `${one(id)}/audit`),
+    preview: async (id: string, lang: string) => {
+      const answer = await fetch(`${one(id)}/preview?lang=${lang}`, {
+        headers: { authorization: `Bearer ${token() ?? ''}` },
+      });
+      if (answer.status === 401) throw new SessionEnded();
+      return answer.text();
+    },
   };
 }
 export type ApiClient = ReturnType<typeof apiClient>;

@@ -24,7 +24,13 @@ const pageOf = (hash: string) => {
       : { kind: 'list' as const };
 };
 
-export function App(props: { users: UserManager; user: User | null; lang: Language; setLang(lang: Language): void }) {
+export function App(props: {
+  users: UserManager;
+  user: User | null;
+  lang: Language;
+  setLang(lang: Language): void;
+  publicBase: string;
+}) {
   const { users, lang } = props;
   const t = consoleCatalogues[lang];
   const [user, setUser] = useState(props.user && !props.user.expired ? props.user : null);
@@ -109,7 +115,15 @@ export function App(props: { users: UserManager; user: User | null; lang: Langua
         ) : view.kind === 'failed' ? (
           <p role="alert">{t.loadFailed}</p>
         ) : page.kind === 'dialogue' ? (
-          <Detail api={api} id={page.id} t={t} lang={lang} committees={committees} onError={failed} />
+          <Detail
+            api={api}
+            id={page.id}
+            t={t}
+            lang={lang}
+            committees={committees}
+            publicBase={props.publicBase}
+            onError={failed}
+          />
         ) : page.kind === 'new' ? (
           me && (
             <NewDialogue api={api} t={t} lang={lang} mine={me.isAdmin ? committees : me.committees} onError={failed} />

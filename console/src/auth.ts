@@ -5,6 +5,8 @@ import type { Language } from '../../shared/messages/language';
 export interface ConsoleConfig {
   readonly authority: string;
   readonly clientId: string;
+  /** The stage's public base URL, for the embed snippets (the API itself is reached on the console's origin). */
+  readonly publicBase: string;
 }
 
 /** Authorization code with PKCE, by oidc-client-ts; the session lives in this tab only (sessionStorage). */

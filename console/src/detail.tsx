@@ -11,6 +11,7 @@ import { AuditLog } from './audit-log';
 import { Checklist } from './checklist';
 import { type ConditionsForm, definitionWith, formOf } from './conditions';
 import { Field } from './fields';
+import { Preview } from './preview';
 import { QuestionEditor } from './question-editor';
 
 type Props = {
@@ -19,11 +20,12 @@ type Props = {
   t: ConsoleCatalogue;
   lang: Language;
   committees: Committee[];
+  publicBase: string;
   onError(error: unknown): void;
 };
 
 /** One dialogue: its conditions with the policy checklist beside them, opening and closing, and its change log. */
-export function Detail({ api, id, t, lang, committees, onError }: Props) {
+export function Detail({ api, id, t, lang, committees, publicBase, onError }: Props) {
   const [stored, setStored] = useState<StoredDialogue>();
   const [audit, setAudit] = useState<AuditEntries>([]);
   const [form, setForm] = useState<ConditionsForm>();
@@ -41,6 +43,7 @@ export function Detail({ api, id, t, lang, committees, onError }: Props) {
   if (!stored || !form) return <p aria-live="polite">{t.loading}</p>;
 
   const definition = { ...definitionWith(stored, form), questions };
+
   const gaps = missingForOpening(definition, new Date());
   const editable = stored.status === 'draft' || stored.status === 'open';
   const act = (work: () => Promise<unknown>, done: string) =>
@@ -178,6 +181,7 @@ export function Detail({ api, id, t, lang, committees, onError }: Props) {
           )}
         </aside>
       </div>
+      <Preview api={api} id={id} t={t} lang={lang} publicBase={publicBase} version={stored.version} />
       <AuditLog entries={audit} t={t} lang={lang} />
     </>
   );

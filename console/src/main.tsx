@@ -16,7 +16,17 @@ async function start(): Promise<void> {
       localStorage.setItem(LANGUAGE_KEY, next);
       void show(next);
     };
-    render(<App key={lang} users={users} user={await users.getUser()} lang={lang} setLang={setLang} />, root);
+    render(
+      <App
+        key={lang}
+        users={users}
+        user={await users.getUser()}
+        lang={lang}
+        setLang={setLang}
+        publicBase={config.publicBase}
+      />,
+      root,
+    );
   };
   await show(localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'sv');
 }

@@ -84,6 +84,8 @@ export async function update(
 ): Promise<Dialogue> {
   const existing = await read(deps, caller, id);
   const edited = editDialogue(existing, definition, caller, deps.municipality, deps.clock.now());
+  // An edit that changes nothing is no change: nothing is written, and the change log stays as it was.
+  if (Object.keys(edited.audit.changes).length === 0) return existing;
   await deps.dialogues.write(edited);
   return edited.dialogue;
 }

@@ -116,6 +116,16 @@ const sv = {
   remove: (what: string) => `Ta bort ${what}`,
   scaleLow: 'Inte alls',
   scaleHigh: 'Helt och hållet',
+  previewHeading: 'Förhandsgranskning',
+  previewLead: 'Så ser formuläret ut inbäddat på kommunens sida, som det visas för medborgarna.',
+  previewPhone: 'På en mobil (375 px)',
+  previewDesktop: 'På en dator',
+  embedHeading: 'Bädda in formuläret',
+  embedScript: 'Med skript (rekommenderas)',
+  embedIframe: 'Med iframe (där skript inte går)',
+  embedCsp: 'Skickar sidan en Content-Security-Policy, lägg till API:ts ursprung i de här direktiven:',
+  copy: (what: string) => `Kopiera ${what}`,
+  copied: 'Kopierat.',
 };
 
 const en: typeof sv = {
@@ -226,6 +236,16 @@ const en: typeof sv = {
   remove: (what: string) => `Remove ${what}`,
   scaleLow: 'Not at all',
   scaleHigh: 'Completely',
+  previewHeading: 'Preview',
+  previewLead: 'How the form looks embedded on the municipality’s page, as citizens will see it.',
+  previewPhone: 'On a phone (375 px)',
+  previewDesktop: 'On a computer',
+  embedHeading: 'Embed the form',
+  embedScript: 'With the script (recommended)',
+  embedIframe: 'With an iframe (where scripts cannot go)',
+  embedCsp: 'If the page sends a Content-Security-Policy, add the API’s origin to these directives:',
+  copy: (what: string) => `Copy ${what}`,
+  copied: 'Copied.',
 };
 
 export const consoleCatalogues = { sv, en } as const;

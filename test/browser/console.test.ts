@@ -177,6 +177,23 @@ describe('the console', () => {
     await screenshot(page, 'console-complete-375');
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // Saved, the preview shows the form as embedded, at a phone's width and a computer's, and the snippets to paste.
+    await page.locator('button', { hasText: 'Spara' }).click();
+    await page.locator('[role=status]', { hasText: 'Sparat.' }).waitFor();
+    const phone = page.locator('.md-preview-phone');
+    await phone.locator('legend', { hasText: 'Vad är viktigast?' }).waitFor();
+    expect(await phone.evaluate((e) => Math.round(e.getBoundingClientRect().width))).toBe(375);
+    await page.locator('.md-preview-desktop label', { hasText: 'Mer grönska' }).waitFor();
+    const draftId = new URL(page.url()).hash.replace('#/d/', '');
+    await expect(page.locator('#md-snippet-script + pre').innerText()).resolves.toContain(
+      `<script src="${stack.urls.api}/embed.js" data-dialogue="${draftId}" data-target="#dialog-form" async></script>`,
+    );
+    await expect(page.locator('#md-snippet-csp + pre').innerText()).resolves.toContain(
+      `style-src   … ${stack.urls.api}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-preview-1280');
+
     await open.click();
     await page.locator('[role=status]', { hasText: 'Dialogen är öppen.' }).waitFor();
     await expect(page.locator('main').innerText()).resolves.toContain('Status: Öppen');

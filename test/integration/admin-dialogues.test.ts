@@ -430,7 +430,8 @@ describe('PUT /admin/dialogues/{id} (edit)', () => {
     const draft = await created(lead, minimal('Status via PUT'));
     const answer = await putAs(lead, draft.id, { ...draft, status: 'open', version: 40, id: 'annat-id' });
     expect(answer.statusCode).toBe(200);
-    expect(answer.json).toMatchObject({ id: draft.id, status: 'draft', version: 2 });
+    // Ignored, they change nothing: not even the version (an edit that changes nothing writes nothing).
+    expect(answer.json).toMatchObject({ id: draft.id, status: 'draft', version: 1 });
   });
 
   it('an official of a participating committee may read but not change it: 403 on PUT and on status, nothing changes', async () => {
@@ -780,6 +781,15 @@ describe('the audit log (each change and its entry in one transaction, append-on
     expect((await call(auditHandler, 'getAuditLog', outsider, { id: draft.id })).statusCode).toBe(403);
     expect((await call(auditHandler, 'getAuditLog', lead, { id: 'finns-inte' })).statusCode).toBe(404);
     expect((await call(auditHandler, 'getAuditLog', undefined, { id: draft.id })).statusCode).toBe(401);
+  });
+
+  it('an edit that changes nothing writes nothing: same version, no entry', async () => {
+    const body = complete('Oförändrad');
+    const draft = await created(lead, body);
+    const again = await putAs(lead, draft.id, body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json.version).toBe(draft.version);
+    expect((await auditOf(draft.id)).map((e) => e.action)).toEqual(['created']);
   });
 
   it('a write that loses its version race stores neither the change nor an entry', async () => {

@@ -12,7 +12,7 @@ import type { Dialogue, DialogueStatus } from '../../shared/dialogue/schema';
 import { ljungby } from '../../shared/municipality';
 import { routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
-import { type HttpHandler, type Official, administrator, httpEvent, invoke, officialOf } from './support/events';
+import { type HttpHandler, type Official, administrator, httpEvent, invokeRaw, officialOf } from './support/events';
 import { testDocumentClient } from './support/table';
 
 const LEAD = 'tekniska-namnden';
@@ -122,6 +122,11 @@ const table: Record<string, Row> = {
     needs: 'open',
     expected: READ,
   },
+  previewDialogue: {
+    handler: () => import('../../functions/admin/dialogues/preview/handler'),
+    needs: 'draft',
+    expected: READ,
+  },
   getOfficialResults: {
     handler: () => import('../../functions/admin/dialogues/results/handler'),
     needs: 'open',
@@ -167,7 +172,7 @@ test.each(cells)('$name as $role answers $status', async ({ name, role, row, sta
   const dialogue = row.needs ? await dialogueIn(row.needs) : undefined;
   const official = roles[role];
   const body = row.body?.(dialogue as Dialogue);
-  const answer = await invoke(
+  const answer = await invokeRaw(
     (await row.handler()).handler,
     httpEvent(routes[name as keyof typeof routes], {
       ...(official ? { official } : {}),
