@@ -33,7 +33,7 @@ function Frame(props: { markup: string; label: string; width?: string }) {
   );
 }
 
-function Snippet(props: { label: string; code: string; t: ConsoleCatalogue; id: string }) {
+function Snippet(props: { label: string; code: string; copy: string; copied: string; id: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div class="md-snippet">
@@ -46,9 +46,9 @@ function Snippet(props: { label: string; code: string; t: ConsoleCatalogue; id: 
         class="md-secondary"
         onClick={() => void navigator.clipboard?.writeText(props.code).then(() => setCopied(true))}
       >
-        {props.t.copy(props.label.toLowerCase())}
+        {props.copy}
       </button>
-      <span role="status">{copied ? props.t.copied : ''}</span>
+      <span role="status">{copied ? props.copied : ''}</span>
     </div>
   );
 }
@@ -88,9 +88,9 @@ export function Preview(props: {
         </div>
       )}
       <h2>{t.embedHeading}</h2>
-      <Snippet id="md-snippet-script" label={t.embedScript} code={script} t={t} />
-      <Snippet id="md-snippet-iframe" label={t.embedIframe} code={iframe} t={t} />
-      <Snippet id="md-snippet-csp" label={t.embedCsp} code={csp} t={t} />
+      <Snippet id="md-snippet-script" label={t.embedScript} code={script} copy={t.copyScript} copied={t.copied} />
+      <Snippet id="md-snippet-iframe" label={t.embedIframe} code={iframe} copy={t.copyIframe} copied={t.copied} />
+      <Snippet id="md-snippet-csp" label={t.embedCsp} code={csp} copy={t.copyCsp} copied={t.copied} />
     </section>
   );
 }

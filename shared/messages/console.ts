@@ -124,7 +124,9 @@ const sv = {
   embedScript: 'Med skript (rekommenderas)',
   embedIframe: 'Med iframe (där skript inte går)',
   embedCsp: 'Skickar sidan en Content-Security-Policy, lägg till API:ts ursprung i de här direktiven:',
-  copy: (what: string) => `Kopiera ${what}`,
+  copyScript: 'Kopiera skriptet',
+  copyIframe: 'Kopiera iframen',
+  copyCsp: 'Kopiera CSP-raderna',
   copied: 'Kopierat.',
 };
 
@@ -244,7 +246,9 @@ const en: typeof sv = {
   embedScript: 'With the script (recommended)',
   embedIframe: 'With an iframe (where scripts cannot go)',
   embedCsp: 'If the page sends a Content-Security-Policy, add the API’s origin to these directives:',
-  copy: (what: string) => `Copy ${what}`,
+  copyScript: 'Copy the script',
+  copyIframe: 'Copy the iframe',
+  copyCsp: 'Copy the CSP lines',
   copied: 'Copied.',
 };
 
