@@ -55,6 +55,7 @@ export interface RouteDefinition<
   B = unknown,
   R extends Responses = Responses,
   S extends SuccessStatus = SuccessStatus,
+  A extends Access = Access,
 > {
   /** Stable name, used for the Lambda function's logical id and the OpenAPI operation id. */
   readonly name: string;
@@ -63,7 +64,8 @@ export interface RouteDefinition<
   readonly path: string;
   /** Module path from the project root; it exports `handler`. */
   readonly handler: string;
-  readonly access: Access;
+  /** Who may call it; an official's route hands its handler the verified caller (functions/lib/http.ts). */
+  readonly access: A;
   /** One line for the API documentation. */
   readonly summary: string;
   /** Largest accepted request body; the local gateway enforces it, and every handler again (AWS behaves the same). */
@@ -101,11 +103,11 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 export const bodyMediaTypes = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 
 type Defaulted = 'bodyLimitBytes' | 'schemas' | 'successStatus' | 'bodyFormat';
-type RouteInput<P, Q, B, R extends Responses, S extends SuccessStatus> = Omit<
-  RouteDefinition<P, Q, B, R, S>,
+type RouteInput<P, Q, B, R extends Responses, S extends SuccessStatus, A extends Access> = Omit<
+  RouteDefinition<P, Q, B, R, S, A>,
   Defaulted
 > &
-  Partial<Pick<RouteDefinition<P, Q, B, R, S>, Defaulted>>;
+  Partial<Pick<RouteDefinition<P, Q, B, R, S, A>, Defaulted>>;
 
 const route = <
   P = undefined,
@@ -113,9 +115,10 @@ const route = <
   B = undefined,
   R extends Responses = Responses,
   S extends SuccessStatus = 200,
+  A extends Access = Access,
 >(
-  input: RouteInput<P, Q, B, R, S>,
-): RouteDefinition<P, Q, B, R, S> => ({
+  input: RouteInput<P, Q, B, R, S, A>,
+): RouteDefinition<P, Q, B, R, S, A> => ({
   bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
   schemas: {},
   successStatus: 200 as S,

@@ -5,6 +5,7 @@ import type { Caller } from '../../shared/access';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
 import { sendAs } from '../../shared/messages/refusals';
 import {
+  type Access,
   type ResponseSpec,
   type Responses,
   type RouteDefinition,
@@ -25,11 +26,12 @@ export type HttpEvent = APIGatewayProxyEventV2 & {
 };
 export type HttpResult = Exclude<APIGatewayProxyResultV2, string>;
 
-export interface ParsedRequest<P, Q, B> {
+export interface ParsedRequest<P, Q, B, A extends Access = Access> {
   readonly path: P;
   readonly query: Q;
   readonly body: B;
-  readonly caller: Caller | undefined;
+  /** On an official's route always there (the token was verified); on a public route never relied on. */
+  readonly caller: A extends 'official' ? Caller : Caller | undefined;
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly correlationId: string;
 }
@@ -128,9 +130,9 @@ export function toResult(reply: AnyReply, correlationId: string, defaultStatus =
  * The one middy chain for HTTP handlers: correlation id and logger context, body limit, content type,
  * zod parsing of path, query and body, and the mapping of domain errors to answers.
  */
-export function httpRoute<P, Q, B, R extends Responses, S extends SuccessStatus>(
-  route: RouteDefinition<P, Q, B, R, S>,
-  run: (request: ParsedRequest<P, Q, B>) => Promise<Reply<R, S>>,
+export function httpRoute<P, Q, B, R extends Responses, S extends SuccessStatus, A extends Access>(
+  route: RouteDefinition<P, Q, B, R, S, A>,
+  run: (request: ParsedRequest<P, Q, B, A>) => Promise<Reply<R, S>>,
 ) {
   const { schemas } = route;
   return middy<HttpEvent, HttpResult, Error, Context>()
@@ -149,9 +151,15 @@ export function httpRoute<P, Q, B, R extends Responses, S extends SuccessStatus>
       },
     })
     .handler(async (event) => {
-      const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-      if (route.access === 'official') requireCaller(caller);
-      const request: ParsedRequest<P, Q, B> = {
+      const claimed = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      // Narrowed once, here, by the route's access: officials' handlers get a caller and never check again.
+      const caller = (route.access === 'official' ? requireCaller(claimed) : claimed) as ParsedRequest<
+        P,
+        Q,
+        B,
+        A
+      >['caller'];
+      const request: ParsedRequest<P, Q, B, A> = {
         path: validate(schemas.path, event.pathParameters ?? {}, 'path'),
         query: validate(schemas.query, event.queryStringParameters ?? {}, 'query'),
         body: parseBody(event, route, schemas.body),

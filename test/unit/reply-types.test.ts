@@ -3,7 +3,19 @@
  * typecheck` compiles this file, and each `@ts-expect-error` fails the typecheck as soon as its reply compiles.
  */
 import { httpRoute } from '../../functions/lib/http';
-import { formPageRoute, healthRoute, listCommitteesRoute, submitResponseRoute } from '../../shared/routes';
+import { formPageRoute, healthRoute, listCommitteesRoute, submitResponseRoute, whoAmIRoute } from '../../shared/routes';
+
+test('an official’s route hands its handler the caller; a public route’s handler cannot rely on one', () => {
+  const official = httpRoute(whoAmIRoute, async ({ caller }) => ({
+    json: { sub: caller.sub, isAdmin: caller.isAdmin, committees: [] },
+  }));
+  httpRoute(healthRoute, async ({ caller }) => {
+    // @ts-expect-error a public route may have no caller
+    const sub: string = caller.sub;
+    return { json: { status: 'ok' as const }, headers: { 'x-sub': sub } };
+  });
+  expect(typeof official).toBe('function');
+});
 
 test('a reply that does not fit its route’s declared statuses and schemas does not compile', () => {
   // @ts-expect-error a JSON body that does not fit the 200's schema

@@ -1,12 +1,11 @@
 import { read } from '../../../../shared/dialogue/manage';
 import { getDialogueForOfficialRoute } from '../../../../shared/routes';
-import { requireCaller } from '../../../lib/caller-required';
 import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Pick<Runtime, 'dialogues'>) =>
   httpRoute(getDialogueForOfficialRoute, async ({ caller, path }) => ({
-    json: await read(deps, requireCaller(caller), path.id),
+    json: await read(deps, caller, path.id),
   }));
 
 export const handler = createHandler(runtime);

@@ -1,13 +1,12 @@
 import { readMailout } from '../../../../shared/decision/register';
 import { getMailoutRoute } from '../../../../shared/routes';
-import { requireCaller } from '../../../lib/caller-required';
 import { httpRoute } from '../../../lib/http';
 import { type MailRuntime, mailRuntime } from '../../../lib/mail-runtime';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Pick<Runtime, 'dialogues' | 'clock'> & Pick<MailRuntime, 'mailouts'>) =>
   httpRoute(getMailoutRoute, async ({ caller, path }) => ({
-    json: await readMailout(deps, requireCaller(caller), path.id),
+    json: await readMailout(deps, caller, path.id),
   }));
 
 export const handler = createHandler({ ...runtime, ...mailRuntime });

@@ -1,7 +1,6 @@
 import { resultsCsv } from '../../../../shared/aggregation/csv';
 import { officialResults } from '../../../../shared/aggregation/results';
 import { getOfficialResultsRoute } from '../../../../shared/routes';
-import { requireCaller } from '../../../lib/caller-required';
 import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
@@ -10,11 +9,7 @@ export const createHandler = ({
   ...deps
 }: Pick<Runtime, 'dialogues' | 'aggregates' | 'disclosureThreshold' | 'responseReader'>) =>
   httpRoute(getOfficialResultsRoute, async ({ caller, path, query }) => {
-    const { dialogue, results } = await officialResults(
-      { ...deps, responses: responseReader },
-      requireCaller(caller),
-      path.id,
-    );
+    const { dialogue, results } = await officialResults({ ...deps, responses: responseReader }, caller, path.id);
     if (query.format === 'json') return { json: results };
     return {
       text: resultsCsv(dialogue, results),

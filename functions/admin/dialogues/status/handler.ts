@@ -1,12 +1,11 @@
 import { setStatus } from '../../../../shared/dialogue/manage';
 import { changeDialogueStatusRoute } from '../../../../shared/routes';
-import { requireCaller } from '../../../lib/caller-required';
 import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
 export const createHandler = (deps: Runtime) =>
   httpRoute(changeDialogueStatusRoute, async ({ caller, path, body }) => {
-    const { dialogue, warnings } = await setStatus(deps, requireCaller(caller), path.id, body.status);
+    const { dialogue, warnings } = await setStatus(deps, caller, path.id, body.status);
     return { json: { ...dialogue, warnings } };
   });
 
