@@ -10,7 +10,7 @@ import { type ApiClient, type AuditEntries, Refused, type StoredDialogue } from 
 import { AuditLog } from './audit-log';
 import { Checklist } from './checklist';
 import { type ConditionsForm, definitionWith, formOf } from './conditions';
-import { Field } from './fields';
+import { Choice, Field, Problems } from './fields';
 import { Preview } from './preview';
 import { QuestionEditor } from './question-editor';
 
@@ -79,18 +79,7 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
       <p>
         {t.columns.status}: <strong>{t.status[stored.status]}</strong>
       </p>
-      {said && (
-        <div role="status" class={said.problems.length ? 'md-summary' : undefined}>
-          <p>{said.text}</p>
-          {said.problems.length > 0 && (
-            <ul>
-              {said.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {said && <Problems lead={said.text} problems={said.problems} role="status" />}
       <div class="md-console-columns">
         <form
           aria-labelledby="md-conditions-heading"
@@ -104,38 +93,26 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
           {input('background', 'textarea')}
           {input('targetGroup', 'textarea')}
           {input('question', 'textarea')}
-          <Field id="md-c-influenceLevel" label={t.fields.influenceLevel}>
-            <select
-              id="md-c-influenceLevel"
-              value={form.influenceLevel}
-              onChange={set('influenceLevel')}
-              disabled={!editable}
-            >
-              <option value="">{t.choose}</option>
-              {influenceLevels.map((level) => (
-                <option key={level} value={level}>
-                  {catalogues[lang].influenceLevels[level]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice
+            id="md-c-influenceLevel"
+            label={t.fields.influenceLevel}
+            value={form.influenceLevel}
+            empty={t.choose}
+            options={influenceLevels.map((level) => ({ value: level, label: catalogues[lang].influenceLevels[level] }))}
+            disabled={!editable}
+            onChange={set('influenceLevel')}
+          />
           {input('canChange', 'textarea')}
           {input('cannotChange', 'textarea')}
-          <Field id="md-c-decisionCommittee" label={t.fields.decisionCommittee}>
-            <select
-              id="md-c-decisionCommittee"
-              value={form.decisionCommittee}
-              onChange={set('decisionCommittee')}
-              disabled={!editable}
-            >
-              <option value="">{t.choose}</option>
-              {committees.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice
+            id="md-c-decisionCommittee"
+            label={t.fields.decisionCommittee}
+            value={form.decisionCommittee}
+            empty={t.choose}
+            options={committees.map((c) => ({ value: c.id, label: c.name }))}
+            disabled={!editable}
+            onChange={set('decisionCommittee')}
+          />
           {input('decisionDate', 'date')}
           {input('feedbackHow', 'textarea')}
           {input('feedbackBy', 'date')}

@@ -11,3 +11,43 @@ export function Field(props: { id: string; label: string; children: ComponentChi
     </div>
   );
 }
+
+/** A choice among `options`, with an empty first choice until one is made. */
+export function Choice(props: {
+  id: string;
+  label: string;
+  value: string;
+  empty: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  disabled: boolean;
+  onChange(event: Event): void;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <select id={props.id} value={props.value} onChange={props.onChange} disabled={props.disabled}>
+        <option value="">{props.empty}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** What the API refused, said at once: the lead line, then each problem. */
+export function Problems(props: { lead: string; problems: readonly string[]; role: 'alert' | 'status' }) {
+  return (
+    <div role={props.role} class={props.problems.length ? 'md-summary' : undefined}>
+      <p>{props.lead}</p>
+      {props.problems.length > 0 && (
+        <ul>
+          {props.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

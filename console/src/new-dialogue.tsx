@@ -3,7 +3,7 @@ import type { ConsoleCatalogue } from '../../shared/messages/console';
 import type { Language } from '../../shared/messages/language';
 import type { Committee } from '../../shared/municipality';
 import { type ApiClient, Refused } from './api';
-import { Field } from './fields';
+import { Field, Problems } from './fields';
 
 /** A new draft: a title and the lead committee (one of the caller's own, or any for an admin). */
 export function NewDialogue(props: {
@@ -38,16 +38,7 @@ export function NewDialogue(props: {
       </p>
       <h1>{t.newHeading}</h1>
       <p>{t.newLead}</p>
-      {problems.length > 0 && (
-        <div role="alert" class="md-summary">
-          <p>{t.refused}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {problems.length > 0 && <Problems lead={t.refused} problems={problems} role="alert" />}
       <form onSubmit={submit}>
         <Field id="md-new-title" label={t.titleLabel}>
           <input

@@ -1,23 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { childrenOf, isRunning, root, waitFor } from '../support/stack-process';
+import { childrenOf, isRunning, root, spawnCaptured, waitFor } from '../support/stack-process';
 
 const jestBin = join(root, 'node_modules/jest/bin/jest.js');
 
 /** Another jest run, of one quick test file, in a process group of its own (killed in cleanup). */
-function jest(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [jestBin, 'test/unit/municipality.test.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+const jest = (env: NodeJS.ProcessEnv) =>
+  spawnCaptured(process.execPath, [jestBin, 'test/unit/municipality.test.ts'], env);
 
 describe('npm test’s own set-up', () => {
   let run: ReturnType<typeof jest> | undefined;

@@ -31,6 +31,21 @@ export interface StackProcess {
   killAll(): void;
 }
 
+/** A command in a process group of its own (so cleanup can kill its whole tree), stdout and stderr captured. */
+export function spawnCaptured(command: string, args: readonly string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
 /**
  * `npm start` (or, faster, the node command it runs) in a process group of its own, stdout and stderr captured.
  * Every test that starts one calls `killAll` in its cleanup.
@@ -42,23 +57,17 @@ export function startStackProcess(
   const [command, commandArgs] = viaNpm
     ? ['npm', ['start', '--ignore-scripts', '--', ...args]]
     : [process.execPath, ['--import', 'tsx', 'local/start.ts', ...args]];
-  const child = spawn(command, commandArgs, {
-    cwd: root,
-    env: { ...process.env, SCHEDULE_INTERVAL_SECONDS: '3600', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+  const { child, output, exited } = spawnCaptured(command, commandArgs, {
+    SCHEDULE_INTERVAL_SECONDS: '3600',
+    ...env,
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
-    output: () => output,
+    output,
     exited,
     ready: async (timeoutMs = 30_000) => {
-      await waitFor(() => /is ready/.test(output) || child.exitCode !== null, timeoutMs, 'the ready line');
-      if (!/is ready/.test(output)) throw new Error(`the stack exited before it was ready:\n${output}`);
+      await waitFor(() => /is ready/.test(output()) || child.exitCode !== null, timeoutMs, 'the ready line');
+      if (!/is ready/.test(output())) throw new Error(`the stack exited before it was ready:\n${output()}`);
     },
     killAll: () => {
       try {
