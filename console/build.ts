@@ -17,6 +17,7 @@ const consoleStyles = `
 .md-checklist ul{padding-left:1.25rem}
 .md-gap strong{color:var(--_error)}
 .md-done strong{color:#2e7d32}
+.md-warning{border-left:4px solid #8a5a00;padding-left:.5rem}
 .md-new{display:inline-block;margin:.5rem 0}
 .md-movers{display:inline-flex;gap:.25rem;margin:.25rem 0}
 .md-options{padding-left:1.5rem}

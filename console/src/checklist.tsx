@@ -1,4 +1,4 @@
-import { missingForOpening } from '../../shared/dialogue/rules';
+import { missingForOpening, openingWarnings } from '../../shared/dialogue/rules';
 import type { DialogueDefinition } from '../../shared/dialogue/schema';
 import type { ConsoleCatalogue } from '../../shared/messages/console';
 import type { Language } from '../../shared/messages/language';
@@ -39,6 +39,12 @@ export function Checklist(props: { definition: DialogueDefinition; t: ConsoleCat
           );
         })}
       </ul>
+      {/* P7: a decision so soon after the close that the answers can hardly still shape it. */}
+      {openingWarnings(definition).map((w) => (
+        <p key={w.path} class="md-warning" data-warning={w.path}>
+          <strong>{t.warningHeading}:</strong> {lang === 'en' ? w.messageEn : w.message}
+        </p>
+      ))}
     </section>
   );
 }

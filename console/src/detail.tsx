@@ -158,6 +158,20 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
           )}
         </aside>
       </div>
+      <p>
+        <button
+          type="button"
+          class="md-secondary"
+          onClick={() =>
+            void api
+              .create({ ...stored, title: { sv: t.copyTitle(stored.title.sv) } })
+              .then((copy) => (window.location.hash = `#/d/${copy.id}`))
+              .catch(onError)
+          }
+        >
+          {t.copyDialogue}
+        </button>
+      </p>
       <Preview api={api} id={id} t={t} lang={lang} publicBase={publicBase} version={stored.version} />
       <AuditLog entries={audit} t={t} lang={lang} />
     </>

@@ -136,7 +136,14 @@ describe('the console', () => {
     await page.locator('#md-c-canChange').fill('Vad som byggs.');
     await page.locator('#md-c-cannotChange').fill('Budgeten.');
     await page.locator('#md-c-decisionCommittee').selectOption('tekniska-namnden');
+    // P7: a decision a few days after the close is warned of, live; a later date clears the warning.
+    await page.locator('#md-c-closesAt').fill(day(30));
+    await page.locator('#md-c-decisionDate').fill(day(33));
+    await expect(page.locator('[data-warning]').innerText()).resolves.toMatch(
+      /^Varning: Beslutet väntas bara \d dagar efter att dialogen stänger; synpunkterna hinner knappt beaktas \(P7\)\.$/,
+    );
     await page.locator('#md-c-decisionDate').fill(day(60));
+    await expect(page.locator('[data-warning]').count()).resolves.toBe(0);
     await page.locator('#md-c-feedbackHow').fill('Mejl och kommunens webbplats.');
     await page.locator('#md-c-feedbackBy').fill(day(75));
     await page.locator('#md-c-closesAt').fill(day(30));
@@ -218,6 +225,20 @@ describe('the console', () => {
     await expect(page.locator('tr[data-action=opened]').innerText()).resolves.toContain('Öppnade');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-closed-1280');
+
+    // Copied into a new draft: its conditions and questions, not its status or history.
+    await page.locator('button', { hasText: 'Kopiera till ett nytt utkast' }).click();
+    await page.locator('h1', { hasText: 'Skolgården i Lidhult (kopia)' }).waitFor();
+    await expect(page.locator('main').innerText()).resolves.toContain('Status: Utkast');
+    await expect(page.locator('#md-q-q1-label').inputValue()).resolves.toBe('Vad är viktigast?');
+    await expect(page.locator('#md-checklist-state').innerText()).resolves.toBe(
+      'Allt som riktlinjen kräver är ifyllt. Dialogen kan öppnas.',
+    );
+    await expect(
+      page
+        .locator('#md-audit-heading + div tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action'))),
+    ).resolves.toEqual(['created']);
     await page.locator('button', { hasText: 'Logga ut' }).click();
     await page.locator('h1', { hasText: 'Logga in' }).waitFor();
     await page.context().close();
