@@ -30,7 +30,7 @@ export class Refused extends Error {
 }
 
 export function apiClient(token: () => string | undefined) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
     const answer = await fetch(path, {
       method,
       headers: {
@@ -40,7 +40,7 @@ export function apiClient(token: () => string | undefined) {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (answer.status === 401) throw new SessionEnded();
-    if (answer.ok) return (await answer.json()) as T;
+    if (answer.ok) return answer;
     const refusal = (await answer.json().catch(() => ({}))) as {
       issues?: Issue[];
       missing?: Issue[];
@@ -53,6 +53,8 @@ export function apiClient(token: () => string | undefined) {
       en: refusal.messageEn ?? fallback,
     });
   }
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await (await send(method, path, body)).json()) as T;
   const one = (id: string) => `/admin/dialogues/${encodeURIComponent(id)}`;
   return {
     me: () => call<Me>('GET', '/admin/me'),
@@ -63,13 +65,7 @@ export function apiClient(token: () => string | undefined) {
     setStatus: (id: string, status: 'open' | 'closed') =>
       call<z.infer<typeof dialogueWithWarningsBody>>('POST', `${one(id)}/status`, { status }),
     audit: (id: string) => call<AuditEntries>('GET', `${one(id)}/audit`),
-    preview: async (id: string, lang: string) => {
-      const answer = await fetch(`${one(id)}/preview?lang=${lang}`, {
-        headers: { authorization: `Bearer ${token() ?? ''}` },
-      });
-      if (answer.status === 401) throw new SessionEnded();
-      return answer.text();
-    },
+    preview: async (id: string, lang: string) => (await send('GET', `${one(id)}/preview?lang=${lang}`)).text(),
   };
 }
 export type ApiClient = ReturnType<typeof apiClient>;

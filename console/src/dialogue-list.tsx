@@ -3,6 +3,7 @@ import type { ConsoleCatalogue } from '../../shared/messages/console';
 import type { Language } from '../../shared/messages/language';
 import { longDate } from '../../shared/presentation/html';
 import type { DialogueSummary } from './api';
+import { ScrollTable } from './scroll-table';
 
 const titleOf = (d: DialogueSummary, lang: Language) => (lang === 'en' && d.title.en) || d.title.sv;
 
@@ -11,40 +12,31 @@ export function DialogueList(props: { dialogues: DialogueSummary[]; t: ConsoleCa
   const { dialogues, t, lang, now } = props;
   if (dialogues.length === 0) return <p>{t.noDialogues}</p>;
   return (
-    <div class="md-table" role="region" tabIndex={0} aria-label={t.myDialogues}>
-      <table>
-        <caption>{t.listCaption(dialogues.length)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.title}</th>
-            <th scope="col">{t.columns.status}</th>
-            <th scope="col">{t.columns.closes}</th>
-            <th scope="col">{t.columns.feedback}</th>
+    <ScrollTable
+      label={t.myDialogues}
+      caption={t.listCaption(dialogues.length)}
+      columns={[t.columns.title, t.columns.status, t.columns.closes, t.columns.feedback]}
+    >
+      {dialogues.map((d) => {
+        const days = d.status === 'open' ? daysToClose(d, now) : undefined;
+        const { feedback } = d;
+        return (
+          <tr key={d.id} data-dialogue={d.id}>
+            <th scope="row" lang={lang === 'en' && !d.title.en ? 'sv' : undefined}>
+              <a href={`#/d/${d.id}`}>{titleOf(d, lang)}</a>
+            </th>
+            <td>{t.status[d.status]}</td>
+            <td>
+              {d.closesAt ? longDate(d.closesAt, lang) : t.noDate}
+              {days !== undefined ? ` (${t.closesIn(days)})` : ''}
+            </td>
+            <td class={feedback.state === 'overdue' ? 'md-overdue' : undefined}>
+              {feedback.promisedBy ? `${longDate(feedback.promisedBy, lang)}: ` : ''}
+              {feedback.state === 'overdue' ? <strong>{t.feedback.overdue}</strong> : t.feedback[feedback.state]}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {dialogues.map((d) => {
-            const days = d.status === 'open' ? daysToClose(d, now) : undefined;
-            const { feedback } = d;
-            return (
-              <tr key={d.id} data-dialogue={d.id}>
-                <th scope="row" lang={lang === 'en' && !d.title.en ? 'sv' : undefined}>
-                  <a href={`#/d/${d.id}`}>{titleOf(d, lang)}</a>
-                </th>
-                <td>{t.status[d.status]}</td>
-                <td>
-                  {d.closesAt ? longDate(d.closesAt, lang) : t.noDate}
-                  {days !== undefined ? ` (${t.closesIn(days)})` : ''}
-                </td>
-                <td class={feedback.state === 'overdue' ? 'md-overdue' : undefined}>
-                  {feedback.promisedBy ? `${longDate(feedback.promisedBy, lang)}: ` : ''}
-                  {feedback.state === 'overdue' ? <strong>{t.feedback.overdue}</strong> : t.feedback[feedback.state]}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }

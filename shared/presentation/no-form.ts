@@ -26,7 +26,6 @@ export function noForm(
   now: Date,
   lang: Language,
   resultsHref: string,
-  outcome?: Outcome,
 ): NoForm {
   const t = catalogues[lang].form;
   if (!dialogue || dialogue.status === 'draft')
@@ -39,10 +38,15 @@ export function noForm(
     reason: 'ended',
     title: decided ? t.decidedHeading : t.closedHeading,
     message: t.closedMessage,
-    ...(outcome ? { details: (level: number) => outcomeDetails(outcome, lang, level) } : {}),
     link: { href: resultsHref, label: decided ? t.decidedResultsLink : t.closedResultsLink },
   };
 }
+
+/** An ended dialogue's notice with what came of it, for the pages that show it (the form's page and fragment). */
+export const withOutcome = (ended: NoForm, outcome: Outcome, lang: Language): NoForm => ({
+  ...ended,
+  details: (level: number) => outcomeDetails(outcome, lang, level),
+});
 
 /** The decision where there is one, else when it is expected; then the result in brief, once it may be shown. */
 function outcomeDetails({ definition, results }: Outcome, lang: Language, level: number): Html {

@@ -55,6 +55,11 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForURL(/\/local-idp\/authorize/);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, 'console-idp-sign-in');
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'console-idp-sign-in-375');
+  await page.setViewportSize({ width, height: 900 });
   await page.locator('#md-committee-tekniska-namnden').focus();
   await page.keyboard.press('Space');
   await page.locator('#md-email').fill('anna.official@ljungby.se');

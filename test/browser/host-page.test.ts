@@ -373,6 +373,8 @@ describe('answered on the municipal page, then closed, then decided (P12: the pa
     );
     expect(await axeViolations(confirm.page)).toEqual([]);
     await screenshot(confirm.page, 'unsubscribe-confirm-375');
+    await confirm.page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(confirm.page, 'unsubscribe-confirm-1280');
     documents['unsubscribe confirmation'] = await confirm.page.content();
     await confirm.page.locator('button', { hasText: 'Ta bort min e-postadress' }).click();
     await confirm.page.locator('h1', { hasText: 'Din e-postadress är borttagen' }).waitFor();
@@ -383,6 +385,9 @@ describe('answered on the municipal page, then closed, then decided (P12: the pa
     await expect(again.page.locator('form').count()).resolves.toBe(0);
     expect(await axeViolations(again.page)).toEqual([]);
     await screenshot(again.page, 'unsubscribe-used-375');
+    await again.page.setViewportSize({ width: 1280, height: 800 });
+    expect(await axeViolations(again.page)).toEqual([]);
+    await screenshot(again.page, 'unsubscribe-used-1280');
     documents['unsubscribe link used'] = await again.page.content();
     await again.page.context().close();
   });
