@@ -29,6 +29,25 @@ const consoleStyles = `
 .md-preview-phone{width:375px;max-width:100%;max-height:40rem;overflow:auto}
 .md-preview-desktop{width:46rem;max-width:100%;max-height:40rem;overflow:auto}
 .md-snippet pre{overflow-x:auto;background:#f4f4f4;padding:.5rem;border-radius:var(--_radius)}
+.md-snippet pre code{white-space:pre-wrap}
+.md-poster{max-width:42rem;margin:1rem 0;padding:2rem;border:1px solid #c8c8c8;border-radius:var(--_radius);font-size:1.125rem}
+.md-poster h2{font-size:2.25rem;margin:.25rem 0 1rem}
+.md-poster-kicker{font-weight:700;text-transform:uppercase;letter-spacing:.05em}
+.md-poster-question{font-size:1.375rem;font-weight:700}
+.md-poster-closes{font-size:1.375rem;font-weight:700}
+.md-poster-answer{display:flex;flex-wrap:wrap;gap:1rem 1.5rem;align-items:center}
+.md-poster-qr{width:12rem;max-width:100%}
+.md-poster-qr svg{display:block;width:100%;height:auto}
+.md-poster-answer p{flex:1 1 12rem}
+.md-poster-url{font-weight:700;overflow-wrap:anywhere}
+@media print{
+@page{size:A4;margin:15mm}
+.md-no-print{display:none!important}
+.md-console{max-width:none}
+.md-poster{border:0;padding:0;margin:0;max-width:none;font-size:14pt}
+.md-poster h2{font-size:30pt}
+.md-poster-qr{width:60mm}
+}
 `;
 
 /** Bundles the console (Preact, oidc-client-ts) into console/dist: index.html, app.js and console.css. */

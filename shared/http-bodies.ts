@@ -286,6 +286,10 @@ export const auditBody = /* @__PURE__ */ (() =>
     }),
   ))();
 
+/** The invitation kit: where it leads, the poster as an HTML fragment (QR code inline, as SVG), and the text. */
+export const invitationBody = /* @__PURE__ */ (() =>
+  z.strictObject({ formUrl: z.url(), poster: z.string(), text: z.string() }))();
+
 export const mailoutBody = /* @__PURE__ */ (() =>
   z.strictObject({
     status: z.enum(['not-started', 'sending', 'done']),

@@ -424,6 +424,17 @@ export const previewDialogueRoute = /* @__PURE__ */ route({
   responses: { 200: { description: 'The form as a fragment', html: true } },
   refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
+export const getInvitationRoute = /* @__PURE__ */ route({
+  name: 'GetInvitation',
+  method: 'GET',
+  path: '/admin/dialogues/{id}/invitation',
+  handler: 'functions/admin/dialogues/invitation/handler.ts',
+  access: 'official',
+  summary: 'The invitation kit: a printable poster with a QR code to the form, and a short invitation text',
+  schemas: { path: dialogueIdPath, query: langQuery },
+  responses: { 200: { description: 'The poster (HTML) and the invitation text', json: bodies.invitationBody } },
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
+});
 export const registerDecisionRoute = /* @__PURE__ */ route({
   name: 'RegisterDecision',
   method: 'POST',
@@ -503,6 +514,7 @@ export const routes = {
   changeDialogueStatus: changeDialogueStatusRoute,
   getAuditLog: getAuditLogRoute,
   previewDialogue: previewDialogueRoute,
+  getInvitation: getInvitationRoute,
   embedScript: embedScriptRoute,
   stylesheet: stylesheetRoute,
   favicon: faviconRoute,

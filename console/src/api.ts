@@ -6,6 +6,7 @@ import type {
   dialogueBody,
   dialogueSummariesBody,
   dialogueWithWarningsBody,
+  invitationBody,
   whoAmIBody,
 } from '../../shared/http-bodies';
 
@@ -14,6 +15,7 @@ export type DialogueSummary = z.infer<typeof dialogueSummariesBody>[number];
 export type StoredDialogue = z.infer<typeof dialogueBody>;
 export type AuditEntries = z.infer<typeof auditBody>;
 export type Me = z.infer<typeof whoAmIBody>;
+export type Invitation = z.infer<typeof invitationBody>;
 
 /** The token was refused (expired, or signed out elsewhere): the console goes back to sign-in. */
 export class SessionEnded extends Error {}
@@ -65,6 +67,7 @@ export function apiClient(token: () => string | undefined) {
     setStatus: (id: string, status: 'open' | 'closed') =>
       call<z.infer<typeof dialogueWithWarningsBody>>('POST', `${one(id)}/status`, { status }),
     audit: (id: string) => call<AuditEntries>('GET', `${one(id)}/audit`),
+    invitation: (id: string, lang: string) => call<Invitation>('GET', `${one(id)}/invitation?lang=${lang}`),
     preview: async (id: string, lang: string) => (await send('GET', `${one(id)}/preview?lang=${lang}`)).text(),
   };
 }

@@ -5,6 +5,7 @@ import { type Language, otherLanguage } from '../../shared/messages/language';
 import type { Committee } from '../../shared/municipality';
 import { type DialogueSummary, type Me, SessionEnded, apiClient } from './api';
 import { Detail } from './detail';
+import { Invitation } from './invitation';
 import { NewDialogue } from './new-dialogue';
 import { DialogueList } from './dialogue-list';
 
@@ -14,11 +15,11 @@ type View =
   | { kind: 'list'; dialogues: DialogueSummary[] }
   | { kind: 'failed' };
 
-/** `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue. */
+/** `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue, `#/d/{id}/invitation` its invitation kit. */
 const pageOf = (hash: string) => {
-  const id = /^#\/d\/([\w-]+)$/.exec(hash)?.[1];
+  const [, id, part] = /^#\/d\/([\w-]+)(\/invitation)?$/.exec(hash) ?? [];
   return id
-    ? { kind: 'dialogue' as const, id }
+    ? { kind: part ? ('invitation' as const) : ('dialogue' as const), id }
     : hash === '#/new'
       ? { kind: 'new' as const }
       : { kind: 'list' as const };
@@ -79,7 +80,7 @@ export function App(props: {
 
   return (
     <div class="md-root md-console">
-      <header class="md-console-header">
+      <header class="md-console-header md-no-print">
         <p class="md-console-name">{t.appName}</p>
         <button
           type="button"
@@ -124,6 +125,8 @@ export function App(props: {
             publicBase={props.publicBase}
             onError={failed}
           />
+        ) : page.kind === 'invitation' ? (
+          <Invitation api={api} id={page.id} t={t} lang={lang} onError={failed} />
         ) : page.kind === 'new' ? (
           me && (
             <NewDialogue api={api} t={t} lang={lang} mine={me.isAdmin ? committees : me.committees} onError={failed} />

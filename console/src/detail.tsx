@@ -172,6 +172,9 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
           {t.copyDialogue}
         </button>
       </p>
+      <p>
+        <a href={`#/d/${id}/invitation`}>{t.invitationLink}</a>
+      </p>
       <Preview api={api} id={id} t={t} lang={lang} publicBase={publicBase} version={stored.version} />
       <AuditLog entries={audit} t={t} lang={lang} />
     </>

@@ -33,7 +33,8 @@ function Frame(props: { markup: string; label: string; width?: string }) {
   );
 }
 
-function Snippet(props: { label: string; code: string; copy: string; copied: string; id: string }) {
+/** Text to paste elsewhere, with a button that copies it and says so. */
+export function Snippet(props: { label: string; code: string; copy: string; copied: string; id: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div class="md-snippet">

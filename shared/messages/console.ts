@@ -43,6 +43,7 @@ const sv = {
   leadLabel: 'Ledande nämnd',
   create: 'Skapa utkast',
   back: 'Till mina dialoger',
+  backToDialogue: 'Tillbaka till dialogen',
   checklistHeading: 'Checklista enligt riktlinjen',
   checklistDone: 'Allt som riktlinjen kräver är ifyllt. Dialogen kan öppnas.',
   checklistMissing: (n: number) =>
@@ -130,6 +131,15 @@ const sv = {
   copyScript: 'Kopiera skriptet',
   copyIframe: 'Kopiera iframen',
   copyCsp: 'Kopiera CSP-raderna',
+  invitationLink: 'Inbjudan och affisch',
+  invitationHeading: (title: string) => `Inbjudan: ${title}`,
+  invitationLead:
+    'Villkoren ska vara tydliga redan när inbjudan går ut. Affischen och texten säger dem i korthet och leder till formuläret.',
+  invitationTextHeading: 'Text för kommunens egna kanaler',
+  invitationTextLabel: 'Till webbnyheter, sociala medier och nyhetsbrev:',
+  copyText: 'Kopiera texten',
+  posterHeading: 'Affisch för bibliotek och anslagstavlor',
+  printPoster: 'Skriv ut affischen',
   copied: 'Kopierat.',
 };
 
@@ -168,6 +178,7 @@ const en: typeof sv = {
   leadLabel: 'Lead committee',
   create: 'Create draft',
   back: 'Back to my dialogues',
+  backToDialogue: 'Back to the dialogue',
   checklistHeading: 'Checklist from the guideline',
   checklistDone: 'Everything the guideline asks for is filled in. The dialogue can open.',
   checklistMissing: (n: number) =>
@@ -255,6 +266,15 @@ const en: typeof sv = {
   copyScript: 'Copy the script',
   copyIframe: 'Copy the iframe',
   copyCsp: 'Copy the CSP lines',
+  invitationLink: 'Invitation and poster',
+  invitationHeading: (title: string) => `Invitation: ${title}`,
+  invitationLead:
+    'The conditions must be clear when the invitation goes out. The poster and the text state them in brief and lead to the form.',
+  invitationTextHeading: 'Text for the municipality’s own channels',
+  invitationTextLabel: 'For web news, social media and newsletters:',
+  copyText: 'Copy the text',
+  posterHeading: 'Poster for libraries and notice boards',
+  printPoster: 'Print the poster',
   copied: 'Copied.',
 };
 

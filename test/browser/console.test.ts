@@ -3,7 +3,9 @@
  * PKCE by oidc-client-ts), "my dialogues" with the feedback promise and an overdue flag, a refused token leading
  * back to sign-in, signing out. Keyboard only where an official would type; axe on every state.
  */
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import type { LocalStack } from '../../local/stack';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { localIdentity } from '../../local/identity';
@@ -66,6 +68,12 @@ async function signIn(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await page.waitForURL(`${stack.urls.api}/console/`);
   await page.locator('table').waitFor();
+}
+
+/** The QR code on the poster as a phone's camera would read it: a screenshot decoded by jsQR. */
+async function qrCodeIn(page: Page): Promise<string | undefined> {
+  const png = PNG.sync.read(await page.locator('.md-poster-qr').screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 const rows = (page: Page) =>
@@ -211,6 +219,38 @@ describe('the console', () => {
     await expect(page.locator('main').innerText()).resolves.toContain('Status: Öppen');
     const id = new URL(page.url()).hash.replace('#/d/', '');
 
+    // The invitation kit: the text for the municipality's channels, and a poster that prints alone on one A4 page.
+    await page.locator('a', { hasText: 'Inbjudan och affisch' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('h1', { hasText: 'Inbjudan: Skolgården i Lidhult' }).waitFor();
+    const formUrl = `${stack.urls.api}/form/${id}?lang=sv`;
+    const text = await page.locator('#md-invitation-text + pre').innerText();
+    expect(text.split('\n')[0]).toBe('Tyck till: Skolgården i Lidhult');
+    const closes = new Date(`${day(30)}T12:00:00Z`).toLocaleDateString('sv-SE', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    expect(text).toContain(`Svara senast ${closes} på ${formUrl}`);
+    await expect(page.locator('.md-poster h2').innerText()).resolves.toBe('Skolgården i Lidhult');
+    expect(await qrCodeIn(page)).toBe(formUrl);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-invitation-1280');
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await qrCodeIn(page)).toBe(formUrl);
+    await screenshot(page, 'console-invitation-375');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('h1').isVisible()).resolves.toBe(false);
+    await screenshot(page, 'console-poster-print');
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('a', { hasText: 'Tillbaka till dialogen' }).click();
+    await page.locator('h1', { hasText: 'Skolgården i Lidhult' }).waitFor();
+
     // A citizen answers the form as embedded (its iframe page).
     const citizen = await page.context().browser()!.newPage();
     await citizen.goto(`${stack.urls.api}/form/${id}`);
@@ -227,6 +267,13 @@ describe('the console', () => {
       .locator('#md-audit-heading + div tbody tr')
       .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')));
     expect(actions).toEqual(['closed', 'opened', 'edited', 'created']);
+    // Closed, the preview shows what the embed shows now: the notice and the way to the results, no form.
+    await page.locator('.md-preview-phone').evaluate(async (host) => {
+      while (!host.shadowRoot?.textContent?.includes('Dialogen är stängd')) await new Promise((r) => setTimeout(r, 50));
+    });
+    await expect(
+      page.locator('.md-preview-phone').evaluate((h) => h.shadowRoot?.querySelector('form')),
+    ).resolves.toBeNull();
     await expect(page.locator('tr[data-action=opened]').innerText()).resolves.toContain('Öppnade');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-closed-1280');

@@ -127,6 +127,11 @@ const table: Record<string, Row> = {
     needs: 'draft',
     expected: READ,
   },
+  getInvitation: {
+    handler: () => import('../../functions/admin/dialogues/invitation/handler'),
+    needs: 'open',
+    expected: READ,
+  },
   getOfficialResults: {
     handler: () => import('../../functions/admin/dialogues/results/handler'),
     needs: 'open',

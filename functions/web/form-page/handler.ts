@@ -1,11 +1,11 @@
-import { publicResultsOf } from '../../../shared/aggregation/results';
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { isAcceptingResponses } from '../../../shared/dialogue/rules';
 import { formPageRoute } from '../../../shared/routes';
-import { type NoForm, noForm, withOutcome } from '../../../shared/presentation/no-form';
+import type { NoForm } from '../../../shared/presentation/no-form';
 import { formFragment, formPage, messageFragment, messagePage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
+import { noFormNotice } from '../ended-notice';
 import { formLinks } from '../links';
 
 /** An ended dialogue still has its page: the way to its results, where people come back to look. */
@@ -23,16 +23,7 @@ export const createHandler = (deps: Deps) =>
     const dialogue = await dialogues.get(path.id);
     if (!dialogue || !isAcceptingResponses(dialogue, clock.now())) {
       const links = formLinks(path.id, lang);
-      const notice = noForm(dialogue, clock.now(), lang, links.resultsHref);
-      // An ended dialogue's page says what came of it: the decision, or when it is due, and the result in brief.
-      const why =
-        dialogue && notice.reason === 'ended'
-          ? withOutcome(
-              notice,
-              { definition: publicDefinition(dialogue, municipality), results: await publicResultsOf(deps, dialogue) },
-              lang,
-            )
-          : notice;
+      const why = await noFormNotice(deps, dialogue, lang, links.resultsHref);
       return {
         statusCode: NO_FORM_STATUS[why.reason],
         ...(format === 'fragment'
