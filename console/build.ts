@@ -12,6 +12,7 @@ const consoleStyles = `
 .md-console-header{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;border-bottom:1px solid #c8c8c8}
 .md-console-name{font-weight:700;margin-right:auto}
 .md-overdue{color:var(--_error)}
+.md-number{text-align:right;font-variant-numeric:tabular-nums}
 .md-console-columns{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 2rem;align-items:start}
 @media (max-width:48rem){.md-console-columns{grid-template-columns:minmax(0,1fr)}}
 .md-checklist ul{padding-left:1.25rem}

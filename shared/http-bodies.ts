@@ -252,10 +252,14 @@ export const dialogueSummariesBody = /* @__PURE__ */ (() =>
         participatingCommittees: true,
         opensAt: true,
         closesAt: true,
+        closedAt: true,
         createdAt: true,
         updatedAt: true,
       }),
       {
+        /** Responses as the last aggregation counted them (`countedAt`), so a few minutes behind at most. */
+        responses: z.int().check(z.nonnegative()),
+        countedAt: z.optional(isoDateTime),
         /** P12: whether the feedback promised came, and on time (`promisedBy`, `givenAt` where known). */
         feedback: z.strictObject({
           state: z.enum(feedbackStates),

@@ -1,5 +1,6 @@
 import { daysToClose } from '../../shared/dialogue/feedback';
 import type { ConsoleCatalogue } from '../../shared/messages/console';
+import { formatNumber } from '../../shared/messages/format';
 import type { Language } from '../../shared/messages/language';
 import { longDate } from '../../shared/presentation/html';
 import type { DialogueSummary } from './api';
@@ -15,7 +16,7 @@ export function DialogueList(props: { dialogues: DialogueSummary[]; t: ConsoleCa
     <ScrollTable
       label={t.myDialogues}
       caption={t.listCaption(dialogues.length)}
-      columns={[t.columns.title, t.columns.status, t.columns.closes, t.columns.feedback]}
+      columns={[t.columns.title, t.columns.status, t.columns.responses, t.columns.closes, t.columns.feedback]}
     >
       {dialogues.map((d) => {
         const days = d.status === 'open' ? daysToClose(d, now) : undefined;
@@ -26,8 +27,14 @@ export function DialogueList(props: { dialogues: DialogueSummary[]; t: ConsoleCa
               <a href={`#/d/${d.id}`}>{titleOf(d, lang)}</a>
             </th>
             <td>{t.status[d.status]}</td>
+            <td class="md-number">{d.status === 'draft' ? t.noDate : formatNumber(d.responses, lang)}</td>
             <td>
-              {d.closesAt ? longDate(d.closesAt, lang) : t.noDate}
+              {/* Closed early, the day it closed; else the planned day, and how soon while open. */}
+              {d.closedAt && (!d.closesAt || d.closedAt < d.closesAt)
+                ? t.closedOn(longDate(d.closedAt, lang))
+                : d.closesAt
+                  ? longDate(d.closesAt, lang)
+                  : t.noDate}
               {days !== undefined ? ` (${t.closesIn(days)})` : ''}
             </td>
             <td class={feedback.state === 'overdue' ? 'md-overdue' : undefined}>

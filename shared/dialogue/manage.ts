@@ -1,4 +1,5 @@
 import { mayRead } from '../access';
+import type { AggregateStore } from '../aggregation/run';
 import type { Caller } from '../access';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import * as refusals from '../messages/refusals';
@@ -46,21 +47,35 @@ export async function list(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller):
   return (await deps.dialogues.list()).filter((d) => mayRead(caller, committeesOf(d)));
 }
 
-/** The caller's dialogues in brief, for the console's list: with whether feedback came on time (P12). */
-export async function overview(deps: Pick<ManageDeps, 'dialogues' | 'clock'>, caller: Caller) {
+/**
+ * The caller's dialogues in brief, for the console's list: the responses counted by the last aggregation (drafts
+ * have none), and whether feedback came on time (P12).
+ */
+export async function overview(
+  deps: Pick<ManageDeps, 'dialogues' | 'clock'> & { readonly aggregates: Pick<AggregateStore, 'get'> },
+  caller: Caller,
+) {
   const now = deps.clock.now();
-  return (await list(deps, caller)).map((d) => ({
-    id: d.id,
-    title: d.title,
-    status: d.status,
-    leadCommittee: d.leadCommittee,
-    participatingCommittees: d.participatingCommittees,
-    opensAt: d.opensAt,
-    closesAt: d.closesAt,
-    createdAt: d.createdAt,
-    updatedAt: d.updatedAt,
-    feedback: feedbackStatus(d, now),
-  }));
+  return Promise.all(
+    (await list(deps, caller)).map(async (d) => {
+      const counted = d.status === 'draft' ? undefined : await deps.aggregates.get(d.id);
+      return {
+        id: d.id,
+        title: d.title,
+        status: d.status,
+        leadCommittee: d.leadCommittee,
+        participatingCommittees: d.participatingCommittees,
+        opensAt: d.opensAt,
+        closesAt: d.closesAt,
+        closedAt: d.closedAt,
+        createdAt: d.createdAt,
+        updatedAt: d.updatedAt,
+        responses: counted?.state.responseCount ?? 0,
+        ...(counted ? { countedAt: counted.updatedAt } : {}),
+        feedback: feedbackStatus(d, now),
+      };
+    }),
+  );
 }
 
 export async function read(deps: Pick<ManageDeps, 'dialogues'>, caller: Caller, id: string): Promise<Dialogue> {

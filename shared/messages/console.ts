@@ -19,14 +19,20 @@ const sv = {
   languageSwitch: 'In English',
   myDialogues: 'Mina dialoger',
   noDialogues: 'Dina nämnder har inga dialoger ännu.',
-  columns: { title: 'Dialog', status: 'Status', closes: 'Stänger', feedback: 'Återkoppling utlovad' },
+  columns: {
+    title: 'Dialog',
+    status: 'Status',
+    responses: 'Svar',
+    closes: 'Stänger',
+    feedback: 'Återkoppling utlovad',
+  },
   listCaption: (n: number) => `${formatNumber(n, 'sv')} ${n === 1 ? 'dialog' : 'dialoger'}`,
   status: { draft: 'Utkast', open: 'Öppen', closed: 'Stängd', decided: 'Beslutad' } satisfies Record<
     DialogueStatus,
     string
   >,
   closesIn: (days: number) => (days === 0 ? 'i dag' : `om ${formatNumber(days, 'sv')} ${days === 1 ? 'dag' : 'dagar'}`),
-  closed: 'stängd',
+  closedOn: (date: string) => `stängdes ${date}`,
   noDate: '–',
   feedback: {
     'not-promised': 'Ej utlovad',
@@ -157,11 +163,17 @@ const en: typeof sv = {
   languageSwitch: 'På svenska',
   myDialogues: 'My dialogues',
   noDialogues: 'Your committees have no dialogues yet.',
-  columns: { title: 'Dialogue', status: 'Status', closes: 'Closes', feedback: 'Feedback promised' },
+  columns: {
+    title: 'Dialogue',
+    status: 'Status',
+    responses: 'Responses',
+    closes: 'Closes',
+    feedback: 'Feedback promised',
+  },
   listCaption: (n: number) => `${formatNumber(n, 'en')} ${n === 1 ? 'dialogue' : 'dialogues'}`,
   status: { draft: 'Draft', open: 'Open', closed: 'Closed', decided: 'Decided' },
   closesIn: (days: number) => (days === 0 ? 'today' : `in ${formatNumber(days, 'en')} ${days === 1 ? 'day' : 'days'}`),
-  closed: 'closed',
+  closedOn: (date: string) => `closed ${date}`,
   noDate: '–',
   feedback: {
     'not-promised': 'Not promised',

@@ -90,9 +90,9 @@ describe('the console', () => {
     await expect(page.locator('header').innerText()).resolves.toContain('Inloggad som anna.official@ljungby.se');
     const listed = await rows(page);
     expect(listed).toHaveLength(2);
-    expect(listed.find((r) => r.includes('Lekplatsen vid Lagaparken'))).toMatch(/Öppen .*\(om \d+ dagar\)/);
-    // Overdue is said in words (and marked), not by colour alone.
-    expect(listed.find((r) => r.includes('Ryssby'))).toMatch(/Utkast .*15 januari 2026: Försenad/);
+    expect(listed.find((r) => r.includes('Lekplatsen vid Lagaparken'))).toMatch(/Öppen 0 .*\(om \d+ dagar\)/);
+    // Overdue is said in words (and marked), not by colour alone; a draft has no responses to count.
+    expect(listed.find((r) => r.includes('Ryssby'))).toMatch(/Utkast – .*15 januari 2026: Försenad/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-list-1280');
     await page.setViewportSize({ width: 375, height: 800 });

@@ -17,6 +17,7 @@ import { handler as submitHandler } from '../../functions/dialogues/submit/handl
 import { handler as closeDialoguesJob } from '../../functions/jobs/close-dialogues/handler';
 import { runtime } from '../../functions/lib/runtime';
 import { demoDialogue } from '../../local/demo-dialogue';
+import { emptyState } from '../../shared/aggregation/state';
 import type { Dialogue, DialogueDefinition } from '../../shared/dialogue/schema';
 import type { AuditEntry } from '../../shared/dialogue/audit';
 import { ConflictError, type Issue } from '../../shared/errors';
@@ -355,6 +356,37 @@ describe('GET /admin/dialogues (list)', () => {
     const answer = await listAs({ sub: 'nobody', committees: [] });
     expect(answer.statusCode).toBe(200);
     expect(answer.json).toEqual([]);
+  });
+
+  it('gives each the responses the last aggregation counted (a draft none), and an early close its day', async () => {
+    const counted = await opened('Listning: räknad');
+    const at = new Date().toISOString();
+    await runtime.aggregates.commit(
+      {
+        dialogueId: counted.id,
+        version: 1,
+        state: { ...emptyState(), responseCount: 3 },
+        watermarks: {},
+        updatedAt: at,
+        complete: false,
+      },
+      0,
+    );
+    const closedEarly = await opened('Listning: stängd tidigt');
+    expect((await statusAs(lead, closedEarly.id, 'closed')).statusCode).toBe(200);
+
+    const listed = (await listAs(lead)).json as unknown as Array<{
+      id: string;
+      responses: number;
+      countedAt?: string;
+      closedAt?: string;
+    }>;
+    const row = (id: string) => listed.find((d) => d.id === id);
+    expect(row(counted.id)).toMatchObject({ responses: 3, countedAt: at });
+    expect(row(ledByUs.id)).toMatchObject({ responses: 0 });
+    expect(row(ledByUs.id)?.countedAt).toBeUndefined();
+    expect(row(closedEarly.id)).toMatchObject({ responses: 0, closedAt: expect.any(String) });
+    expect(Date.parse(row(closedEarly.id)?.closedAt ?? '')).toBeLessThan(Date.parse(closedEarly.closesAt ?? ''));
   });
 
   it('shows an administrator every dialogue in the table', async () => {

@@ -3,7 +3,7 @@ import { listDialoguesRoute } from '../../../../shared/routes';
 import { httpRoute } from '../../../lib/http';
 import { type Runtime, runtime } from '../../../lib/runtime';
 
-export const createHandler = (deps: Pick<Runtime, 'dialogues' | 'clock'>) =>
+export const createHandler = (deps: Pick<Runtime, 'dialogues' | 'aggregates' | 'clock'>) =>
   httpRoute(listDialoguesRoute, async ({ caller }) => ({ json: await overview(deps, caller) }));
 
 export const handler = createHandler(runtime);
