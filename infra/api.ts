@@ -10,8 +10,7 @@ import { ServiceFunction } from './function';
 import type { Mail } from './mail';
 import type { DeployStage } from './stage';
 
-export interface ApiProps {
-  readonly stage: DeployStage;
+export interface ApiRoutesProps {
   readonly table: dynamodb.ITable;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
@@ -21,10 +20,12 @@ export interface ApiProps {
 /** The HTTP API; its routes come only from the manifest, so AWS and the local gateway serve the same set. */
 export class Api extends Construct {
   readonly url: string;
+  readonly httpApi: HttpApi;
+  private readonly stage: DeployStage;
 
-  constructor(scope: Construct, id: string, props: ApiProps) {
+  constructor(scope: Construct, id: string, stage: DeployStage) {
     super(scope, id);
-    const { stage } = props;
+    this.stage = stage;
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       corsPreflight: {
@@ -47,7 +48,12 @@ export class Api extends Construct {
       throttle: { rateLimit: stage.throttle.ratePerSecond, burstLimit: stage.throttle.burst },
     });
     this.url = defaultStage.url;
+    this.httpApi = httpApi;
+  }
 
+  /** Every route of the manifest; officials' routes behind Cognito's JWT authorizer for the console's app client. */
+  addRoutes(props: ApiRoutesProps): void {
+    const { stage, httpApi } = this;
     const region = Stack.of(this).region;
     const officials: IHttpRouteAuthorizer = new HttpJwtAuthorizer(
       'Officials',

@@ -10,7 +10,7 @@ const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.
 export class Data extends Construct {
   readonly table: dynamodb.Table;
   readonly userPool: cognito.UserPool;
-  readonly userPoolClient: cognito.UserPoolClient;
+  readonly signInDomain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, stage: DeployStage) {
     super(scope, id);
@@ -44,12 +44,10 @@ export class Data extends Construct {
       deletionProtection: stage.retainData,
       removalPolicy,
     });
-    // For the officials' console, a browser app: it cannot keep a secret. Its OAuth callback URLs are added with it.
-    this.userPoolClient = this.userPool.addClient('OfficialsConsole', {
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      disableOAuth: true,
+    // Managed login (Cognito's newer hosted pages) on a Cognito domain; the console's app client is added with it.
+    this.signInDomain = this.userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: stage.signIn.domainPrefix },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
   }
 }

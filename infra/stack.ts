@@ -2,6 +2,7 @@ import { type App, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { getStageConfig } from '../shared/stages';
 import { Api } from './api';
+import { ConsoleSite } from './console';
 import { Data } from './data';
 import { Mail } from './mail';
 import { Schedules } from './schedules';
@@ -11,7 +12,7 @@ export interface MedborgardialogStackProps extends StackProps {
   readonly stage: DeployStage;
 }
 
-/** One deployment of the product: stateful data, the HTTP API and the scheduled jobs. */
+/** One deployment of the product: stateful data, the HTTP API, the officials' console and the scheduled jobs. */
 export class MedborgardialogStack extends Stack {
   constructor(scope: Construct, id: string, props: MedborgardialogStackProps) {
     super(scope, id, props);
@@ -19,18 +20,22 @@ export class MedborgardialogStack extends Stack {
 
     const data = new Data(this, 'Data', stage);
     const mail = new Mail(this, 'Mail', stage);
-    const api = new Api(this, 'Api', {
+    const api = new Api(this, 'Api', stage);
+    // The console's app client comes back only to the console, whose distribution fronts the API too.
+    const site = new ConsoleSite(this, 'Console', {
       stage,
-      table: data.table,
+      api: api.httpApi,
       userPool: data.userPool,
-      userPoolClient: data.userPoolClient,
-      mail,
+      signInDomain: data.signInDomain,
     });
+    api.addRoutes({ table: data.table, userPool: data.userPool, userPoolClient: site.client, mail });
     new Schedules(this, 'Schedules', { stage, table: data.table, mail });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'ConsoleUrl', { value: site.url });
+    new CfnOutput(this, 'SignInDomain', { value: data.signInDomain.baseUrl() });
     new CfnOutput(this, 'UserPoolId', { value: data.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: data.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'UserPoolClientId', { value: site.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
   }
 }

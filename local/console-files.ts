@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { consoleSecurityHeaders } from '../console/security-headers';
 import type { ConsoleConfig } from '../console/src/auth';
 
 const dist = join(__dirname, '../console/dist');
@@ -12,11 +13,11 @@ const files: Record<string, { file: string; type: string }> = {
   '/console/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
 };
 
+const security = consoleSecurityHeaders();
 const headers = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy': security.contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': security.referrerPolicy,
   'cache-control': 'no-cache',
 };
 

@@ -55,7 +55,8 @@ export async function localIdentity(port: number, keyFile = defaultKeyFile): Pro
     async issue({ committees, admin, email, ttlSeconds = 3600, nonce, tokenUse = 'id' }) {
       const sub = `local-${committees.join('-') || 'none'}${admin ? '-admin' : ''}`;
       return new SignJWT({
-        email: email ?? `${sub}@tjansteperson.local`,
+        // As Cognito's: an ID token names the person; an access token carries only what authorizes (no email).
+        ...(tokenUse === 'id' ? { email: email ?? `${sub}@tjansteperson.local` } : {}),
         'cognito:groups': groupsFor(committees, admin),
         token_use: tokenUse,
         ...(nonce ? { nonce } : {}),

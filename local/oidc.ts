@@ -12,7 +12,6 @@ import { signInPage, signInRefusedPage, signedOutPage } from './sign-in-page';
  */
 export const LOCAL_CLIENT_ID = LOCAL_AUDIENCE;
 const CODE_TTL_MS = 60_000;
-const TOKEN_TTL_SECONDS = 3600;
 const FORM_LIMIT_BYTES = 16 * 1024;
 
 interface Grant {
@@ -83,11 +82,13 @@ export interface LocalOidcOptions {
   /** The issuer URL (`http://localhost:<port>/local-idp`); redirects may only go back to its origin. */
   readonly issuer: string;
   readonly committees: readonly Committee[];
+  /** How long a session lasts: the tokens' lifetime (the stage's `signIn.sessionMinutes`). */
+  readonly sessionSeconds: number;
   readonly now?: () => number;
 }
 
 /** Routes under `/local-idp/`: discovery, the sign-in page, the token endpoint and sign-out. */
-export function localOidc({ identity, issuer, committees, now = Date.now }: LocalOidcOptions) {
+export function localOidc({ identity, issuer, committees, sessionSeconds, now = Date.now }: LocalOidcOptions) {
   const grants = new Map<string, Grant>();
   const path = new URL(issuer).pathname;
   // Only back to this stack: an open redirect would hand a code to any site.
@@ -167,11 +168,11 @@ export function localOidc({ identity, issuer, committees, now = Date.now }: Loca
       grant.challenge !== challengeOf(asked.data.code_verifier)
     )
       return json(response, 400, { error: 'invalid_grant' });
-    const claims = { committees: grant.committees, admin: grant.admin, ttlSeconds: TOKEN_TTL_SECONDS };
+    const claims = { committees: grant.committees, admin: grant.admin, ttlSeconds: sessionSeconds };
     const withEmail = grant.email ? { ...claims, email: grant.email } : claims;
     return json(response, 200, {
       token_type: 'Bearer',
-      expires_in: TOKEN_TTL_SECONDS,
+      expires_in: sessionSeconds,
       scope: 'openid email',
       id_token: await identity.issue({ ...withEmail, ...(grant.nonce ? { nonce: grant.nonce } : {}) }),
       access_token: await identity.issue({ ...withEmail, tokenUse: 'access' }),
@@ -186,9 +187,12 @@ export function localOidc({ identity, issuer, committees, now = Date.now }: Loca
     if (route === '/authorize' && (request.method === 'GET' || request.method === 'POST'))
       return authorize(request, response, url);
     if (route === '/token' && request.method === 'POST') return token(request, response);
+    // As Cognito's /logout: back to `logout_uri` only with the client's id (it ignores post_logout_redirect_uri).
     if (route === '/logout' && request.method === 'GET') {
-      const after = url.searchParams.get('post_logout_redirect_uri');
-      if (after && URL.canParse(after) && ownOrigin(after)) return redirect(response, after);
+      const after = url.searchParams.get('logout_uri');
+      const client = url.searchParams.get('client_id');
+      if (client === LOCAL_CLIENT_ID && after && URL.canParse(after) && ownOrigin(after))
+        return redirect(response, after);
       return html(response, 200, signedOutPage(language(url.searchParams.get('ui_locales') ?? undefined)));
     }
     return false;

@@ -132,10 +132,16 @@ export async function startLocalStack({
           scheduler,
           identity,
           more: [
-            localOidc({ identity, issuer: localIssuer(ports.api), committees: ljungby.committees }),
+            localOidc({
+              identity,
+              issuer: localIssuer(ports.api),
+              committees: ljungby.committees,
+              sessionSeconds: stage.signIn.sessionMinutes * 60,
+            }),
             consoleFiles({
               authority: localIssuer(ports.api),
               clientId: LOCAL_CLIENT_ID,
+              signOutUrl: `${localIssuer(ports.api)}/logout`,
               publicBase: stage.publicBaseUrl,
             }),
           ],

@@ -30,6 +30,18 @@ export const stageConfigSchema = z.strictObject({
     maxSendRate: z.number().check(z.positive(), z.maximum(1000)),
     contactRetentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
   }),
+  /**
+   * Officials' sign-in: the prefix of the user pool's managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`,
+   * unique in the region; Cognito refuses `aws`, `amazon` and `cognito` in it), and how long a session lasts before the
+   * console asks to sign in again (the ID and access tokens' lifetime; locally, the local provider's).
+   */
+  signIn: z.strictObject({
+    domainPrefix: z.string().check(
+      z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+      z.refine((p) => !/aws|amazon|cognito/.test(p)),
+    ),
+    sessionMinutes: z.int().check(z.minimum(5), z.maximum(1440)),
+  }),
   /** Where the stage is deployed; citizens' data stays in Sweden. */
   region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
 });
@@ -46,6 +58,7 @@ const stages = {
     logRetentionDays: 7,
     retainData: false,
     publicBaseUrl: 'http://localhost:3000',
+    signIn: { domainPrefix: 'local', sessionMinutes: 60 },
     region: 'eu-north-1',
     mail: {
       from: 'Ljungby kommun <medborgardialog@ljungby.example>',
@@ -64,6 +77,7 @@ const stages = {
     logRetentionDays: 30,
     retainData: false,
     publicBaseUrl: 'https://dialog-dev.ljungby.se',
+    signIn: { domainPrefix: 'ljungby-medborgardialog-dev', sessionMinutes: 60 },
     region: 'eu-north-1',
     mail: {
       from: 'Ljungby kommun <medborgardialog@dev.ljungby.se>',
@@ -82,6 +96,7 @@ const stages = {
     logRetentionDays: 365,
     retainData: true,
     publicBaseUrl: 'https://dialog.ljungby.se',
+    signIn: { domainPrefix: 'ljungby-medborgardialog', sessionMinutes: 60 },
     region: 'eu-north-1',
     mail: {
       from: 'Ljungby kommun <medborgardialog@ljungby.se>',

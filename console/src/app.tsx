@@ -4,6 +4,7 @@ import { consoleCatalogues } from '../../shared/messages/console';
 import { type Language, otherLanguage } from '../../shared/messages/language';
 import type { Committee } from '../../shared/municipality';
 import { type DialogueSummary, type Me, SessionEnded, apiClient } from './api';
+import { type ConsoleConfig, signOut } from './auth';
 import { Detail } from './detail';
 import { Invitation } from './invitation';
 import { NewDialogue } from './new-dialogue';
@@ -30,7 +31,7 @@ export function App(props: {
   user: User | null;
   lang: Language;
   setLang(lang: Language): void;
-  publicBase: string;
+  config: ConsoleConfig;
 }) {
   const { users, lang } = props;
   const t = consoleCatalogues[lang];
@@ -93,11 +94,7 @@ export function App(props: {
         {user && (
           <>
             <p>{t.signedInAs(user.profile.email ?? user.profile.sub)}</p>
-            <button
-              type="button"
-              class="md-secondary"
-              onClick={() => users.signoutRedirect({ id_token_hint: user.id_token })}
-            >
+            <button type="button" class="md-secondary" onClick={() => void signOut(users, user, props.config.clientId)}>
               {t.signOut}
             </button>
           </>
@@ -122,7 +119,7 @@ export function App(props: {
             t={t}
             lang={lang}
             committees={committees}
-            publicBase={props.publicBase}
+            publicBase={props.config.publicBase}
             onError={failed}
           />
         ) : page.kind === 'invitation' ? (

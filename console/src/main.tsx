@@ -17,14 +17,7 @@ async function start(): Promise<void> {
       void show(next);
     };
     render(
-      <App
-        key={lang}
-        users={users}
-        user={await users.getUser()}
-        lang={lang}
-        setLang={setLang}
-        publicBase={config.publicBase}
-      />,
+      <App key={lang} users={users} user={await users.getUser()} lang={lang} setLang={setLang} config={config} />,
       root,
     );
   };

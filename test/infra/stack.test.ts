@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { consoleSecurityHeaders } from '../../console/security-headers';
 import { addStageStack } from '../../infra/stack';
 import { createTableInput } from '../../local/dynamodb';
 import { eventHandlers, jobList, routeList } from '../../shared/routes';
@@ -27,6 +28,17 @@ function rateExpression(minutes: number): string {
   return `rate(${n} ${unit}${n === 1 ? '' : 's'})`;
 }
 
+/**
+ * The product's own functions: all but the ones CDK adds to deploy the console's files and empty its bucket
+ * (their logical ids start with `Custom`, as CDK names singleton custom-resource handlers).
+ */
+const serviceFunctions = (template: Template): Resources =>
+  Object.fromEntries(
+    Object.entries(template.findResources('AWS::Lambda::Function') as Resources).filter(
+      ([id]) => !id.startsWith('Custom'),
+    ),
+  );
+
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 describe('Medborgardialog stack', () => {
@@ -42,11 +54,13 @@ describe('Medborgardialog stack', () => {
   });
 
   test('there is exactly one Lambda function per route, per job and per event handler in the manifest', () => {
-    dev.resourceCountIs('AWS::Lambda::Function', routeList.length + jobList.length + Object.keys(eventHandlers).length);
+    expect(Object.keys(serviceFunctions(dev))).toHaveLength(
+      routeList.length + jobList.length + Object.keys(eventHandlers).length,
+    );
   });
 
   test('every function runs Node.js 22 or newer on arm64', () => {
-    for (const fn of Object.values(dev.findResources('AWS::Lambda::Function') as Resources)) {
+    for (const fn of Object.values(serviceFunctions(dev))) {
       const version = /^nodejs(\d+)\.x$/.exec(String(fn.Properties.Runtime))?.[1];
       expect(Number(version)).toBeGreaterThanOrEqual(22);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -55,7 +69,7 @@ describe('Medborgardialog stack', () => {
 
   test('every function gets the handler environment bound to the table and logs JSON to its own log group', () => {
     const tableId = onlyLogicalId(dev.findResources('AWS::DynamoDB::Table') as Resources);
-    for (const fn of Object.values(dev.findResources('AWS::Lambda::Function') as Resources)) {
+    for (const fn of Object.values(serviceFunctions(dev))) {
       expect(fn.Properties).toMatchObject({
         Environment: {
           Variables: {
@@ -232,6 +246,129 @@ describe('Medborgardialog stack', () => {
       });
       dev.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
       dev.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'dev.ljungby.se' });
+    });
+  });
+  describe('the officials’ console in AWS: managed login, and its files behind CloudFront with the API', () => {
+    const stage = getStageConfig('dev');
+    const region = stage.region;
+    const distributionId = () => onlyLogicalId(dev.findResources('AWS::CloudFront::Distribution') as Resources);
+    const distribution = () =>
+      (dev.findResources('AWS::CloudFront::Distribution') as Resources)[distributionId()]?.Properties
+        .DistributionConfig as {
+        DefaultCacheBehavior: Record<string, unknown>;
+        CacheBehaviors: Array<Record<string, unknown>>;
+        Origins: Array<{
+          Id: string;
+          S3OriginConfig?: unknown;
+          CustomOriginConfig?: unknown;
+          OriginAccessControlId?: unknown;
+        }>;
+      };
+
+    test('the user pool signs in on a managed-login domain of the stage’s prefix', () => {
+      dev.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+        Domain: stage.signIn.domainPrefix,
+        ManagedLoginVersion: 2,
+      });
+      dev.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+    });
+
+    test('the console’s client: authorization code only, openid and email, back only to the console, sessions of the stage’s length', () => {
+      const consoleUrl = {
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId(), 'DomainName'] }, '/console/']],
+      };
+      const urls = [consoleUrl, `${stage.publicBaseUrl}/console/`];
+      dev.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email'],
+        CallbackURLs: urls,
+        LogoutURLs: urls,
+        SupportedIdentityProviders: ['COGNITO'],
+        IdTokenValidity: stage.signIn.sessionMinutes,
+        AccessTokenValidity: stage.signIn.sessionMinutes,
+        TokenValidityUnits: Match.objectLike({ IdToken: 'minutes', AccessToken: 'minutes' }),
+      });
+    });
+
+    test('CloudFront sends /console* to the private bucket (origin access control) and the rest to the API, uncached', () => {
+      const config = distribution();
+      const s3Origin = config.Origins.find((o) => o.S3OriginConfig);
+      const apiOrigin = config.Origins.find((o) => o.CustomOriginConfig);
+      expect(s3Origin?.OriginAccessControlId).toBeDefined();
+      const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+      const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+      expect(config.DefaultCacheBehavior).toMatchObject({
+        TargetOriginId: apiOrigin?.Id,
+        ViewerProtocolPolicy: 'redirect-to-https',
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        AllowedMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS']),
+      });
+      expect(config.CacheBehaviors).toEqual([
+        expect.objectContaining({
+          PathPattern: '/console*',
+          TargetOriginId: s3Origin?.Id,
+          ViewerProtocolPolicy: 'redirect-to-https',
+        }),
+      ]);
+      dev.hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+      });
+      dev.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'cloudfront.amazonaws.com' },
+              Action: 's3:GetObject',
+            }),
+          ]),
+        },
+      });
+    });
+
+    test('the console is served under the same CSP as locally, which lets it reach Cognito and nothing else', () => {
+      const csp = consoleSecurityHeaders([
+        `https://cognito-idp.${region}.amazonaws.com`,
+        `https://${stage.signIn.domainPrefix}.auth.${region}.amazoncognito.com`,
+      ]).contentSecurityPolicy;
+      expect(csp).toContain("script-src 'self';");
+      dev.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+        ResponseHeadersPolicyConfig: Match.objectLike({
+          SecurityHeadersConfig: Match.objectLike({
+            ContentSecurityPolicy: { ContentSecurityPolicy: csp, Override: true },
+            FrameOptions: { FrameOption: 'DENY', Override: true },
+          }),
+        }),
+      });
+    });
+
+    test('the built console and its config.json are deployed under console/, and CloudFront is told to refetch them', () => {
+      dev.hasResourceProperties('Custom::CDKBucketDeployment', {
+        DestinationBucketKeyPrefix: 'console/',
+        DistributionPaths: ['/console*'],
+        // config.json's deploy-time values: the user pool (authority), its console client and the sign-in domain.
+        SourceMarkers: [
+          {},
+          {
+            '<<marker:0xbaba:0>>': { Ref: onlyLogicalId(dev.findResources('AWS::Cognito::UserPool') as Resources) },
+            '<<marker:0xbaba:1>>': {
+              Ref: onlyLogicalId(dev.findResources('AWS::Cognito::UserPoolClient') as Resources),
+            },
+            '<<marker:0xbaba:2>>': {
+              Ref: onlyLogicalId(dev.findResources('AWS::Cognito::UserPoolDomain') as Resources),
+            },
+          },
+        ],
+      });
     });
   });
 });

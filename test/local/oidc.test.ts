@@ -24,7 +24,13 @@ beforeAll(async () => {
   const port = await freePort();
   identity = await localIdentity(port, join(keyDir, 'idp-key.json'));
   issuer = localIssuer(port);
-  const routes = localOidc({ identity, issuer, committees: ljungby.committees, now: () => clock });
+  const routes = localOidc({
+    identity,
+    issuer,
+    committees: ljungby.committees,
+    sessionSeconds: 1800,
+    now: () => clock,
+  });
   server = createServer((request, response) => {
     void routes(request, response, new URL(request.url ?? '/', issuer)).then((handled) => {
       if (!handled) response.writeHead(404).end();
@@ -114,15 +120,29 @@ test('signing in redirects back with a code and the state; the code and verifier
   const tokens = await exchange(codeOf(answer));
   expect(tokens.status).toBe(200);
   expect(tokens.headers.get('cache-control')).toBe('no-store');
-  const body = (await tokens.json()) as { id_token: string; access_token: string; token_type: string };
+  const body = (await tokens.json()) as {
+    id_token: string;
+    access_token: string;
+    token_type: string;
+    expires_in: number;
+  };
   expect(body.token_type).toBe('Bearer');
+  // The session lasts the stage's signIn.sessionMinutes (here 30), as Cognito's token validity does.
+  expect(body.expires_in).toBe(1800);
   for (const token of [body.id_token, body.access_token]) {
     const verified = await identity.verify(`Bearer ${token}`);
-    expect(verified).toMatchObject({
-      claims: { 'cognito:groups': ['committee:tekniska-namnden'], email: 'anna@ljungby.se' },
-    });
+    expect(verified).toMatchObject({ claims: { 'cognito:groups': ['committee:tekniska-namnden'] } });
   }
-  expect(await identity.verify(`Bearer ${body.id_token}`)).toMatchObject({ claims: { nonce: 'n-1', token_use: 'id' } });
+  // As Cognito's tokens: the ID token names the person, the access token does not.
+  expect(await identity.verify(`Bearer ${body.id_token}`)).toMatchObject({ claims: { email: 'anna@ljungby.se' } });
+  expect(await identity.verify(`Bearer ${body.access_token}`)).toMatchObject({ claims: { token_use: 'access' } });
+  expect(
+    ((await identity.verify(`Bearer ${body.access_token}`)) as { claims: Record<string, unknown> }).claims.email,
+  ).toBeUndefined();
+  const idClaims = await identity.verify(`Bearer ${body.id_token}`);
+  expect(idClaims).toMatchObject({ claims: { nonce: 'n-1', token_use: 'id' } });
+  const { exp, iat } = (idClaims as { claims: { exp: number; iat: number } }).claims;
+  expect(exp - iat).toBe(1800);
 });
 
 test('a code is good once, only with its own verifier and redirect, and for a minute', async () => {
@@ -177,14 +197,21 @@ test('the token endpoint names what is wrong as OAuth does', async () => {
   expect(await (await post('/token', new URLSearchParams({ code: 'x' }))).json()).toEqual({ error: 'invalid_request' });
 });
 
-test('sign-out returns to the console, never to another origin', async () => {
-  const back = await fetch(`${issuer}/logout?post_logout_redirect_uri=${encodeURIComponent(consoleUrl())}`, {
-    redirect: 'manual',
-  });
+test('sign-out returns to the console as Cognito’s /logout does (client_id and logout_uri), never to another origin', async () => {
+  const logout = (params: Record<string, string>) =>
+    fetch(`${issuer}/logout?${new URLSearchParams(params)}`, { redirect: 'manual' });
+  const back = await logout({ client_id: LOCAL_CLIENT_ID, logout_uri: consoleUrl() });
+  expect(back.status).toBe(302);
   expect(back.headers.get('location')).toBe(consoleUrl());
-  const elsewhere = await fetch(`${issuer}/logout?post_logout_redirect_uri=https://evil.example/`, {
-    redirect: 'manual',
-  });
-  expect(elsewhere.status).toBe(200);
-  expect(await elsewhere.text()).toContain('Du är utloggad');
+  // What Cognito does not honour is not honoured here either: the console must send what Cognito needs.
+  for (const params of [
+    { post_logout_redirect_uri: consoleUrl() } as Record<string, string>,
+    { logout_uri: consoleUrl() },
+    { client_id: 'another-client', logout_uri: consoleUrl() },
+    { client_id: LOCAL_CLIENT_ID, logout_uri: 'https://evil.example/' },
+  ]) {
+    const stays = await logout(params);
+    expect(stays.status).toBe(200);
+    expect(await stays.text()).toContain('Du är utloggad');
+  }
 });
