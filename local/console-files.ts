@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { consoleSecurityHeaders } from '../console/security-headers';
 import type { ConsoleConfig } from '../console/src/auth';
 
@@ -40,7 +41,16 @@ export function consoleFiles(config: ConsoleConfig) {
       response.writeHead(503, { 'content-type': 'text/plain' }).end('The console is not built: run npm run build:web');
       return true;
     }
-    response.writeHead(200, { ...headers, 'content-type': found.type }).end(body);
+    // Compressed as CloudFront compresses it in AWS, where the browser takes gzip.
+    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response
+      .writeHead(200, {
+        ...headers,
+        'content-type': found.type,
+        vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      })
+      .end(gzip ? gzipSync(body) : body);
     return true;
   };
 }

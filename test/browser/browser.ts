@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Browser, type BrowserContext, type Frame, type Page, chromium } from 'playwright-core';
 import { freePort } from '../../local/ports';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { chromiumPath } from '../support/chromium';
+import { chromiumFlags, chromiumPath } from '../support/chromium';
 import { conformanceProblems } from '../support/openapi-conformance';
 
 /** What the pages were answered that does not fit the OpenAPI document; checked after each test file. */
@@ -51,15 +51,7 @@ export const launchChromium = async (): Promise<Browser> => {
 const launchChromiumItself = (): Promise<Browser> =>
   chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumFlags,
   });
 
 /** The whole local stack (DynamoDB Local, SES emulator, gateway, scheduler) on free ports, with the open demo dialogue. */

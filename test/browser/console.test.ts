@@ -319,6 +319,9 @@ describe('the console', () => {
     const answer = await fetch(`${stack.urls.api}/console/`);
     expect(answer.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // Compressed for a browser that takes gzip, as CloudFront does in AWS.
+    const compressed = await fetch(`${stack.urls.api}/console/app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
     const script = await (await fetch(`${stack.urls.api}/console/app.js`)).arrayBuffer();
     const { gzipSync } = await import('node:zlib');
     expect(gzipSync(Buffer.from(script)).byteLength).toBeLessThan(100 * 1024);

@@ -311,6 +311,7 @@ describe('Medborgardialog stack', () => {
           PathPattern: '/console*',
           TargetOriginId: s3Origin?.Id,
           ViewerProtocolPolicy: 'redirect-to-https',
+          Compress: true,
         }),
       ]);
       dev.hasResourceProperties('AWS::S3::Bucket', {

@@ -4,6 +4,17 @@ import { delimiter, join } from 'node:path';
 
 /** Where Debian's package puts it; `npx playwright install` cannot download browsers on these machines. */
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** How every test and benchmark starts it: headless as root, and quiet on this machine's closed network. */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const PACKAGES = ['chromium', 'fonts-dejavu-core'];
 
 export const chromiumPath = (environment: NodeJS.ProcessEnv = process.env): string =>
