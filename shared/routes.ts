@@ -464,7 +464,8 @@ export const getMailoutRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/mailout',
   handler: 'functions/admin/dialogues/mailout/handler.ts',
   access: 'official',
-  summary: 'Progress of the feedback mailout: status, total, sent, failed, pending',
+  summary:
+    'Progress of the feedback mailout: status, total, sent, failed, pending; before the decision (not-started), total is how many it would email now',
   schemas: { path: dialogueIdPath },
   responses: { 200: { description: 'The mailout’s progress', json: bodies.mailoutBody } },
   refusals: { 403: notLeadCommittee, 404: noSuchDialogue },

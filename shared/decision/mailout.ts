@@ -10,9 +10,20 @@ export interface Mailout {
   readonly completedAt?: string;
 }
 
-/** What a progress bar needs. */
-export function mailoutProgress(mailout: Mailout | undefined) {
-  if (!mailout) return { status: 'not-started' as const, total: 0, sent: 0, failed: 0, pending: 0, percentDone: 0 };
+/**
+ * What a progress bar needs. Before the decision there is no mailout: `recipients` (the consenting contacts now) is
+ * how many the decision would email, for the official's confirmation.
+ */
+export function mailoutProgress(mailout: Mailout | undefined, recipients = 0) {
+  if (!mailout)
+    return {
+      status: 'not-started' as const,
+      total: recipients,
+      sent: 0,
+      failed: 0,
+      pending: recipients,
+      percentDone: 0,
+    };
   const pending = Math.max(0, mailout.total - mailout.sent - mailout.failed);
   const percentDone = mailout.total ? Math.round((100 * (mailout.sent + mailout.failed)) / mailout.total) : 100;
   return {

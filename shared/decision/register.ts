@@ -51,8 +51,12 @@ export async function correctDecision(deps: DecisionDeps, caller: Caller, id: st
   return { decision: corrected.decision, mailout: mailoutProgress(await deps.mailouts.get(id)) };
 }
 
-/** Progress of the feedback mailout (contract: status, total, sent, failed, pending). */
+/**
+ * Progress of the feedback mailout (contract: status, total, sent, failed, pending); before the decision, how many
+ * it would email now (the same count the decision starts it with).
+ */
 export async function readMailout(deps: DecisionDeps, caller: Caller, id: string) {
   const dialogue = await loadForDecision(deps, caller, id);
-  return mailoutProgress(await deps.mailouts.get(dialogue.id));
+  const mailout = await deps.mailouts.get(dialogue.id);
+  return mailout ? mailoutProgress(mailout) : mailoutProgress(undefined, await deps.mailouts.countContacts(id));
 }

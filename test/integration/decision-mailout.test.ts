@@ -291,7 +291,7 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
     const answer = await decide(lead, DEMO, DECISION);
     expect(answer.statusCode).toBe(409);
     expect(await storedDecision(DEMO)).toBeUndefined();
-    expect((await progress(lead, DEMO)).json).toMatchObject({ status: 'not-started', total: 0 });
+    expect((await progress(lead, DEMO)).json).toMatchObject({ status: 'not-started', sent: 0 });
   });
 
   describe('on the closed demo dialogue', () => {
@@ -313,6 +313,18 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
     it('the same address given twice in different case is one contact; responses without an address leave none', async () => {
       const stored = await contacts(DEMO);
       expect(stored.map((c) => c.email).sort()).toEqual(Object.keys(RECIPIENTS).sort());
+    });
+
+    it('before the decision, the mailout says how many the decision would email (for the official’s confirmation)', async () => {
+      const recipients = Object.keys(RECIPIENTS).length;
+      expect((await progress(lead, DEMO)).json).toEqual({
+        status: 'not-started',
+        total: recipients,
+        sent: 0,
+        failed: 0,
+        pending: recipients,
+        percentDone: 0,
+      });
     });
 
     it("without an officials' token the decision and its progress answer 401", async () => {
