@@ -20,6 +20,8 @@ const consoleStyles = `
 .md-done strong{color:#2e7d32}
 .md-warning{border-left:4px solid #8a5a00;padding-left:.5rem}
 .md-new{display:inline-block;margin:.5rem 0}
+.md-confirm{border:2px solid var(--_accent,#1f4e8c);border-radius:var(--_radius);padding:.5rem 1rem;margin:1rem 0}
+#md-mailout-bar{width:100%;max-width:32rem;height:1.25rem}
 .md-movers{display:inline-flex;gap:.25rem;margin:.25rem 0}
 .md-options{padding-left:1.5rem}
 .md-options li{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center;margin:.25rem 0}

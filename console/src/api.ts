@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { DecisionBody } from '../../shared/decision/schema';
 import type { Issue } from '../../shared/errors';
 import type { Bilingual } from '../../shared/messages/language';
 import type {
@@ -7,6 +8,7 @@ import type {
   dialogueSummariesBody,
   dialogueWithWarningsBody,
   invitationBody,
+  mailoutBody,
   whoAmIBody,
 } from '../../shared/http-bodies';
 
@@ -16,6 +18,7 @@ export type StoredDialogue = z.infer<typeof dialogueBody>;
 export type AuditEntries = z.infer<typeof auditBody>;
 export type Me = z.infer<typeof whoAmIBody>;
 export type Invitation = z.infer<typeof invitationBody>;
+export type MailoutProgress = z.infer<typeof mailoutBody>;
 
 /** The token was refused (expired, or signed out elsewhere): the console goes back to sign-in. */
 export class SessionEnded extends Error {}
@@ -68,6 +71,9 @@ export function apiClient(token: () => string | undefined) {
       call<z.infer<typeof dialogueWithWarningsBody>>('POST', `${one(id)}/status`, { status }),
     audit: (id: string) => call<AuditEntries>('GET', `${one(id)}/audit`),
     invitation: (id: string, lang: string) => call<Invitation>('GET', `${one(id)}/invitation?lang=${lang}`),
+    mailout: (id: string) => call<MailoutProgress>('GET', `${one(id)}/mailout`),
+    decide: (id: string, body: DecisionBody) => call<unknown>('POST', `${one(id)}/decision`, body),
+    correctDecision: (id: string, body: DecisionBody) => call<unknown>('PUT', `${one(id)}/decision`, body),
     preview: async (id: string, lang: string) => (await send('GET', `${one(id)}/preview?lang=${lang}`)).text(),
   };
 }

@@ -5,6 +5,7 @@ import { type Language, otherLanguage } from '../../shared/messages/language';
 import type { Committee } from '../../shared/municipality';
 import { type DialogueSummary, type Me, SessionEnded, apiClient } from './api';
 import { type ConsoleConfig, signOut } from './auth';
+import { Decision } from './decision';
 import { Detail } from './detail';
 import { Invitation } from './invitation';
 import { NewDialogue } from './new-dialogue';
@@ -16,11 +17,11 @@ type View =
   | { kind: 'list'; dialogues: DialogueSummary[] }
   | { kind: 'failed' };
 
-/** `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue, `#/d/{id}/invitation` its invitation kit. */
+/** `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue, `…/invitation` its invitation kit, `…/decision` its decision. */
 const pageOf = (hash: string) => {
-  const [, id, part] = /^#\/d\/([\w-]+)(\/invitation)?$/.exec(hash) ?? [];
+  const [, id, part] = /^#\/d\/([\w-]+)(?:\/(invitation|decision))?$/.exec(hash) ?? [];
   return id
-    ? { kind: part ? ('invitation' as const) : ('dialogue' as const), id }
+    ? { kind: (part as 'invitation' | 'decision' | undefined) ?? ('dialogue' as const), id }
     : hash === '#/new'
       ? { kind: 'new' as const }
       : { kind: 'list' as const };
@@ -122,6 +123,8 @@ export function App(props: {
             publicBase={props.config.publicBase}
             onError={failed}
           />
+        ) : page.kind === 'decision' ? (
+          <Decision api={api} id={page.id} t={t} lang={lang} publicBase={props.config.publicBase} onError={failed} />
         ) : page.kind === 'invitation' ? (
           <Invitation api={api} id={page.id} t={t} lang={lang} onError={failed} />
         ) : page.kind === 'new' ? (

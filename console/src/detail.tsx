@@ -10,7 +10,7 @@ import { type ApiClient, type AuditEntries, Refused, type StoredDialogue } from 
 import { AuditLog } from './audit-log';
 import { Checklist } from './checklist';
 import { type ConditionsForm, definitionWith, formOf } from './conditions';
-import { Choice, Field, Problems } from './fields';
+import { Choice, Field, Problems, refusalOf } from './fields';
 import { Preview } from './preview';
 import { QuestionEditor } from './question-editor';
 
@@ -52,8 +52,7 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
       .then(() => setSaid({ text: done, problems: [] }))
       .catch((error: unknown) => {
         if (!(error instanceof Refused)) return onError(error);
-        const problems = error.issues.map((i) => `${i.path}: ${lang === 'en' ? i.messageEn : i.message}`);
-        setSaid({ text: `${t.refused} ${lang === 'en' ? error.said.en : error.said.sv}`, problems });
+        setSaid(refusalOf(error, t, lang));
       });
   const set = (field: keyof ConditionsForm) => (event: Event) =>
     setForm({ ...form, [field]: (event.currentTarget as HTMLInputElement).value });
@@ -175,6 +174,11 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
       <p>
         <a href={`#/d/${id}/invitation`}>{t.invitationLink}</a>
       </p>
+      {(stored.status === 'closed' || stored.status === 'decided') && (
+        <p>
+          <a href={`#/d/${id}/decision`}>{t.decision.link}</a>
+        </p>
+      )}
       <Preview api={api} id={id} t={t} lang={lang} publicBase={publicBase} version={stored.version} />
       <AuditLog entries={audit} t={t} lang={lang} />
     </>

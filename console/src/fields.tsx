@@ -1,4 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import type { ConsoleCatalogue } from '../../shared/messages/console';
+import type { Language } from '../../shared/messages/language';
+import type { Refused } from './api';
 
 /** A labelled field of the console's forms, in the product's styles. */
 export function Field(props: { id: string; label: string; children: ComponentChildren }) {
@@ -51,3 +54,9 @@ export function Problems(props: { lead: string; problems: readonly string[]; rol
     </div>
   );
 }
+
+/** What to say of a refusal: the API's own words, then each issue with the field it names. */
+export const refusalOf = (error: Refused, t: ConsoleCatalogue, lang: Language) => ({
+  text: `${t.refused} ${lang === 'en' ? error.said.en : error.said.sv}`,
+  problems: error.issues.map((i) => `${i.path}: ${lang === 'en' ? i.messageEn : i.message}`),
+});

@@ -137,6 +137,46 @@ const sv = {
   copyScript: 'Kopiera skriptet',
   copyIframe: 'Kopiera iframen',
   copyCsp: 'Kopiera CSP-raderna',
+  decision: {
+    link: 'Beslut och återkoppling',
+    heading: (title: string) => `Beslut: ${title}`,
+    lead: 'När beslutet registreras får alla som lämnat sin e-postadress veta resultatet och beslutet (P12). Beslutet visas också på resultatsidan.',
+    fields: {
+      summary: 'Beslutet i korthet',
+      motivation: 'Motivering',
+      inputUse: 'Hur synpunkterna från dialogen användes (frivilligt)',
+      decidedAt: 'Beslutsdatum',
+      meeting: 'Sammanträde, t.ex. Tekniska nämnden 2027-02-10 (frivilligt)',
+      paragraph: 'Paragraf i protokollet, t.ex. § 23',
+      caseNumber: 'Diarienummer (frivilligt)',
+      link: 'Länk till protokollet (frivilligt)',
+      chosenAlternative: 'Förslaget som nämnden valde',
+    },
+    review: 'Granska och registrera',
+    confirmHeading: 'Bekräfta beslutet',
+    confirmMailout: (n: number) =>
+      n === 0
+        ? 'Ingen har lämnat sin e-postadress, så inget mejl skickas. Beslutet visas på resultatsidan.'
+        : `Beslutet och resultatet skickas med e-post till ${formatNumber(n, 'sv')} ${n === 1 ? 'person' : 'personer'}.`,
+    register: 'Registrera beslutet',
+    changeFirst: 'Ändra först',
+    registered: 'Beslutet är registrerat.',
+    formHeading: 'Nämndens beslut',
+    tooLate:
+      'Det första mejlet har skickats, så beslutet kan inte längre rättas. Behöver det ändras, fatta ett nytt beslut och berätta det på resultatsidan.',
+    correctHeading: 'Rätta beslutet',
+    correctLead: 'Beslutet kan rättas tills det första mejlet har skickats.',
+    correct: 'Spara rättelsen',
+    corrected: 'Beslutet är rättat.',
+    mailoutHeading: 'Utskicket',
+    mailoutLabel: 'Mejl hanterade',
+    mailoutCounts: (sent: number, failed: number, pending: number) =>
+      `Skickade: ${formatNumber(sent, 'sv')}. Misslyckade: ${formatNumber(failed, 'sv')}. Väntar: ${formatNumber(pending, 'sv')}.`,
+    mailoutSending: 'Utskicket pågår. Sidan följer det.',
+    mailoutDone: 'Utskicket är klart.',
+    seeResults: 'Se resultatsidan med beslutet',
+    notClosed: 'Stäng dialogen innan beslutet registreras.',
+  },
   invitationLink: 'Inbjudan och affisch',
   invitationHeading: (title: string) => `Inbjudan: ${title}`,
   invitationLead:
@@ -278,6 +318,46 @@ const en: typeof sv = {
   copyScript: 'Copy the script',
   copyIframe: 'Copy the iframe',
   copyCsp: 'Copy the CSP lines',
+  decision: {
+    link: 'Decision and feedback',
+    heading: (title: string) => `Decision: ${title}`,
+    lead: 'When the decision is registered, everyone who left an email address learns the result and the decision (P12). The decision also shows on the results page.',
+    fields: {
+      summary: 'The decision in brief',
+      motivation: 'Motivation',
+      inputUse: 'How the input from the dialogue was used (optional)',
+      decidedAt: 'Date of the decision',
+      meeting: 'Meeting, e.g. Tekniska nämnden 2027-02-10 (optional)',
+      paragraph: 'Paragraph in the minutes, e.g. § 23',
+      caseNumber: 'Case number (optional)',
+      link: 'Link to the minutes (optional)',
+      chosenAlternative: 'The proposal the committee chose',
+    },
+    review: 'Review and register',
+    confirmHeading: 'Confirm the decision',
+    confirmMailout: (n: number) =>
+      n === 0
+        ? 'Nobody left an email address, so no email is sent. The decision shows on the results page.'
+        : `The decision and the result are emailed to ${formatNumber(n, 'en')} ${n === 1 ? 'person' : 'people'}.`,
+    register: 'Register the decision',
+    changeFirst: 'Change it first',
+    registered: 'The decision is registered.',
+    formHeading: 'The committee’s decision',
+    tooLate:
+      'The first email has been sent, so the decision can no longer be corrected. If it must change, take a new decision and say so on the results page.',
+    correctHeading: 'Correct the decision',
+    correctLead: 'The decision can be corrected until the first email has been sent.',
+    correct: 'Save the correction',
+    corrected: 'The decision is corrected.',
+    mailoutHeading: 'The mailout',
+    mailoutLabel: 'Emails handled',
+    mailoutCounts: (sent: number, failed: number, pending: number) =>
+      `Sent: ${formatNumber(sent, 'en')}. Failed: ${formatNumber(failed, 'en')}. Waiting: ${formatNumber(pending, 'en')}.`,
+    mailoutSending: 'The mailout is under way. This page follows it.',
+    mailoutDone: 'The mailout is done.',
+    seeResults: 'See the results page with the decision',
+    notClosed: 'Close the dialogue before registering the decision.',
+  },
   invitationLink: 'Invitation and poster',
   invitationHeading: (title: string) => `Invitation: ${title}`,
   invitationLead:
