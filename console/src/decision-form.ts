@@ -14,9 +14,9 @@ export interface DecisionForm {
   chosenAlternative: string;
 }
 
-type Record = NonNullable<StoredDialogue['decisionRecord']>;
+type RegisteredDecision = NonNullable<StoredDialogue['decisionRecord']>;
 
-export const decisionFormOf = (record: Record | undefined, caseNumber?: string): DecisionForm => ({
+export const decisionFormOf = (record: RegisteredDecision | undefined, caseNumber?: string): DecisionForm => ({
   summary: record?.summary.sv ?? '',
   motivation: record?.motivation.sv ?? '',
   inputUse: record?.inputUse?.sv ?? '',
@@ -36,7 +36,7 @@ const optional = (typed: string) => typed.trim() || undefined;
  * The body to send. Required fields go as typed, even empty, so the API names each missing one; the minutes go
  * when either of their fields is filled, so a meeting without its § is refused, not dropped.
  */
-export function decisionBodyOf(form: DecisionForm, before: Record | undefined): DecisionBody {
+export function decisionBodyOf(form: DecisionForm, before: RegisteredDecision | undefined): DecisionBody {
   const minutes = form.meeting.trim() || form.paragraph.trim();
   return {
     summary: text(form.summary, before?.summary) ?? { sv: '' },

@@ -14,7 +14,7 @@ function Mailout(props: { progress: MailoutProgress; t: ConsoleCatalogue['decisi
   const handled = progress.sent + progress.failed;
   return (
     <section aria-labelledby="md-mailout-heading">
-      <h2 id="md-mailout-heading">{props.t.mailoutHeading}</h2>
+      <h2 id="md-mailout-heading">{t.mailoutHeading}</h2>
       <label class="md-label" for="md-mailout-bar">
         {t.mailoutLabel}
       </label>
