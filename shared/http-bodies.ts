@@ -7,6 +7,8 @@
  * Each is marked pure (esbuild cannot see through zod/mini's re-exports that its constructors are), so a handler's
  * bundle keeps only the bodies of its own route.
  */
+import { moderationStates } from './dialogue/moderation';
+import { entryMethods } from './responses/methods';
 import * as z from 'zod/mini';
 import { decisionBodySchema } from './decision/schema';
 import { auditActions } from './dialogue/audit';
@@ -139,6 +141,18 @@ export const receiptBody = /* @__PURE__ */ (() =>
     willReceiveFeedback: z.boolean(),
   }))();
 
+/** P10: the receipt of a response an official entered, with how it came in. */
+export const enteredReceiptBody = /* @__PURE__ */ (() => z.extend(receiptBody, { method: z.enum(entryMethods) }))();
+
+/** An official's choice on one free text. */
+export const moderationBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    questionId: z.string().check(z.minLength(1), z.maxLength(64)),
+    /** The free text's `id`, as the officials' results list it. */
+    textId: z.string().check(z.minLength(1), z.maxLength(100)),
+    state: z.enum(moderationStates),
+  }))();
+
 const tally = /* @__PURE__ */ (() => z.record(z.string(), z.number()))();
 const suppressed = /* @__PURE__ */ (() =>
   z.union([
@@ -162,6 +176,8 @@ const resultsShape = /* @__PURE__ */ (() =>
     dialogueId: slugId,
     status: z.enum(statuses),
     responseCount: z.int(),
+    /** P10: web, paper and meeting responses, adding up to `responseCount`. */
+    byMethod: z.strictObject({ web: z.int(), paper: z.int(), meeting: z.int() }),
     updatedAt: z.nullable(isoDateTime),
     /** `hidden`: the dialogue shows its results after it closes; until then only the count. */
     visibility: z.enum(['full', 'hidden']),
@@ -209,7 +225,16 @@ export const publicResultsBody = resultsShape;
 export const officialResultsBody = /* @__PURE__ */ (() =>
   z.extend(resultsShape, {
     freeTexts: z.optional(
-      z.record(z.string(), z.strictObject({ total: z.int(), texts: z.array(z.string()), truncated: z.boolean() })),
+      z.record(
+        z.string(),
+        z.strictObject({
+          total: z.int(),
+          /** How many of them an official marked publishable; only those may ever be shown publicly. */
+          publishable: z.int(),
+          texts: z.array(z.strictObject({ id: z.string(), text: z.string(), state: z.enum(moderationStates) })),
+          truncated: z.boolean(),
+        }),
+      ),
     ),
   }))();
 

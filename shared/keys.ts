@@ -45,5 +45,11 @@ export const keys = {
   quarantinePartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#QUARANTINE`,
   /** Contacts sort by the hash of their address: no time order, so nothing joins them to responses. */
   contact: (dialogueId: string, emailHash: string) => ({ pk: `${dialoguePk(dialogueId)}#CONTACTS`, sk: emailHash }),
+  /** A free text's moderation, by question and text; only this dialogue's officials and its public record read them. */
+  moderation: (dialogueId: string, questionId: string, textId: string) => ({
+    pk: `${dialoguePk(dialogueId)}#MODERATION`,
+    sk: `${questionId}#${textId}`,
+  }),
+  moderationPartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#MODERATION`,
   contactPartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#CONTACTS`,
 } as const;

@@ -1,3 +1,5 @@
+import type { FreeTextModeration } from './dialogue/moderation';
+import type { EntryMethod } from './responses/methods';
 import type { AuditEntry } from './dialogue/audit';
 import type { DialogueChange } from './dialogue/lifecycle';
 import type { Dialogue } from './dialogue/schema';
@@ -41,6 +43,8 @@ export interface Submission {
   /** A honeypot hit: stored apart and never counted. */
   readonly quarantined: boolean;
   readonly contact?: ContactForFeedback;
+  /** Entered by an official from another method (P10); absent for the web form. */
+  readonly method?: EntryMethod;
 }
 
 /** What a submission's receipt says of the stored copy: all of it as the first call answered. */
@@ -72,4 +76,14 @@ export interface IdSource {
   newId(): string;
   /** 0 <= shard < shards, uniformly. */
   shard(shards: number): number;
+}
+
+export interface ModerationReader {
+  get(dialogueId: string, questionId: string, textId: string): Promise<FreeTextModeration | undefined>;
+  list(dialogueId: string): Promise<FreeTextModeration[]>;
+}
+
+export interface FreeTextFinder {
+  /** The answers of the response at this place in the arrival index, if one is there. */
+  answers(dialogueId: string, shard: number, sortKey: string): Promise<Readonly<Record<string, unknown>> | undefined>;
 }

@@ -9,7 +9,7 @@ import { slugId } from './dialogue/text';
 import { decisionBodySchema } from './decision/schema';
 import * as bodies from './http-bodies';
 import { languages } from './messages/language';
-import { responseBodySchema } from './responses/schema';
+import { enteredResponseSchema, responseBodySchema } from './responses/schema';
 import type { StageConfig } from './stages';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -470,6 +470,35 @@ export const getMailoutRoute = /* @__PURE__ */ route({
   responses: { 200: { description: 'The mailout’s progress', json: bodies.mailoutBody } },
   refusals: { 403: notLeadCommittee, 404: noSuchDialogue },
 });
+export const enterResponseRoute = /* @__PURE__ */ route({
+  name: 'EnterResponse',
+  method: 'POST',
+  path: '/admin/dialogues/{id}/responses',
+  handler: 'functions/admin/dialogues/responses/handler.ts',
+  access: 'official',
+  summary:
+    'Enter a response from another method (a paper form, a meeting) while the dialogue is open; it counts like any, marked with its method; idempotent on submissionId',
+  successStatus: 201,
+  schemas: { path: dialogueIdPath, body: anyJson, documentedBody: enteredResponseSchema },
+  responses: {
+    201: {
+      description: 'Stored, or a retry of a stored entry (then the first copy’s id and time)',
+      json: bodies.enteredReceiptBody,
+    },
+  },
+  refusals: { 403: notLeadCommittee, 404: noSuchDialogue, 409: 'The dialogue is not open for responses' },
+});
+export const moderateFreeTextRoute = /* @__PURE__ */ route({
+  name: 'ModerateFreeText',
+  method: 'POST',
+  path: '/admin/dialogues/{id}/moderation',
+  handler: 'functions/admin/dialogues/moderation/handler.ts',
+  access: 'official',
+  summary: 'Mark one free text publishable or hidden (the default); only publishable ones may ever be shown publicly',
+  schemas: { path: dialogueIdPath, body: bodies.moderationBody },
+  responses: { 200: { description: 'The free text’s state now', json: bodies.moderationBody } },
+  refusals: { 403: notLeadCommittee, 404: 'No such dialogue, or no such free text in it' },
+});
 export const unsubscribePageRoute = /* @__PURE__ */ route({
   name: 'UnsubscribePage',
   method: 'GET',
@@ -527,6 +556,8 @@ export const routes = {
   registerDecision: registerDecisionRoute,
   correctDecision: correctDecisionRoute,
   getMailout: getMailoutRoute,
+  enterResponse: enterResponseRoute,
+  moderateFreeText: moderateFreeTextRoute,
   unsubscribePage: unsubscribePageRoute,
   unsubscribe: unsubscribeRoute,
 } as const;

@@ -66,12 +66,13 @@ export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: 
             '#answers': 'answers',
             '#profile': 'profile',
             '#receivedAt': 'receivedAt',
+            '#method': 'method',
           },
           ExpressionAttributeValues: {
             ':pk': keys.responsePartition(dialogueId, shard),
             ...(after ? { ':after': after } : {}),
           },
-          ProjectionExpression: '#sk, #answers, #profile, #receivedAt',
+          ProjectionExpression: '#sk, #answers, #profile, #receivedAt, #method',
         },
       );
       for await (const page of pages) {
@@ -82,6 +83,7 @@ export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: 
             receivedAt: String(item.receivedAt),
             answers: item.answers ?? {},
             profile: item.profile ?? {},
+            ...(item.method ? { method: item.method } : {}),
           };
         }
       }

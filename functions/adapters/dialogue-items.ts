@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../../shared/dialogue/audit';
+import type { FreeTextModeration } from '../../shared/dialogue/moderation';
 import type { DialogueChange } from '../../shared/dialogue/lifecycle';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { keys } from '../../shared/keys';
 import { attr } from '../../shared/table';
+import { responseWriteItems } from './response-items';
 
 const ITEM_ATTRIBUTES = [attr.pk, attr.sk, attr.gsi1pk, attr.gsi1sk, 'kind'] as const;
 
@@ -27,8 +29,9 @@ export function toAuditEntry(item: Record<string, unknown>): AuditEntry {
 }
 
 /**
- * The two items of every dialogue write, for one transaction: the dialogue, only if the stored version is still
- * the one the change replaces (or none is stored, for a new one), and its audit entry, which is only ever added.
+ * The items of every dialogue write, for one transaction: the dialogue, only if the stored version is still
+ * the one the change replaces (or none is stored, for a new one), its audit entry, which is only ever added, and
+ * what the change brings along (an entered response, a moderation).
  */
 export function dialogueWriteItems(tableName: string, change: DialogueChange) {
   const versionCheck =
@@ -49,5 +52,13 @@ export function dialogueWriteItems(tableName: string, change: DialogueChange) {
         ConditionExpression: `attribute_not_exists(${attr.pk})`,
       },
     },
+    ...(change.entry ? responseWriteItems(tableName, change.entry) : []),
+    ...(change.moderation ? [{ Put: { TableName: tableName, Item: moderationItem(change.moderation) } }] : []),
   ];
 }
+
+export const moderationItem = (moderation: FreeTextModeration) => ({
+  ...moderation,
+  ...keys.moderation(moderation.dialogueId, moderation.questionId, moderation.textId),
+  kind: 'moderation',
+});

@@ -2,8 +2,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys';
 import type { ResponseStore, Submission } from '../../shared/ports';
-import { attr } from '../../shared/table';
 import { conditionFailure } from './conditional';
+import { responseWriteItems } from './response-items';
 
 /** Concurrent copies of one submission with a contact may collide in their transactions; the loser looks again. */
 const COLLISION_ATTEMPTS = 3;
@@ -37,44 +37,9 @@ export function dynamoResponseStore(client: DynamoDBDocumentClient, tableName: s
   };
 
   const write = async (submission: Submission): Promise<void> => {
-    const { dialogueId, responseId, receivedAt, contact } = submission;
-    const partition = submission.quarantined
-      ? keys.quarantinePartition(dialogueId)
-      : keys.responsePartition(dialogueId, submission.shard);
-    const response = {
-      TableName: tableName,
-      Item: {
-        ...keys.response(dialogueId, submission.submissionId),
-        ...keys.responseArrival(partition, receivedAt, responseId),
-        kind: submission.quarantined ? 'quarantined-response' : 'response',
-        responseId,
-        dialogueId,
-        receivedAt,
-        dialogueVersion: submission.dialogueVersion,
-        answers: submission.answers,
-        profile: submission.profile,
-        // The first answer's promise, for its retries: the bit, never the address (that is the contact's own item).
-        willReceiveFeedback: contact !== undefined,
-      },
-      ConditionExpression: `attribute_not_exists(${attr.pk})`,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-    };
-    if (!contact) {
-      await client.send(new PutCommand(response));
-      return;
-    }
-    const contactItem = {
-      ...keys.contact(dialogueId, contact.emailHash),
-      kind: 'contact',
-      dialogueId,
-      email: contact.email,
-      language: contact.language,
-    };
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [{ Put: response }, { Put: { TableName: tableName, Item: contactItem } }],
-      }),
-    );
+    const [response, contact] = responseWriteItems(tableName, submission);
+    if (contact) await client.send(new TransactWriteCommand({ TransactItems: [response, contact] }));
+    else await client.send(new PutCommand(response.Put));
   };
 
   return {

@@ -5,6 +5,7 @@ import { dynamoAggregateStore, dynamoResponseReader } from '../adapters/aggregat
 import { cachedDialogues } from '../adapters/dialogue-cache';
 import { dynamoDialogueStore } from '../adapters/dialogue-store';
 import { createDocumentClient } from '../adapters/dynamodb';
+import { dynamoFreeTextFinder, dynamoModerationReader } from '../adapters/moderation-store';
 import { dynamoResponseStore } from '../adapters/response-store';
 import { env } from './env';
 
@@ -33,5 +34,7 @@ export const runtime = {
   responseReader: dynamoResponseReader(client, env().tableName),
   safetyLagMs: env().aggregationLagMs,
   disclosureThreshold: env().disclosureThreshold,
+  moderations: dynamoModerationReader(client, env().tableName),
+  freeTexts: dynamoFreeTextFinder(client, env().tableName),
 };
 export type Runtime = typeof runtime;

@@ -1,3 +1,4 @@
+import type { ModerationState } from '../dialogue/moderation';
 import type { Question } from '../dialogue/questions';
 import type { Dialogue } from '../dialogue/schema';
 import { groupName } from '../messages/catalogue';
@@ -57,6 +58,8 @@ const alternativeTitle = (dialogue: CsvDialogue, id: string): string =>
  * Swedish time, as Swedish spreadsheet programs expect. Every id (question, group, option, proposal) has its
  * Swedish label in the column beside it, so the file reads without the dialogue's definition.
  */
+const moderationNames: Record<ModerationState, string> = { hidden: 'dold', publishable: 'får publiceras' };
+
 export function resultsCsv(dialogue: CsvDialogue, results: ResultsBody & { freeTexts?: FreeTexts }): string {
   const rows: Value[][] = [
     ['dialog', dialogue.id, dialogue.title.sv, dialogue.caseNumber ?? ''],
@@ -136,7 +139,8 @@ export function resultsCsv(dialogue: CsvDialogue, results: ResultsBody & { freeT
     ]);
   for (const [questionId, t] of Object.entries(results.freeTexts ?? {})) {
     const question = dialogue.questions.find((x) => x.id === questionId);
-    for (const text of t.texts) rows.push(['fritext', questionId, question?.label.sv ?? '', '', '', text]);
+    for (const { text, state } of t.texts)
+      rows.push(['fritext', questionId, question?.label.sv ?? '', '', '', text, moderationNames[state]]);
   }
   return `\uFEFF${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -1,3 +1,4 @@
+import { type EntryMethod, type ResponseMethod, entryMethods } from '../responses/methods';
 import { type Question } from '../dialogue/questions';
 import { ageBands, relations } from '../dialogue/profile';
 import type { Dialogue } from '../dialogue/schema';
@@ -188,6 +189,8 @@ export interface ResultsBody {
   readonly dialogueId: string;
   readonly status: Dialogue['status'];
   readonly responseCount: number;
+  /** P10: the responses by how they came in; they add up to `responseCount`. */
+  readonly byMethod: Record<ResponseMethod, number>;
   readonly updatedAt: string | null;
   /** `hidden`: the dialogue shows its results after it closes; until then only the count. */
   readonly visibility: 'full' | 'hidden';
@@ -199,6 +202,15 @@ export interface ResultsBody {
   readonly reach?: { inside: number; outside: number; unknown: number; sharePercent: number | null };
 }
 
+function byMethod(state: AggregateState): Record<ResponseMethod, number> {
+  const entered = Object.fromEntries(entryMethods.map((m) => [m, state.methods?.[m] ?? 0])) as Record<
+    EntryMethod,
+    number
+  >;
+  const other = Object.values(entered).reduce((a, b) => a + b, 0);
+  return { web: state.responseCount - other, ...entered };
+}
+
 /** Results as the audience may see them: public ones follow the dialogue's visibility and suppress small groups. */
 export function presentResults(
   dialogue: Pick<Dialogue, 'id' | 'status' | 'format' | 'questions' | 'targetGroup' | 'resultsVisibility' | 'closesAt'>,
@@ -206,7 +218,13 @@ export function presentResults(
   updatedAt: string | null,
   audience: Audience,
 ): ResultsBody {
-  const base = { dialogueId: dialogue.id, status: dialogue.status, responseCount: state.responseCount, updatedAt };
+  const base = {
+    dialogueId: dialogue.id,
+    status: dialogue.status,
+    responseCount: state.responseCount,
+    byMethod: byMethod(state),
+    updatedAt,
+  };
   if (audience.kind === 'public' && dialogue.resultsVisibility === 'after-close' && dialogue.status === 'open') {
     return {
       ...base,

@@ -2,8 +2,9 @@ import { type Caller, mayManage, mayRead } from '../access';
 import type { DecisionRecord } from '../decision/schema';
 import type { Dialogue } from '../dialogue/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
+import { type ModerationState, freeTextId } from '../dialogue/moderation';
 import * as refusals from '../messages/refusals';
-import type { DialogueStore } from '../ports';
+import type { DialogueStore, ModerationReader } from '../ports';
 import { type ResultsBody, presentResults } from './present';
 import { type AggregateStore, type ResponseReader, countedBefore } from './run';
 import { emptyState } from './state';
@@ -14,9 +15,24 @@ export interface ResultsDeps {
   readonly disclosureThreshold: number;
 }
 
-/** Free-text answers (the newest 2,000 per question, newest last), for the officials of the lead committee (never public, never in email). */
+/** One free-text answer as the lead committee sees it: its id (for moderation), the text and whether it may be published. */
+export interface FreeText {
+  readonly id: string;
+  readonly text: string;
+  readonly state: ModerationState;
+}
+
+/**
+ * Free-text answers (the newest 2,000 per question, newest last), for the officials of the lead committee; never in
+ * email, and public only where an official marked one publishable.
+ */
 export interface FreeTexts {
-  readonly [questionId: string]: { readonly total: number; readonly texts: string[]; readonly truncated: boolean };
+  readonly [questionId: string]: {
+    readonly total: number;
+    readonly publishable: number;
+    readonly texts: FreeText[];
+    readonly truncated: boolean;
+  };
 }
 
 export const MAX_TEXTS_PER_QUESTION = 2000;
@@ -70,7 +86,7 @@ export async function publicResultsOf(
 
 /** Officials' view: always the latest aggregate, unsuppressed; the free texts only for the lead committee or an admin. */
 export async function officialResults(
-  deps: ResultsDeps & { readonly responses: ResponseReader },
+  deps: ResultsDeps & { readonly responses: ResponseReader; readonly moderations: Pick<ModerationReader, 'list'> },
   caller: Caller,
   id: string,
 ): Promise<{ dialogue: Dialogue; results: ResultsBody & { freeTexts?: FreeTexts } }> {
@@ -81,24 +97,36 @@ export async function officialResults(
   const body = await bodyOf(deps, dialogue);
   const results = { ...body({ kind: 'officials' }), ...(decision ? { decision } : {}) };
   if (!mayManage(caller, dialogue.leadCommittee)) return { dialogue, results };
-  return { dialogue, results: { ...results, freeTexts: await freeTexts(deps.responses, dialogue) } };
+  return { dialogue, results: { ...results, freeTexts: await freeTexts(deps, dialogue) } };
 }
 
-async function freeTexts(reader: ResponseReader, dialogue: Dialogue): Promise<FreeTexts> {
+async function freeTexts(
+  deps: { readonly responses: ResponseReader; readonly moderations: Pick<ModerationReader, 'list'> },
+  dialogue: Dialogue,
+): Promise<FreeTexts> {
   const textQuestions = dialogue.questions.filter((q) => q.type === 'text').map((q) => q.id);
-  const found: Record<string, Array<{ at: string; text: string }>> = Object.fromEntries(
+  const found: Record<string, Array<{ at: string; id: string; text: string }>> = Object.fromEntries(
     textQuestions.map((q) => [q, []]),
   );
   if (textQuestions.length > 0) {
     for (let shard = 0; shard < dialogue.responseShards; shard++) {
-      for await (const response of reader.read(dialogue.id, shard, undefined, countedBefore(dialogue, '\uffff'))) {
+      const responses = deps.responses.read(dialogue.id, shard, undefined, countedBefore(dialogue, '\uffff'));
+      for await (const response of responses) {
         for (const q of textQuestions) {
           const text = response.answers[q];
-          if (typeof text === 'string') found[q]?.push({ at: response.sortKey, text });
+          const id = freeTextId(shard, response.sortKey);
+          if (typeof text === 'string') found[q]?.push({ at: response.sortKey, id, text });
         }
       }
     }
   }
+  const states = new Map(
+    (textQuestions.length > 0 ? await deps.moderations.list(dialogue.id) : []).map((m) => [
+      `${m.questionId}#${m.textId}`,
+      m.state,
+    ]),
+  );
+  const stateOf = (q: string, id: string): ModerationState => states.get(`${q}#${id}`) ?? 'hidden';
   // Shards interleave in time: sort by the time-ordered sort key, keep the newest, newest last.
   return Object.fromEntries(
     Object.entries(found).map(([q, texts]) => {
@@ -107,7 +135,8 @@ async function freeTexts(reader: ResponseReader, dialogue: Dialogue): Promise<Fr
         q,
         {
           total: texts.length,
-          texts: texts.slice(-MAX_TEXTS_PER_QUESTION).map((t) => t.text),
+          publishable: texts.filter((t) => stateOf(q, t.id) === 'publishable').length,
+          texts: texts.slice(-MAX_TEXTS_PER_QUESTION).map(({ id, text }) => ({ id, text, state: stateOf(q, id) })),
           truncated: texts.length > MAX_TEXTS_PER_QUESTION,
         },
       ];

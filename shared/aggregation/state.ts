@@ -1,6 +1,7 @@
 import type { Question } from '../dialogue/questions';
 import type { Dialogue } from '../dialogue/schema';
 import { rankedIds } from '../responses/validate';
+import type { EntryMethod } from '../responses/methods';
 import type { AnswerValue, Profile } from '../responses/schema';
 
 /**
@@ -32,12 +33,15 @@ export interface AggregateState {
   groups: Tally;
   /** Reach of the target group: inside the declared criteria, outside, or not stated. */
   reach: { inside: number; outside: number; unknown: number };
+  /** Responses entered from other methods, per method (P10); the rest came through the web form. Absent in older states. */
+  methods?: Tally;
 }
 
 export interface StoredResponse {
   readonly receivedAt: string;
   readonly answers: Readonly<Record<string, AnswerValue>>;
   readonly profile: Profile;
+  readonly method?: EntryMethod;
 }
 
 export type AggregatedDialogue = Pick<Dialogue, 'questions' | 'format' | 'targetGroup'>;
@@ -139,6 +143,7 @@ export function fold(
 ): AggregateState {
   for (const response of responses) {
     state.responseCount += 1;
+    if (response.method) add((state.methods ??= {}), response.method);
     add(state.perDay, dayOf(response.receivedAt));
     const groups = groupsOf(response.profile ?? {});
     for (const g of groups) add(state.groups, g);

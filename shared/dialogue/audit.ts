@@ -8,6 +8,9 @@ export const auditActions = [
   'closed',
   'decision-registered',
   'decision-corrected',
+  'response-entered',
+  'free-text-published',
+  'free-text-hidden',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -4,7 +4,9 @@ import { ConflictError, IncompleteError, ValidationError, issue } from '../error
 import * as says from '../messages/issues';
 import * as refusals from '../messages/refusals';
 import type { Municipality } from '../municipality';
+import type { Submission } from '../ports';
 import { type AuditAction, type AuditEntry, fieldChanges } from './audit';
+import type { FreeTextModeration, ModerationState } from './moderation';
 import { answerShape, assertMayManage, definitionIssues, missingForOpening } from './rules';
 import type { Dialogue, DialogueDefinition, DialogueStatus } from './schema';
 
@@ -17,6 +19,10 @@ export interface DialogueChange {
   readonly dialogue: Dialogue;
   readonly expectedVersion: number;
   readonly audit: AuditEntry;
+  /** A response an official entered from another method (P10), stored with the change. */
+  readonly entry?: Submission;
+  /** A free text's moderation, stored with the change. */
+  readonly moderation?: FreeTextModeration;
 }
 
 /** Who closes a dialogue whose closing time has passed. */
@@ -158,4 +164,48 @@ export function importDialogue(dialogue: Dialogue, by: string, now: Date): Dialo
     changes: fieldChanges(undefined, dialogue),
   };
   return { dialogue, expectedVersion: 0, audit };
+}
+
+/** P10: a response entered by an official, as a change: counted like any, so the questions lock as with the first. */
+export function enterResponse(dialogue: Dialogue, entry: Submission, caller: Caller, now: Date): DialogueChange {
+  assertMayManage(caller, dialogue);
+  const next = { ...dialogue, firstResponseAt: dialogue.firstResponseAt ?? now.toISOString() };
+  const made = change(dialogue, next, caller.sub, now, 'response-entered');
+  // The log says how it came in, never what it answered: answers stay apart from who entered them.
+  const audit = { ...made.audit, changes: { ...made.audit.changes, responses: { after: { method: entry.method } } } };
+  return { ...made, audit, entry };
+}
+
+/** A free text marked publishable or hidden, as a change: the log has which text and its states, never the text. */
+export function moderateFreeText(
+  dialogue: Dialogue,
+  target: { questionId: string; textId: string; text: string },
+  from: ModerationState,
+  to: ModerationState,
+  caller: Caller,
+  now: Date,
+): DialogueChange {
+  assertMayManage(caller, dialogue);
+  const made = change(
+    dialogue,
+    dialogue,
+    caller.sub,
+    now,
+    to === 'publishable' ? 'free-text-published' : 'free-text-hidden',
+  );
+  const field = `freeTexts.${target.questionId}`;
+  const audit = {
+    ...made.audit,
+    changes: { [field]: { before: { text: target.textId, state: from }, after: { text: target.textId, state: to } } },
+  };
+  const moderation: FreeTextModeration = {
+    dialogueId: dialogue.id,
+    questionId: target.questionId,
+    textId: target.textId,
+    state: to,
+    ...(to === 'publishable' ? { text: target.text } : {}),
+    at: now.toISOString(),
+    by: caller.sub,
+  };
+  return { ...made, audit, moderation };
 }

@@ -99,6 +99,15 @@ export const consentRequired = (): Bilingual => ({
   en: 'Tick the box allowing us to use the email address to send the result, or leave the address empty.',
 });
 
+export const entryMethod = (): Bilingual => ({
+  sv: 'Ange hur svaret kom in: ”paper” (pappersblankett) eller ”meeting” (möte).',
+  en: 'Say how the response came in: "paper" (a paper form) or "meeting".',
+});
+export const moderationState = (): Bilingual => ({
+  sv: 'Välj ”publishable” (får publiceras) eller ”hidden” (dold).',
+  en: 'Choose "publishable" or "hidden".',
+});
+
 // A dialogue's definition (shared/dialogue/rules.ts)
 
 export const unknownCommittee = (id: string): Bilingual => ({

@@ -23,6 +23,14 @@ export const notOpenForResponses = (): Bilingual => ({
   sv: 'Dialogen tar inte emot svar just nu.',
   en: 'This dialogue is not open for responses.',
 });
+export const entriesWhileOpen = (): Bilingual => ({
+  sv: 'Svar från andra metoder förs in medan dialogen är öppen, så att de räknas med i resultatet.',
+  en: 'Responses from other methods are entered while the dialogue is open, so that they count in the result.',
+});
+export const noFreeText = (): Bilingual => ({
+  sv: 'Det finns inget sådant fritextsvar i dialogen.',
+  en: 'There is no such free-text answer in this dialogue.',
+});
 export const changedWhileSaving = (): Bilingual => ({
   sv: 'Dialogen ändrades medan svaret sparades; skicka det igen.',
   en: 'The dialogue changed while the response was being saved; please send it again.',

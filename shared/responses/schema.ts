@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ageBands, relations } from '../dialogue/profile';
 import { languages } from '../messages/language';
+import { entryMethods } from './methods';
 
 /*
  * The schemas are marked pure (esbuild cannot see through zod/mini's re-exports that its constructors are), so the
@@ -49,6 +50,10 @@ export const responseBodySchema = /* @__PURE__ */ (() =>
     submissionId: z.uuid(),
     [HONEYPOT_FIELD]: z.optional(z.string().check(z.maxLength(2000))),
   }))();
+/** P10: a response an official enters from a paper form or a meeting; a contact only where consent was given on paper. */
+export const enteredResponseSchema = /* @__PURE__ */ (() =>
+  z.extend(z.omit(responseBodySchema, { [HONEYPOT_FIELD]: true }), { method: z.enum(entryMethods) }))();
+
 export type ResponseBody = z.infer<typeof responseBodySchema>;
 export type Contact = z.infer<typeof contactSchema>;
 

@@ -40,14 +40,14 @@ export const emailHash = (dialogueId: string, email: string): string =>
     .update(`${dialogueId}\u0000${normaliseEmail(email)}`)
     .digest('hex');
 
-function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback | undefined {
+export function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback | undefined {
   if (!body.contact?.consent) return undefined;
   const email = normaliseEmail(body.contact.email);
   return { email, emailHash: emailHash(dialogueId, email), language: body.contact.language };
 }
 
 /** A UUID in either case names one submission: a retry that changed the case is still a retry. */
-const submissionIdOf = (body: ResponseBody): string => body.submissionId.toLowerCase();
+export const submissionIdOf = (body: ResponseBody): string => body.submissionId.toLowerCase();
 
 /** Whether the invisible field is filled in: then only a bot can have sent the body. */
 const isBot = (input: unknown): boolean => {

@@ -344,6 +344,7 @@ describe('results while the demo dialogue is open (results shown after close)', 
       dialogueId: DEMO_DIALOGUE_ID,
       status: 'open',
       responseCount: DEMO.length + 1,
+      byMethod: { web: DEMO.length + 1, paper: 0, meeting: 0 },
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       visibility: 'hidden',
       visibleFrom: demo.closesAt,
@@ -495,7 +496,12 @@ describe('GET /admin/dialogues/demo/results: who sees what', () => {
     const answer = await officialResults(lead);
     expect(answer.statusCode).toBe(200);
     expect(answer.json.freeTexts).toEqual({
-      comments: { total: FREE_TEXTS.length, texts: expect.arrayContaining(FREE_TEXTS), truncated: false },
+      comments: {
+        total: FREE_TEXTS.length,
+        publishable: 0,
+        texts: expect.arrayContaining(FREE_TEXTS.map((text) => ({ id: expect.any(String), text, state: 'hidden' }))),
+        truncated: false,
+      },
     });
     expect(answer.json.freeTexts?.comments?.texts).toHaveLength(FREE_TEXTS.length);
   });
@@ -537,8 +543,8 @@ describe('GET /admin/dialogues/demo/results: who sees what', () => {
       `"fråga";${favourite};"alla";"";"alla";"Lekplats för alla";"${alla}";"${csvNumber(percent(alla, DEMO.length + 1))}";"";""`,
     );
     const comments = '"comments";"Vill du lägga till något?"';
-    expect(lines).toContain(`"fritext";${comments};"";"";"'=SUM(A1:A9)"`);
-    expect(lines).toContain(`"fritext";${comments};"";"";"Semikolon; och ""citat"""`);
+    expect(lines).toContain(`"fritext";${comments};"";"";"'=SUM(A1:A9)";"dold"`);
+    expect(lines).toContain(`"fritext";${comments};"";"";"Semikolon; och ""citat""";"dold"`);
     expect(lines).toContain(
       `"uppdelning";${favourite};"relation:works";"Jag arbetar eller studerar här";"aventyr";"Äventyrslekplats";"1"`,
     );

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
 import { dynamoMailoutStore } from '../../functions/adapters/mailout-store';
+import { dynamoResponseStore } from '../../functions/adapters/response-store';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { changeStatus, createDialogue, decide } from '../../shared/dialogue/lifecycle';
+import { freeTextId } from '../../shared/dialogue/moderation';
 import type { Dialogue, DialogueStatus } from '../../shared/dialogue/schema';
 import { ljungby } from '../../shared/municipality';
 import { routes } from '../../shared/routes';
@@ -154,7 +156,41 @@ const table: Record<string, Row> = {
     needs: 'decided',
     expected: MANAGE,
   },
+  enterResponse: {
+    handler: () => import('../../functions/admin/dialogues/responses/handler'),
+    needs: 'open',
+    body: () => ({ method: 'paper', submissionId: randomUUID(), answers: { favourite: 'natur' } }),
+    expected: { ...MANAGE, 'lead committee': 201, admin: 201 },
+  },
+  moderateFreeText: {
+    handler: () => import('../../functions/admin/dialogues/moderation/handler'),
+    needs: 'open',
+    body: async (dialogue) => ({
+      questionId: 'comments',
+      textId: await storedFreeText(dialogue, 'Mer skugga, tack.'),
+      state: 'publishable',
+    }),
+    expected: MANAGE,
+  },
 };
+
+/** A stored response with a free text, as a citizen's arrives; its free text's id, as the officials' results list it. */
+async function storedFreeText(dialogue: Dialogue, text: string): Promise<string> {
+  const receivedAt = new Date().toISOString();
+  const responseId = randomUUID();
+  await dynamoResponseStore(db, process.env.TABLE_NAME ?? '').save({
+    dialogueId: dialogue.id,
+    dialogueVersion: dialogue.version,
+    submissionId: randomUUID(),
+    responseId,
+    shard: 0,
+    receivedAt,
+    answers: { favourite: 'natur', comments: text },
+    profile: {},
+    quarantined: false,
+  });
+  return freeTextId(0, `${receivedAt}#${responseId}`);
+}
 
 beforeAll(async () => {
   await createTestTable();
@@ -176,7 +212,7 @@ const cells = Object.entries(table).flatMap(([name, row]) =>
 test.each(cells)('$name as $role answers $status', async ({ name, role, row, status }) => {
   const dialogue = row.needs ? await dialogueIn(row.needs) : undefined;
   const official = roles[role];
-  const body = row.body?.(dialogue as Dialogue);
+  const body = await row.body?.(dialogue as Dialogue);
   const answer = await invokeRaw(
     (await row.handler()).handler,
     httpEvent(routes[name as keyof typeof routes], {

@@ -3,6 +3,7 @@
  * `presentResults` makes of it for the public and for officials, and the CSV for the case file. No AWS.
  * Every expected number below is worked out by hand from the seven responses in `SEVEN`.
  */
+import type { FreeTextModeration } from '../../shared/dialogue/moderation';
 import { resultsCsv } from '../../shared/aggregation/csv';
 import { type Audience, type ResultsBody, presentResults } from '../../shared/aggregation/present';
 import { type FreeTexts, MAX_TEXTS_PER_QUESTION, officialResults } from '../../shared/aggregation/results';
@@ -391,6 +392,7 @@ describe('visibility', () => {
       dialogueId: open.id,
       status: 'open',
       responseCount: 7,
+      byMethod: { web: 7, paper: 0, meeting: 0 },
       updatedAt: UPDATED,
       visibility: 'hidden',
       visibleFrom: open.closesAt,
@@ -478,7 +480,14 @@ describe('CSV for the case file', () => {
     'rad ett\nrad två',
     'Vanlig text',
   ];
-  const freeTexts: FreeTexts = { comments: { total: texts.length, texts, truncated: false } };
+  const freeTexts: FreeTexts = {
+    comments: {
+      total: texts.length,
+      publishable: 1,
+      texts: texts.map((text, i) => ({ id: `0~t${i}`, text, state: i === 0 ? 'publishable' : 'hidden' })),
+      truncated: false,
+    },
+  };
   const csv = resultsCsv(dialogue, { ...present(SEVEN, OFFICIALS, dialogue), freeTexts });
   const rows = parseCsv(csv.slice(1));
 
@@ -590,9 +599,17 @@ describe('CSV for the case file', () => {
 
   it('keeps semicolons, quotes and line breaks inside a free text in one cell', () => {
     const comments = ['comments', 'Vill du lägga till något?'];
-    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'Semikolon; och "citat"']);
-    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'rad ett\nrad två']);
-    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'Vanlig text']);
+    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'Semikolon; och "citat"', 'dold']);
+    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'rad ett\nrad två', 'dold']);
+    expect(rows).toContainEqual(['fritext', ...comments, '', '', 'Vanlig text', 'dold']);
+    expect(rows).toContainEqual([
+      'fritext',
+      ...comments,
+      '',
+      '',
+      `'=HYPERLINK("http://example.invalid")`,
+      'får publiceras',
+    ]);
   });
 
   it('neutralises spreadsheet formulas: a text starting with = + - @ gets a leading apostrophe', () => {
@@ -649,7 +666,9 @@ describe('officials’ results (free texts only for the lead committee)', () => 
     aggregates: { get: async () => aggregate },
     disclosureThreshold: 5,
     responses: readerOf(shards),
+    moderations: { list: async () => moderations },
   });
+  let moderations: FreeTextModeration[] = [];
   const comment = (text: string, receivedAt: string) =>
     response({ favourite: 'natur', comments: text }, {}, receivedAt);
 
@@ -661,7 +680,15 @@ describe('officials’ results (free texts only for the lead committee)', () => 
         dialogue.id,
       );
       expect(results.freeTexts).toEqual({
-        comments: { total: 2, texts: ['Fler bänkar', 'Linbana!'], truncated: false },
+        comments: {
+          total: 2,
+          publishable: 0,
+          texts: [
+            { id: expect.stringMatching(/^0~/), text: 'Fler bänkar', state: 'hidden' },
+            { id: expect.stringMatching(/^1~/), text: 'Linbana!', state: 'hidden' },
+          ],
+          truncated: false,
+        },
       });
       expect(results.questions.favourite?.byGroup?.['relation:works']).toEqual({
         respondents: 2,
@@ -696,6 +723,42 @@ describe('officials’ results (free texts only for the lead committee)', () => 
   it('lists the free texts in the order they arrived, across shards', async () => {
     const shards = [[comment('andra', '2026-03-11T10:00:00.000Z')], [comment('första', '2026-03-10T10:00:00.000Z')]];
     const { results } = await officialResults(depsWith(shards), callers.lead, dialogue.id);
-    expect(results.freeTexts?.comments?.texts).toEqual(['första', 'andra']);
+    expect(results.freeTexts?.comments?.texts.map((t) => t.text)).toEqual(['första', 'andra']);
+  });
+
+  it('says which free texts an official marked publishable; every other one is hidden', async () => {
+    const shards = [[comment('andra', '2026-03-11T10:00:00.000Z')], [comment('första', '2026-03-10T10:00:00.000Z')]];
+    const listed = (await officialResults(depsWith(shards), callers.lead, dialogue.id)).results.freeTexts?.comments;
+    const second = listed?.texts[1];
+    if (!second) throw new Error('no second text');
+    moderations = [
+      {
+        dialogueId: dialogue.id,
+        questionId: 'comments',
+        textId: second.id,
+        state: 'publishable',
+        text: 'andra',
+        at: '',
+        by: 'x',
+      },
+      {
+        dialogueId: dialogue.id,
+        questionId: 'other',
+        textId: listed.texts[0]?.id ?? '',
+        state: 'publishable',
+        at: '',
+        by: 'x',
+      },
+    ];
+    try {
+      const { results } = await officialResults(depsWith(shards), callers.lead, dialogue.id);
+      expect(results.freeTexts?.comments?.publishable).toBe(1);
+      expect(results.freeTexts?.comments?.texts.map((t) => [t.text, t.state])).toEqual([
+        ['första', 'hidden'],
+        ['andra', 'publishable'],
+      ]);
+    } finally {
+      moderations = [];
+    }
   });
 });

@@ -7,7 +7,7 @@ import { type Runtime, runtime } from '../../../lib/runtime';
 export const createHandler = ({
   responseReader,
   ...deps
-}: Pick<Runtime, 'dialogues' | 'aggregates' | 'disclosureThreshold' | 'responseReader'>) =>
+}: Pick<Runtime, 'dialogues' | 'aggregates' | 'disclosureThreshold' | 'responseReader' | 'moderations'>) =>
   httpRoute(getOfficialResultsRoute, async ({ caller, path, query }) => {
     const { dialogue, results } = await officialResults({ ...deps, responses: responseReader }, caller, path.id);
     if (query.format === 'json') return { json: results };
