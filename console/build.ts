@@ -43,6 +43,13 @@ const consoleStyles = `
 .md-poster-qr svg{display:block;width:100%;height:auto}
 .md-poster-answer p{flex:1 1 12rem}
 .md-poster-url{font-weight:700;overflow-wrap:anywhere}
+.md-actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
+.md-free-texts{list-style:none;padding:0}
+.md-free-texts li{border-left:4px solid #c8c8c8;padding:.25rem .75rem;margin:.75rem 0}
+.md-free-texts li.md-publishable{border-left-color:#2e7d32}
+.md-free-texts p{margin:0 0 .25rem;white-space:pre-wrap;overflow-wrap:anywhere}
+.md-check{display:inline-flex;gap:.5rem;align-items:center}
+.md-report-texts li{margin:.25rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
 @media print{
 @page{size:A4;margin:15mm}
 .md-no-print{display:none!important}
@@ -50,6 +57,13 @@ const consoleStyles = `
 .md-poster{border:0;padding:0;margin:0;max-width:none;font-size:14pt}
 .md-poster h2{font-size:30pt}
 .md-poster-qr{width:60mm}
+.md-report{font-size:11pt}
+.md-report h2{break-after:avoid;page-break-after:avoid}
+.md-report h3{break-after:avoid;page-break-after:avoid}
+.md-report-section{break-before:page;page-break-before:always}
+.md-report table,.md-report .md-bars li{break-inside:avoid;page-break-inside:avoid}
+.md-report .md-table{overflow:visible;box-shadow:none}
+.md-report details>summary{list-style:none}
 }
 `;
 

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { PublicDefinition } from '../../shared/dialogue/public-view';
 import type { DecisionBody } from '../../shared/decision/schema';
 import type { Issue } from '../../shared/errors';
 import type { Bilingual } from '../../shared/messages/language';
@@ -9,6 +10,8 @@ import type {
   dialogueWithWarningsBody,
   invitationBody,
   mailoutBody,
+  moderationBody,
+  officialResultsBody,
   whoAmIBody,
 } from '../../shared/http-bodies';
 
@@ -19,6 +22,10 @@ export type AuditEntries = z.infer<typeof auditBody>;
 export type Me = z.infer<typeof whoAmIBody>;
 export type Invitation = z.infer<typeof invitationBody>;
 export type MailoutProgress = z.infer<typeof mailoutBody>;
+export type OfficialResults = z.infer<typeof officialResultsBody>;
+export type Moderation = z.infer<typeof moderationBody>;
+/** What citizens see of a dialogue (`GET /dialogues/{id}`): the form and the results are drawn from it. */
+export type { PublicDefinition };
 
 /** The token was refused (expired, or signed out elsewhere): the console goes back to sign-in. */
 export class SessionEnded extends Error {}
@@ -74,6 +81,15 @@ export function apiClient(token: () => string | undefined) {
     mailout: (id: string) => call<MailoutProgress>('GET', `${one(id)}/mailout`),
     decide: (id: string, body: DecisionBody) => call<unknown>('POST', `${one(id)}/decision`, body),
     correctDecision: (id: string, body: DecisionBody) => call<unknown>('PUT', `${one(id)}/decision`, body),
+    results: (id: string) => call<OfficialResults>('GET', `${one(id)}/results`),
+    resultsCsv: async (id: string) => (await send('GET', `${one(id)}/results?format=csv`)).text(),
+    publicDefinition: async (id: string) => {
+      const answer = await fetch(`/dialogues/${encodeURIComponent(id)}`);
+      if (!answer.ok) throw new Error(`GET /dialogues/${id}: ${answer.status}`);
+      return (await answer.json()) as PublicDefinition;
+    },
+    enterResponse: (id: string, body: unknown) => call<unknown>('POST', `${one(id)}/responses`, body),
+    moderate: (id: string, body: Moderation) => call<Moderation>('POST', `${one(id)}/moderation`, body),
     preview: async (id: string, lang: string) => (await send('GET', `${one(id)}/preview?lang=${lang}`)).text(),
   };
 }

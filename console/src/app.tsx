@@ -7,8 +7,11 @@ import { type DialogueSummary, type Me, SessionEnded, apiClient } from './api';
 import { type ConsoleConfig, signOut } from './auth';
 import { Decision } from './decision';
 import { Detail } from './detail';
+import { Entry } from './entry';
 import { Invitation } from './invitation';
 import { NewDialogue } from './new-dialogue';
+import { Report } from './report';
+import { Results } from './results';
 import { DialogueList } from './dialogue-list';
 
 type View =
@@ -17,11 +20,17 @@ type View =
   | { kind: 'list'; dialogues: DialogueSummary[] }
   | { kind: 'failed' };
 
-/** `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue, `…/invitation` its invitation kit, `…/decision` its decision. */
+/**
+ * `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue; under it `/invitation` its invitation kit,
+ * `/results` its live results and free texts, `/entry` responses from other methods, `/report` the committee's
+ * report, `/decision` its decision.
+ */
+const parts = ['invitation', 'decision', 'results', 'entry', 'report'] as const;
 const pageOf = (hash: string) => {
-  const [, id, part] = /^#\/d\/([\w-]+)(?:\/(invitation|decision))?$/.exec(hash) ?? [];
-  return id
-    ? { kind: (part as 'invitation' | 'decision' | undefined) ?? ('dialogue' as const), id }
+  const [, id, part] = /^#\/d\/([\w-]+)(?:\/([a-z]+))?$/.exec(hash) ?? [];
+  const known = parts.find((p) => p === part);
+  return id && (part === undefined || known)
+    ? { kind: known ?? ('dialogue' as const), id }
     : hash === '#/new'
       ? { kind: 'new' as const }
       : { kind: 'list' as const };
@@ -125,6 +134,12 @@ export function App(props: {
           />
         ) : page.kind === 'decision' ? (
           <Decision api={api} id={page.id} t={t} lang={lang} publicBase={props.config.publicBase} onError={failed} />
+        ) : page.kind === 'results' ? (
+          <Results api={api} id={page.id} t={t} lang={lang} onError={failed} />
+        ) : page.kind === 'entry' ? (
+          <Entry api={api} id={page.id} t={t} lang={lang} onError={failed} />
+        ) : page.kind === 'report' ? (
+          <Report api={api} id={page.id} t={t} lang={lang} onError={failed} />
         ) : page.kind === 'invitation' ? (
           <Invitation api={api} id={page.id} t={t} lang={lang} onError={failed} />
         ) : page.kind === 'new' ? (

@@ -174,6 +174,11 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
       <p>
         <a href={`#/d/${id}/invitation`}>{t.invitationLink}</a>
       </p>
+      {stored.status !== 'draft' && (
+        <p>
+          <a href={`#/d/${id}/results`}>{t.results.link}</a>
+        </p>
+      )}
       {(stored.status === 'closed' || stored.status === 'decided') && (
         <p>
           <a href={`#/d/${id}/decision`}>{t.decision.link}</a>

@@ -180,6 +180,62 @@ const sv = {
     seeResults: 'Se resultatsidan med beslutet',
     notClosed: 'Stäng dialogen innan beslutet registreras.',
   },
+  results: {
+    link: 'Resultat och fritexter',
+    heading: (title: string) => `Resultat: ${title}`,
+    live: (count: number, updated: string) =>
+      `${formatNumber(count, 'sv')} svar när resultatet senast räknades ihop, ${updated}. Sidan visar alla grupper, även små.`,
+    notCounted: 'Inga svar är ihopräknade ännu.',
+    csv: 'Ladda ner resultatet som CSV',
+    reportLink: 'Beslutsunderlag för nämnden (utskrift)',
+    entryLink: 'För in svar från papper eller möte',
+    freeTextsHeading: 'Fritextsvar',
+    freeTextsLead:
+      'Fritexterna är dolda tills någon markerar dem som publicerbara. Markera bara texter utan personuppgifter; bara publicerbara texter kommer med i beslutsunderlaget.',
+    search: (question: string) => `Sök bland svaren på ”${question}”`,
+    shown: (shown: number, total: number, publishable: number) =>
+      `Visar ${formatNumber(shown, 'sv')} av ${formatNumber(total, 'sv')} svar. ${formatNumber(publishable, 'sv')} får publiceras.`,
+    truncated: (kept: number) => `Bara de ${formatNumber(kept, 'sv')} senaste svaren visas här; CSV-filen har alla.`,
+    publishable: 'Får publiceras',
+    savedPublishable: 'Texten får publiceras.',
+    savedHidden: 'Texten är dold.',
+    noTexts: 'Inga fritextsvar ännu.',
+  },
+  entry: {
+    heading: (title: string) => `För in svar: ${title}`,
+    lead: 'Svar från en pappersblankett eller ett möte räknas som alla andra svar och visas per metod i resultatet (P10). Ett svar i taget.',
+    methodLegend: 'Hur kom svaret in?',
+    methods: { paper: 'Pappersblankett', meeting: 'Möte' },
+    contactNote: 'Fyll i en e-postadress bara om personen gav sitt samtycke på blanketten, och kryssa då i samtycket.',
+    save: 'Spara svaret',
+    saved: (count: number) => `Svaret är sparat. Du har fört in ${formatNumber(count, 'sv')} svar nu.`,
+    notOpen: 'Svar förs in medan dialogen är öppen.',
+    back: 'Tillbaka till resultatet',
+  },
+  report: {
+    heading: (title: string) => `Beslutsunderlag: ${title}`,
+    print: 'Skriv ut',
+    generated: (date: string) => `Sammanställt ${date}.`,
+    caseNumber: (n: string) => `Diarienummer ${n}.`,
+    participationHeading: 'Deltagande och räckvidd',
+    participation: (count: number, opened: string, closed: string) =>
+      `${formatNumber(count, 'sv')} svar kom in mellan ${opened} och ${closed}.`,
+    freeTextsHeading: 'Fritextsvar som får publiceras',
+    freeTextsCount: (publishable: number, total: number) =>
+      `${formatNumber(publishable, 'sv')} av ${formatNumber(total, 'sv')} fritextsvar är granskade och får publiceras. Övriga finns i ärendet.`,
+    noPublishable: 'Inga fritextsvar är markerade som publicerbara.',
+    methodHeading: 'Metod',
+    method: (web: boolean, other: boolean) =>
+      [
+        'Dialogen genomfördes med Medborgardialog.',
+        web ? 'Enkäten fanns på kommunens webbplats; svaren sparades anonymt.' : '',
+        other ? 'Svar från pappersblanketter och möten fördes in av tjänstepersoner och räknas med i resultatet.' : '',
+        'Kontaktuppgifter sparades åtskilda från svaren och används bara för återkopplingen.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    open: 'pågår',
+  },
   invitationLink: 'Inbjudan och affisch',
   invitationHeading: (title: string) => `Inbjudan: ${title}`,
   invitationLead:
@@ -363,6 +419,63 @@ const en: typeof sv = {
     mailoutDone: 'The mailout is done.',
     seeResults: 'See the results page with the decision',
     notClosed: 'Close the dialogue before registering the decision.',
+  },
+  results: {
+    link: 'Results and free texts',
+    heading: (title: string) => `Results: ${title}`,
+    live: (count: number, updated: string) =>
+      `${formatNumber(count, 'en')} responses when the results were last counted, ${updated}. This page shows every group, small ones too.`,
+    notCounted: 'No responses have been counted yet.',
+    csv: 'Download the results as CSV',
+    reportLink: 'Report for the committee (print)',
+    entryLink: 'Enter responses from paper or a meeting',
+    freeTextsHeading: 'Free-text answers',
+    freeTextsLead:
+      'Free texts are hidden until someone marks them publishable. Mark only texts without personal data; only publishable texts go into the committee’s report.',
+    search: (question: string) => `Search the answers to “${question}”`,
+    shown: (shown: number, total: number, publishable: number) =>
+      `Showing ${formatNumber(shown, 'en')} of ${formatNumber(total, 'en')} answers. ${formatNumber(publishable, 'en')} may be published.`,
+    truncated: (kept: number) =>
+      `Only the ${formatNumber(kept, 'en')} latest answers are shown here; the CSV file has them all.`,
+    publishable: 'May be published',
+    savedPublishable: 'The text may be published.',
+    savedHidden: 'The text is hidden.',
+    noTexts: 'No free-text answers yet.',
+  },
+  entry: {
+    heading: (title: string) => `Enter responses: ${title}`,
+    lead: 'Responses from a paper form or a meeting count like any other and are shown by method in the results (P10). One response at a time.',
+    methodLegend: 'How did the response come in?',
+    methods: { paper: 'Paper form', meeting: 'Meeting' },
+    contactNote: 'Enter an email address only if the person gave their consent on the form, and then tick the consent.',
+    save: 'Save the response',
+    saved: (count: number) => `The response is saved. You have entered ${formatNumber(count, 'en')} now.`,
+    notOpen: 'Responses are entered while the dialogue is open.',
+    back: 'Back to the results',
+  },
+  report: {
+    heading: (title: string) => `Report for the committee: ${title}`,
+    print: 'Print',
+    generated: (date: string) => `Compiled ${date}.`,
+    caseNumber: (n: string) => `Case number ${n}.`,
+    participationHeading: 'Participation and reach',
+    participation: (count: number, opened: string, closed: string) =>
+      `${formatNumber(count, 'en')} responses came in between ${opened} and ${closed}.`,
+    freeTextsHeading: 'Free-text answers that may be published',
+    freeTextsCount: (publishable: number, total: number) =>
+      `${formatNumber(publishable, 'en')} of ${formatNumber(total, 'en')} free-text answers are reviewed and may be published. The others are in the case file.`,
+    noPublishable: 'No free-text answers are marked publishable.',
+    methodHeading: 'Method',
+    method: (web: boolean, other: boolean) =>
+      [
+        'The dialogue was run with Medborgardialog.',
+        web ? 'The survey was on the municipality’s website; answers were stored anonymously.' : '',
+        other ? 'Responses from paper forms and meetings were entered by officials and count in the results.' : '',
+        'Contact details were stored apart from the answers and are used only for the feedback.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    open: 'ongoing',
   },
   invitationLink: 'Invitation and poster',
   invitationHeading: (title: string) => `Invitation: ${title}`,

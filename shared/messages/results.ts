@@ -45,6 +45,9 @@ const sv = {
   suppressionNote: (threshold: number) =>
     `Grupper med färre än ${threshold} svarande visas inte, så att ingen enskild person kan pekas ut. Ibland döljs också en större grupp bredvid, så att den mindre inte kan räknas fram ur totalen.`,
   participationHeading: 'Deltagande per dag',
+  methodsHeading: 'Svar per metod',
+  method: 'Metod',
+  methods: { web: 'Webbenkäten', paper: 'Pappersblankett', meeting: 'Möte', total: 'Totalt' },
   date: 'Datum',
   reachHeading: 'Nådde dialogen målgruppen?',
   reach: (share: number | null, inside: number, outside: number, unknown: number) =>
@@ -109,6 +112,9 @@ const en: ResultsCatalogue = {
   suppressionNote: (threshold: number) =>
     `Groups with fewer than ${threshold} respondents are not shown, so that no individual can be singled out. Sometimes a larger group beside one is hidden too, so that the smaller cannot be worked out from the total.`,
   participationHeading: 'Participation per day',
+  methodsHeading: 'Responses by method',
+  method: 'Method',
+  methods: { web: 'The web survey', paper: 'Paper form', meeting: 'Meeting', total: 'Total' },
   date: 'Date',
   reachHeading: 'Did the dialogue reach its target group?',
   reach: (share: number | null, inside: number, outside: number, unknown: number) =>

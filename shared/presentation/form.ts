@@ -432,15 +432,38 @@ export function receipt(
   </section>`;
 }
 
+/** Each field's first problem, in the language shown. */
+function errorsOf(state: Pick<FormState, 'issues' | 'lang'>): Map<string, string> {
+  const errors = new Map<string, string>();
+  for (const issue of state.issues ?? []) {
+    const field = fieldOfIssue(issue.path);
+    if (!errors.has(field)) errors.set(field, state.lang === 'en' ? issue.messageEn : issue.message);
+  }
+  return errors;
+}
+
+export type AnswerFieldsState = Pick<FormState, 'lang' | 'fields' | 'issues' | 'topHeading'>;
+
+/**
+ * The questions, the optional profile and the contact, as the citizen's form has them: also what an official fills
+ * in for a paper form in the console, so both enter the same answers in the same way.
+ */
+export function answerFields(definition: PublicDefinition, state: AnswerFieldsState): Html {
+  const level = state.topHeading;
+  const errors = errorsOf(state);
+  const t = catalogues[state.lang].form;
+  const full = { ...state, submissionId: '', action: '', switchLanguageHref: '' };
+  return html`${heading(level + 1, t.questionsHeading)}
+    <p class="md-note">${t.requiredNote}</p>
+    ${definition.questions.map((q) => questionControl(q, full, errors.get(fieldNames.answer(q.id))))}
+    ${profileSection(definition, full, errors, level + 1)} ${contactSection(full, errors, level + 1)}`;
+}
+
 /** The whole form: conditions first, the questions, the optional profile and contact, and the error summary. */
 export function form(definition: PublicDefinition, state: FormState): Html {
   const { lang, topHeading: level } = state;
   const t = catalogues[lang].form;
-  const errors = new Map<string, string>();
-  for (const issue of state.issues ?? []) {
-    const field = fieldOfIssue(issue.path);
-    if (!errors.has(field)) errors.set(field, lang === 'en' ? issue.messageEn : issue.message);
-  }
+  const errors = errorsOf(state);
   const summary = html`<div
     class="md-summary"
     role="alert"
@@ -470,10 +493,7 @@ export function form(definition: PublicDefinition, state: FormState): Html {
       data-lang="${lang}"
     >
       <button type="submit" hidden>${t.submit}</button>
-      ${summary} ${heading(level + 1, t.questionsHeading)}
-      <p class="md-note">${t.requiredNote}</p>
-      ${definition.questions.map((q) => questionControl(q, state, errors.get(fieldNames.answer(q.id))))}
-      ${profileSection(definition, state, errors, level + 1)} ${contactSection(state, errors, level + 1)}
+      ${summary} ${answerFields(definition, state)}
       <input type="hidden" name="${fieldNames.submissionId}" value="${state.submissionId}" /><input
         type="hidden"
         name="${fieldNames.language}"

@@ -162,38 +162,38 @@ function questionSection(question: Question, result: QuestionResult | undefined,
   </section>`;
 }
 
-export interface ResultsPageLinks {
-  readonly switchLanguageHref: string;
+/** P10: the responses by how they came in, and the total. */
+function methodsTable(results: ResultsBody, lang: Language): Html {
+  const r = resultsCatalogues[lang];
+  const { web, paper, meeting } = results.byMethod;
+  return html`<h2>${r.methodsHeading}</h2>
+    ${figureTable(
+      r.methodsHeading,
+      r.methodsHeading,
+      [r.method, r.count],
+      [
+        row(r.methods.web, [r.number(web)]),
+        row(r.methods.paper, [r.number(paper)]),
+        row(r.methods.meeting, [r.number(meeting)]),
+        row(html`<strong>${r.methods.total}</strong>`, [html`<strong>${r.number(results.responseCount)}</strong>`]),
+      ],
+    )}`;
 }
 
-/** `GET /results/{id}`: the numbers for everyone, with the conditions and the decision (P2, P3, P12). */
-export function resultsPage(
-  definition: PublicDefinition,
-  results: ResultsBody & { decision?: PublicDecision },
-  lang: Language,
-  links: ResultsPageLinks,
-): string {
+/**
+ * The figures of visible results: each chart with its table, the breakdowns, reach and participation, by method and
+ * per day. The public page and the officials' console (live results, the committee's report) show the same.
+ */
+export function resultsFigures(definition: PublicDefinition, results: ResultsBody, lang: Language): Html {
   const r = resultsCatalogues[lang];
   const threshold = Object.values(results.questions)
     .flatMap((q) => Object.values(q.byGroup ?? {}))
     .find((c) => 'fewerThan' in c);
   const alternatives = definition.format.kind === 'alternatives' ? definition.format.alternatives : [];
   const figure = (n: number | undefined) => (n === undefined ? '–' : r.number(n));
-  const body = html`<p class="md-lang">
-      <a href="${links.switchLanguageHref}" lang="${otherLanguage(lang)}">${r.languageSwitch}</a>
-    </p>
-    <h1>${r.heading}: ${text(definition.title, lang)}</h1>
-    <p>
-      ${r.status[results.status]} ${r.responses(results.responseCount)}
-      ${results.updatedAt ? r.updated(longDate(results.updatedAt, lang)) : r.notYetUpdated}
-    </p>
-    ${results.decision ? decisionBox(definition, results.decision, lang, 2) : ''}
-    ${
-      results.visibility === 'hidden'
-        ? html`<p><strong>${r.hidden(results.visibleFrom ? longDate(results.visibleFrom, lang) : '')}</strong></p>`
-        : html` ${
-            alternatives.length && results.alternatives.length
-              ? html`<h2>${r.alternativesHeading}</h2>
+  return html`${
+    alternatives.length && results.alternatives.length
+      ? html`<h2>${r.alternativesHeading}</h2>
                     ${figureTable(
                       r.alternativesHeading,
                       r.alternativesHeading,
@@ -207,8 +207,8 @@ export function resultsPage(
                         ]),
                       ),
                     )}`
-              : ''
-          }
+      : ''
+  }
             <h2>${catalogues[lang].form.questionsHeading}</h2>
             ${definition.questions.map((q) => questionSection(q, results.questions[q.id], lang))}
             ${threshold && 'fewerThan' in threshold ? html`<p class="md-note">${r.suppressionNote(threshold.fewerThan)}</p>` : ''}
@@ -230,7 +230,34 @@ export function resultsPage(
                       results.participationPerDay.map((d) => row(longDate(d.date, lang), [r.number(d.responses)])),
                     )}`
                 : ''
-            }`
+            }${methodsTable(results, lang)}`;
+}
+
+export interface ResultsPageLinks {
+  readonly switchLanguageHref: string;
+}
+
+/** `GET /results/{id}`: the numbers for everyone, with the conditions and the decision (P2, P3, P12). */
+export function resultsPage(
+  definition: PublicDefinition,
+  results: ResultsBody & { decision?: PublicDecision },
+  lang: Language,
+  links: ResultsPageLinks,
+): string {
+  const r = resultsCatalogues[lang];
+  const body = html`<p class="md-lang">
+      <a href="${links.switchLanguageHref}" lang="${otherLanguage(lang)}">${r.languageSwitch}</a>
+    </p>
+    <h1>${r.heading}: ${text(definition.title, lang)}</h1>
+    <p>
+      ${r.status[results.status]} ${r.responses(results.responseCount)}
+      ${results.updatedAt ? r.updated(longDate(results.updatedAt, lang)) : r.notYetUpdated}
+    </p>
+    ${results.decision ? decisionBox(definition, results.decision, lang, 2) : ''}
+    ${
+      results.visibility === 'hidden'
+        ? html`<p><strong>${r.hidden(results.visibleFrom ? longDate(results.visibleFrom, lang) : '')}</strong></p>`
+        : resultsFigures(definition, results, lang)
     }
     ${conditions(definition, lang, 2)}`;
   return htmlDocument(lang, `${r.heading}: ${plain(definition.title, lang)}`, body);

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ConsoleCatalogue } from '../../shared/messages/console';
+import type { Language } from '../../shared/messages/language';
+import { longDate, plain } from '../../shared/presentation/html';
+import { resultsFigures } from '../../shared/presentation/results-page';
+import { type ApiClient, type OfficialResults, type PublicDefinition, Refused, type StoredDialogue } from './api';
+import { refusalOf } from './fields';
+import { FreeTextList } from './free-texts';
+
+/** What the results views need, loaded together: the stored dialogue, what citizens see of it, the live results. */
+export interface Loaded {
+  readonly stored: StoredDialogue;
+  readonly definition: PublicDefinition;
+  readonly results: OfficialResults;
+}
+
+export const loadResults = async (api: ApiClient, id: string): Promise<Loaded> => {
+  const [stored, definition, results] = await Promise.all([
+    api.dialogue(id),
+    api.publicDefinition(id),
+    api.results(id),
+  ]);
+  return { stored, definition, results };
+};
+
+/** The figures as the public results page draws them (one source for how results look). */
+export const Figures = (props: { loaded: Loaded; lang: Language }) => (
+  <div
+    class="md-figures"
+    dangerouslySetInnerHTML={{
+      __html: resultsFigures(props.loaded.definition, props.loaded.results, props.lang).toString(),
+    }}
+  />
+);
+
+/** Saves the CSV the API makes as a file (the API wants the token, so a plain link cannot fetch it). */
+async function downloadCsv(api: ApiClient, id: string): Promise<void> {
+  const url = URL.createObjectURL(new Blob([await api.resultsCsv(id)], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: `resultat-${id}.csv` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** `#/d/{id}/results`: the live results, unsuppressed, with every free text to search and moderate. */
+export function Results(props: {
+  api: ApiClient;
+  id: string;
+  t: ConsoleCatalogue;
+  lang: Language;
+  onError(e: unknown): void;
+}) {
+  const { api, id, lang } = props;
+  const t = props.t.results;
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [refused, setRefused] = useState<string>();
+  const load = () => loadResults(api, id).then(setLoaded);
+  useEffect(() => void load().catch(props.onError), [id]);
+  if (!loaded) return <p aria-live="polite">{props.t.loading}</p>;
+  const { stored, definition, results } = loaded;
+  const moderate = (questionId: string) => (textId: string, publishable: boolean) =>
+    api
+      .moderate(id, { questionId, textId, state: publishable ? 'publishable' : 'hidden' })
+      .then(load)
+      .then(() => true)
+      .catch((error: unknown) => {
+        if (error instanceof Refused) setRefused(refusalOf(error, props.t, lang).text);
+        else props.onError(error);
+        return false;
+      });
+  const textQuestions = definition.questions.filter((q) => q.type === 'text');
+  return (
+    <>
+      <p class="md-no-print">
+        <a href={`#/d/${id}`}>{props.t.back}</a>
+      </p>
+      <h1>{t.heading(plain(stored.title, lang))}</h1>
+      <p>{results.updatedAt ? t.live(results.responseCount, longDate(results.updatedAt, lang)) : t.notCounted}</p>
+      <ul class="md-actions">
+        <li>
+          <button type="button" class="md-secondary" onClick={() => void downloadCsv(api, id).catch(props.onError)}>
+            {t.csv}
+          </button>
+        </li>
+        <li>
+          <a href={`#/d/${id}/report`}>{t.reportLink}</a>
+        </li>
+        {stored.status === 'open' && (
+          <li>
+            <a href={`#/d/${id}/entry`}>{t.entryLink}</a>
+          </li>
+        )}
+      </ul>
+      <Figures loaded={loaded} lang={lang} />
+      {results.freeTexts && textQuestions.length > 0 && (
+        <section aria-labelledby="md-free-texts-heading">
+          <h2 id="md-free-texts-heading">{t.freeTextsHeading}</h2>
+          <p>{t.freeTextsLead}</p>
+          {refused && <p role="alert">{refused}</p>}
+          {textQuestions.map((q) => {
+            const texts = results.freeTexts?.[q.id];
+            return texts && texts.total > 0 ? (
+              <FreeTextList
+                key={q.id}
+                questionId={q.id}
+                label={plain(q.label, lang)}
+                texts={texts}
+                t={t}
+                moderate={moderate(q.id)}
+              />
+            ) : (
+              <p key={q.id}>{t.noTexts}</p>
+            );
+          })}
+        </section>
+      )}
+    </>
+  );
+}
