@@ -73,7 +73,7 @@ export function Results(props: {
   return (
     <>
       <p class="md-no-print">
-        <a href={`#/d/${id}`}>{props.t.back}</a>
+        <a href={`#/d/${id}`}>{props.t.backToDialogue}</a>
       </p>
       <h1>{t.heading(plain(stored.title, lang))}</h1>
       <p>{results.updatedAt ? t.live(results.responseCount, longDate(results.updatedAt, lang)) : t.notCounted}</p>
