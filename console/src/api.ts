@@ -84,7 +84,7 @@ export function apiClient(token: () => string | undefined) {
     results: (id: string) => call<OfficialResults>('GET', `${one(id)}/results`),
     resultsCsv: async (id: string) => (await send('GET', `${one(id)}/results?format=csv`)).text(),
     publicDefinition: async (id: string) => {
-      const answer = await fetch(`/dialogues/${encodeURIComponent(id)}`);
+      const answer = await fetch(`/dialogues/${encodeURIComponent(id)}`, { cache: 'no-store' });
       if (!answer.ok) throw new Error(`GET /dialogues/${id}: ${answer.status}`);
       return (await answer.json()) as PublicDefinition;
     },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConsoleCatalogue } from '../../shared/messages/console';
 import type { Language } from '../../shared/messages/language';
+import { closedAt } from '../../shared/dialogue/public-view';
 import { longDate, plain } from '../../shared/presentation/html';
 import { resultsFigures } from '../../shared/presentation/results-page';
 import { type ApiClient, type OfficialResults, type PublicDefinition, Refused, type StoredDialogue } from './api';
@@ -20,7 +21,18 @@ export const loadResults = async (api: ApiClient, id: string): Promise<Loaded> =
     api.publicDefinition(id),
     api.results(id),
   ]);
-  return { stored, definition, results };
+  // What citizens see may come from a cache a few seconds old; the status and the close are the stored ones.
+  const closed = closedAt(stored);
+  return {
+    stored,
+    definition: {
+      ...definition,
+      status: stored.status,
+      closesAt: stored.closesAt,
+      ...(closed ? { closedAt: closed } : {}),
+    },
+    results,
+  };
 };
 
 /** The figures as the public results page draws them (one source for how results look). */

@@ -8,7 +8,7 @@ const committeeRef = (municipality: Municipality, id: string) => ({
 });
 
 /** When answering ended: an official's early close, else the closing time the scheduler acted on (it runs later). */
-function closedAt({ closedAt, closesAt }: Dialogue): string | undefined {
+export function closedAt({ closedAt, closesAt }: Pick<Dialogue, 'closedAt' | 'closesAt'>): string | undefined {
   if (!closedAt) return undefined;
   return closesAt && Date.parse(closesAt) < Date.parse(closedAt) ? closesAt : closedAt;
 }

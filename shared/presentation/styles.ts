@@ -22,7 +22,7 @@ background:var(--_bg);max-width:46rem;margin:0 auto;padding:1rem;box-sizing:bord
 .md-help{color:var(--_muted);margin:.25rem 0}
 .md-choice{display:flex;align-items:flex-start;gap:.5rem;margin:.4rem 0}
 .md-choice input{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none}
-.md-root input[type=email],.md-root input[type=text],.md-root input[type=date],.md-root input[type=url],.md-root select,.md-root textarea{display:block;width:100%;max-width:100%;font:inherit;padding:.5rem;
+.md-root input[type=email],.md-root input[type=text],.md-root input[type=date],.md-root input[type=url],.md-root input[type=search],.md-root select,.md-root textarea{display:block;width:100%;max-width:100%;font:inherit;padding:.5rem;
 border:2px solid #6b6b6b;border-radius:var(--_radius);color:var(--_text);background:#fff}
 .md-root textarea{min-height:8rem}
 .md-root [aria-invalid=true]{border-color:var(--_error)}

@@ -178,6 +178,7 @@ describe('the whole life cycle of a dialogue, through the console only', () => {
     await page.emulateMedia({ media: 'print' });
     const report = await page.locator('main').innerText();
     expect(report).toContain('Villkor för dialogen');
+    expect(report).toMatch(/2 svar kom in mellan \d+ \w+ \d{4} och \d+ \w+ \d{4}\./);
     expect(report).toContain('Längs gångvägen är det mörkast.');
     expect(report).not.toContain('Anna Svensson');
     expect(report).toContain('1 av 2 fritextsvar är granskade och får publiceras.');
