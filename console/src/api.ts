@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { PublicDefinition } from '../../shared/dialogue/public-view';
 import type { DecisionBody } from '../../shared/decision/schema';
 import type { Issue } from '../../shared/errors';
+import { consoleCatalogues } from '../../shared/messages/console';
 import type { Bilingual } from '../../shared/messages/language';
 import type {
   auditBody,
@@ -59,10 +60,14 @@ export function apiClient(token: () => string | undefined) {
       message?: string;
       messageEn?: string;
     };
-    const fallback = `${method} ${path}: ${answer.status}`;
-    throw new Refused(answer.status, refusal.issues ?? refusal.missing ?? [], {
-      sv: refusal.message ?? fallback,
-      en: refusal.messageEn ?? fallback,
+    const issues = refusal.issues ?? refusal.missing ?? [];
+    // A 400 lists its issues without a message of its own: then the console's words lead them.
+    const fallback = issues.length
+      ? { sv: consoleCatalogues.sv.correctBelow, en: consoleCatalogues.en.correctBelow }
+      : { sv: `${method} ${path}: ${answer.status}`, en: `${method} ${path}: ${answer.status}` };
+    throw new Refused(answer.status, issues, {
+      sv: refusal.message ?? fallback.sv,
+      en: refusal.messageEn ?? fallback.en,
     });
   }
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
