@@ -3,7 +3,8 @@ import type { PublicDefinition } from '../../shared/dialogue/public-view';
 import type { DecisionBody } from '../../shared/decision/schema';
 import type { Issue } from '../../shared/errors';
 import { consoleCatalogues } from '../../shared/messages/console';
-import type { Bilingual } from '../../shared/messages/language';
+import type { Bilingual, Language } from '../../shared/messages/language';
+import type { ConsoleCatalogue } from '../../shared/messages/console';
 import type {
   auditBody,
   dialogueBody,
@@ -99,3 +100,12 @@ export function apiClient(token: () => string | undefined) {
   };
 }
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/** What every view of one dialogue is given by the app. */
+export interface DialogueViewProps {
+  readonly api: ApiClient;
+  readonly id: string;
+  readonly t: ConsoleCatalogue;
+  readonly lang: Language;
+  onError(error: unknown): void;
+}

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConsoleCatalogue } from '../../shared/messages/console';
-import type { Language } from '../../shared/messages/language';
 import { publicLinks } from '../../shared/presentation/links';
-import { type ApiClient, type MailoutProgress, Refused, type StoredDialogue } from './api';
+import { type MailoutProgress, Refused, type StoredDialogue, type DialogueViewProps } from './api';
 import { type DecisionForm, decisionBodyOf, decisionFormOf } from './decision-form';
 import { Choice, Field, Problems, refusalOf } from './fields';
 
@@ -29,14 +28,7 @@ function Mailout(props: { progress: MailoutProgress; t: ConsoleCatalogue['decisi
  * The committee's decision (P11, P12): registered after a confirmation that says how many will be emailed, then
  * the mailout followed to the end; correctable until the first email is out, and refused in the API's words after.
  */
-export function Decision(props: {
-  api: ApiClient;
-  id: string;
-  t: ConsoleCatalogue;
-  lang: Language;
-  publicBase: string;
-  onError(error: unknown): void;
-}) {
+export function Decision(props: DialogueViewProps & { publicBase: string }) {
   const { api, id, lang } = props;
   const t = props.t.decision;
   const [stored, setStored] = useState<StoredDialogue>();

@@ -1,25 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Issue } from '../../shared/errors';
-import type { ConsoleCatalogue } from '../../shared/messages/console';
-import type { Language } from '../../shared/messages/language';
 import { entryMethods, type EntryMethod } from '../../shared/responses/methods';
 import { answerFields } from '../../shared/presentation/form';
 import { type FormFields, applyMove, fieldNames, responseBodyFromForm } from '../../shared/presentation/form-body';
 import { plain } from '../../shared/presentation/html';
-import { type ApiClient, type PublicDefinition, Refused, type StoredDialogue } from './api';
+import { type PublicDefinition, Refused, type StoredDialogue, type DialogueViewProps } from './api';
 import { Problems, refusalOf } from './fields';
 
 /**
  * `#/d/{id}/entry` (P10): an official enters a paper form's or a meeting's response, with the citizen's own fields
  * (shared/presentation/form.ts) read the way the form's no-JS post is read, so both give the same answers.
  */
-export function Entry(props: {
-  api: ApiClient;
-  id: string;
-  t: ConsoleCatalogue;
-  lang: Language;
-  onError(e: unknown): void;
-}) {
+export function Entry(props: DialogueViewProps) {
   const { api, id, lang } = props;
   const t = props.t.entry;
   const [stored, setStored] = useState<StoredDialogue>();

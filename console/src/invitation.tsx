@@ -1,20 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConsoleCatalogue } from '../../shared/messages/console';
-import type { Language } from '../../shared/messages/language';
-import type { ApiClient, Invitation as Kit, StoredDialogue } from './api';
+import type { Invitation as Kit, StoredDialogue, DialogueViewProps } from './api';
 import { Snippet } from './preview';
 
 /**
  * The invitation kit: the text for the municipality's channels and the poster, which prints alone on one A4 page
  * (console.css hides the rest in print). The poster is the API's own markup, escaped there like every public page.
  */
-export function Invitation(props: {
-  api: ApiClient;
-  id: string;
-  t: ConsoleCatalogue;
-  lang: Language;
-  onError(error: unknown): void;
-}) {
+export function Invitation(props: DialogueViewProps) {
   const { api, id, t, lang } = props;
   const [dialogue, setDialogue] = useState<StoredDialogue>();
   const [kit, setKit] = useState<Kit>();

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConsoleCatalogue } from '../../shared/messages/console';
-import type { Language } from '../../shared/messages/language';
 import { conditions } from '../../shared/presentation/form';
 import { longDate, plain } from '../../shared/presentation/html';
-import type { ApiClient } from './api';
+import type { DialogueViewProps } from './api';
 import { Figures, type Loaded, loadResults } from './results';
 
 /**
@@ -11,13 +9,7 @@ import { Figures, type Loaded, loadResults } from './results';
  * conditions, participation and reach, the results with their charts and tables, the free texts marked
  * publishable, and the method. The breakdowns are open, since paper cannot expand them.
  */
-export function Report(props: {
-  api: ApiClient;
-  id: string;
-  t: ConsoleCatalogue;
-  lang: Language;
-  onError(e: unknown): void;
-}) {
+export function Report(props: DialogueViewProps) {
   const { api, id, lang } = props;
   const t = props.t.report;
   const [loaded, setLoaded] = useState<Loaded>();

@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConsoleCatalogue } from '../../shared/messages/console';
 import type { Language } from '../../shared/messages/language';
 import { closedAt } from '../../shared/dialogue/public-view';
 import { longDate, plain } from '../../shared/presentation/html';
 import { resultsFigures } from '../../shared/presentation/results-page';
-import { type ApiClient, type OfficialResults, type PublicDefinition, Refused, type StoredDialogue } from './api';
+import {
+  type ApiClient,
+  type OfficialResults,
+  type PublicDefinition,
+  Refused,
+  type StoredDialogue,
+  type DialogueViewProps,
+} from './api';
 import { refusalOf } from './fields';
 import { FreeTextList } from './free-texts';
 
@@ -56,13 +62,7 @@ async function downloadCsv(api: ApiClient, id: string): Promise<void> {
 }
 
 /** `#/d/{id}/results`: the live results, unsuppressed, with every free text to search and moderate. */
-export function Results(props: {
-  api: ApiClient;
-  id: string;
-  t: ConsoleCatalogue;
-  lang: Language;
-  onError(e: unknown): void;
-}) {
+export function Results(props: DialogueViewProps) {
   const { api, id, lang } = props;
   const t = props.t.results;
   const [loaded, setLoaded] = useState<Loaded>();

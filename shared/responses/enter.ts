@@ -7,7 +7,7 @@ import * as refusals from '../messages/refusals';
 import type { DialogueStore } from '../ports';
 import { mergeIssues } from '../validation';
 import { type EntryMethod, entryMethods } from './methods';
-import { type Receipt, type SubmitDeps, contactOf, submissionIdOf } from './submit';
+import { type Receipt, type SubmitDeps, stampedSubmission, submissionIdOf } from './submit';
 import { checkResponse } from './validate';
 
 export type EntryDeps = Omit<SubmitDeps, 'dialogues'> & { readonly dialogues: Pick<DialogueStore, 'get' | 'write'> };
@@ -48,20 +48,7 @@ export async function enterOtherResponse(
     if (stored) return { ...stored, dialogueId, method };
     const now = deps.clock.now();
     if (!isAcceptingResponses(dialogue, now)) throw new ConflictError(refusals.entriesWhileOpen());
-    const contact = contactOf(dialogueId, body);
-    const entry = {
-      dialogueId,
-      dialogueVersion: dialogue.version,
-      submissionId: submissionIdOf(body),
-      responseId: deps.ids.newId(),
-      shard: deps.ids.shard(dialogue.responseShards),
-      receivedAt: now.toISOString(),
-      answers,
-      profile,
-      quarantined: false,
-      method,
-      ...(contact ? { contact } : {}),
-    };
+    const entry = stampedSubmission(deps, dialogue, now, { body, answers, profile }, { quarantined: false, method });
     try {
       await deps.dialogues.write(enterResponse(dialogue, entry, caller, now));
       return {
@@ -69,7 +56,7 @@ export async function enterOtherResponse(
         method,
         responseId: entry.responseId,
         receivedAt: entry.receivedAt,
-        willReceiveFeedback: !!contact,
+        willReceiveFeedback: entry.contact !== undefined,
       };
     } catch (error) {
       // Someone else changed the dialogue, or a retry of this entry was stored meanwhile: look again.

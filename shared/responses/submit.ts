@@ -14,7 +14,8 @@ import type {
   Submission,
 } from '../ports';
 import { HONEYPOT_FIELD, type ResponseBody, responseBodySchema } from './schema';
-import { checkResponse, parseResponseBody } from './validate';
+import type { EntryMethod } from './methods';
+import { type CheckedResponse, checkResponse, parseResponseBody } from './validate';
 
 export interface SubmitDeps {
   /** `fresh: false` may answer from a short-lived cache (see `submitResponse` for why that is safe). */
@@ -40,7 +41,7 @@ export const emailHash = (dialogueId: string, email: string): string =>
     .update(`${dialogueId}\u0000${normaliseEmail(email)}`)
     .digest('hex');
 
-export function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback | undefined {
+function contactOf(dialogueId: string, body: ResponseBody): ContactForFeedback | undefined {
   if (!body.contact?.consent) return undefined;
   const email = normaliseEmail(body.contact.email);
   return { email, emailHash: emailHash(dialogueId, email), language: body.contact.language };
@@ -69,17 +70,29 @@ function prepare(deps: SubmitDeps, dialogue: Dialogue | undefined, dialogueId: s
   const { body, answers, profile } = quarantined
     ? { body: parseResponseBody(input), answers: {}, profile: {} }
     : checkResponse(dialogue, input, deps.municipality);
-  const contact = quarantined ? undefined : contactOf(dialogueId, body);
+  return stampedSubmission(deps, dialogue, now, { body, answers, profile }, { quarantined });
+}
+
+/** A checked response as it is stored: its ids, shard and time drawn here, its contact only with consent. */
+export function stampedSubmission(
+  deps: Pick<SubmitDeps, 'ids'>,
+  dialogue: Dialogue,
+  now: Date,
+  checked: Pick<CheckedResponse, 'body' | 'answers' | 'profile'>,
+  how: { readonly quarantined: boolean; readonly method?: EntryMethod },
+): Submission {
+  const contact = how.quarantined ? undefined : contactOf(dialogue.id, checked.body);
   return {
-    dialogueId,
+    dialogueId: dialogue.id,
     dialogueVersion: dialogue.version,
-    submissionId: submissionIdOf(body),
+    submissionId: submissionIdOf(checked.body),
     responseId: deps.ids.newId(),
     shard: deps.ids.shard(dialogue.responseShards),
     receivedAt: now.toISOString(),
-    answers,
-    profile,
-    quarantined,
+    answers: checked.answers,
+    profile: checked.profile,
+    quarantined: how.quarantined,
+    ...(how.method ? { method: how.method } : {}),
     ...(contact ? { contact } : {}),
   };
 }

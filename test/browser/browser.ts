@@ -84,6 +84,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** axe at 1280 and 375 px, with a screenshot of each (`<name>-1280`, `<name>-375`); the page is left at 1280. */
+export async function checkedAtBothWidths(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, `${name}-375`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 export interface Focused {
   id: string;
   tag: string;

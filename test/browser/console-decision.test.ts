@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { localIdentity } from '../../local/identity';
 import type { LocalStack } from '../../local/stack';
-import { axeViolations, launchChromium, screenshot, startStack } from './browser';
+import { checkedAtBothWidths, launchChromium, startStack } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -81,14 +81,7 @@ async function typeInto(page: Page, label: string, text: string): Promise<void> 
   throw new Error(`Tab never reached “${label}”`);
 }
 
-const checked = async (page: Page, name: string) => {
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 375, height: 800 });
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, `${name}-375`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-};
+const checked = checkedAtBothWidths;
 
 const counts = (page: Page) => page.locator('#md-mailout-counts').innerText();
 

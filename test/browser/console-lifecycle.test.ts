@@ -6,11 +6,12 @@
  * axe on every new page and state, at 1280 and 375 px.
  */
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { LocalStack } from '../../local/stack';
-import { axeViolations, launchChromium, screenshot, startStack, tabTo } from './browser';
+import { checkedAtBothWidths, launchChromium, screenshot, startStack, tabTo } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -51,15 +52,7 @@ afterAll(async () => {
   host?.close();
 }, 30_000);
 
-/** axe at both widths, and a screenshot of each. */
-async function checked(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 375, height: 800 });
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, `${name}-375`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const checked = checkedAtBothWidths;
 
 const runJob = async (name: string) =>
   expect((await fetch(`${stack.urls.api}/local/jobs/${name}`, { method: 'POST' })).status).toBe(200);
@@ -164,6 +157,17 @@ describe('the whole life cycle of a dialogue, through the console only', () => {
     await page.locator('[role=status]', { hasText: 'Texten får publiceras.' }).waitFor();
     await expect(page.locator('main').innerText()).resolves.toContain('Visar 1 av 2 svar. 1 får publiceras.');
     await checked(page, 'console-results-moderated');
+
+    // The case file's CSV, as the button saves it: the BOM Excel needs, each free text with its moderation.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button', { hasText: 'Ladda ner resultatet som CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`resultat-${dialogueId}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('"Längs gångvägen är det mörkast.";"får publiceras"');
+    expect(csv).toContain('Anna Svensson.";"dold"');
 
     // 6. Close the dialogue.
     await page.locator('a', { hasText: 'Tillbaka till dialogen' }).click();
