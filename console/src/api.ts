@@ -88,7 +88,8 @@ export function apiClient(token: () => string | undefined) {
     decide: (id: string, body: DecisionBody) => call<unknown>('POST', `${one(id)}/decision`, body),
     correctDecision: (id: string, body: DecisionBody) => call<unknown>('PUT', `${one(id)}/decision`, body),
     results: (id: string) => call<OfficialResults>('GET', `${one(id)}/results`),
-    resultsCsv: async (id: string) => (await send('GET', `${one(id)}/results?format=csv`)).text(),
+    // The bytes as sent: text() would drop the BOM that makes Excel read UTF-8.
+    resultsCsv: async (id: string) => (await send('GET', `${one(id)}/results?format=csv`)).blob(),
     publicDefinition: async (id: string) => {
       const answer = await fetch(`/dialogues/${encodeURIComponent(id)}`, { cache: 'no-store' });
       if (!answer.ok) throw new Error(`GET /dialogues/${id}: ${answer.status}`);

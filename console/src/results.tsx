@@ -53,7 +53,7 @@ export const Figures = (props: { loaded: Loaded; lang: Language }) => (
 
 /** Saves the CSV the API makes as a file (the API wants the token, so a plain link cannot fetch it). */
 async function downloadCsv(api: ApiClient, id: string): Promise<void> {
-  const url = URL.createObjectURL(new Blob([await api.resultsCsv(id)], { type: 'text/csv;charset=utf-8' }));
+  const url = URL.createObjectURL(await api.resultsCsv(id));
   const link = Object.assign(document.createElement('a'), { href: url, download: `resultat-${id}.csv` });
   document.body.append(link);
   link.click();
