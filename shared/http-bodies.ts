@@ -18,6 +18,7 @@ import {
   decisionPlanSchema,
   dialogueDefinitionSchema,
   formatSchema,
+  influenceLevels,
   influenceSchema,
   statuses,
   targetGroupSchema,
@@ -266,6 +267,33 @@ export const dialogueBody = /* @__PURE__ */ (() =>
     decisionRecord: z.optional(decisionRecordBody),
   }))();
 
+/** P12: whether the feedback promised came, and on time (`promisedBy`, `givenAt` where known). */
+const feedbackBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    state: z.enum(feedbackStates),
+    promisedBy: z.optional(isoDate),
+    givenAt: z.optional(isoDateTime),
+  }))();
+
+/** The public register (P12, P14): every dialogue but drafts, newest first, with whether its feedback came on time. */
+export const registerBody = /* @__PURE__ */ (() =>
+  z.array(
+    z.strictObject({
+      id: slugId,
+      title: localized(200),
+      status: z.enum(['open', 'closed', 'decided']),
+      leadCommittee: z.strictObject({ id: z.string(), name: z.string() }),
+      influenceLevel: z.optional(z.enum(influenceLevels)),
+      openedAt: z.optional(isoDateTime),
+      closesAt: z.optional(isoDateTime),
+      closedAt: z.optional(isoDateTime),
+      decidedAt: z.optional(isoDate),
+      feedback: feedbackBody,
+      /** The results page, and the decision on it once registered. */
+      resultsUrl: z.string(),
+    }),
+  ))();
+
 export const dialogueSummariesBody = /* @__PURE__ */ (() =>
   z.array(
     z.extend(
@@ -285,12 +313,7 @@ export const dialogueSummariesBody = /* @__PURE__ */ (() =>
         /** Responses as the last aggregation counted them (`countedAt`), so a few minutes behind at most. */
         responses: z.int().check(z.nonnegative()),
         countedAt: z.optional(isoDateTime),
-        /** P12: whether the feedback promised came, and on time (`promisedBy`, `givenAt` where known). */
-        feedback: z.strictObject({
-          state: z.enum(feedbackStates),
-          promisedBy: z.optional(isoDate),
-          givenAt: z.optional(isoDateTime),
-        }),
+        feedback: feedbackBody,
       },
     ),
   ))();

@@ -156,6 +156,16 @@ const formPostDocumented = /* @__PURE__ */ (() =>
 /** Any JSON value, for a handler that checks its body whole (see `documentedBody`). */
 const anyJson = /* @__PURE__ */ (() => z.unknown())();
 const langQuery = /* @__PURE__ */ (() => z.object({ lang: z._default(z.enum(languages), 'sv') }))();
+/** The register's filters; an empty value (the HTML form's "all") filters nothing. */
+const orAll = <T extends z.core.SomeType>(schema: T) => z.optional(z.union([z.literal(''), schema]));
+const registerFilters = {
+  committee: /* @__PURE__ */ orAll(slugId),
+  status: /* @__PURE__ */ orAll(z.enum(['open', 'closed', 'decided'])),
+  year: /* @__PURE__ */ orAll(z.string().check(z.regex(/^\d{4}$/))),
+};
+const registerQuery = /* @__PURE__ */ (() => z.object(registerFilters))();
+const registerPageQuery = /* @__PURE__ */ (() =>
+  z.object({ lang: z._default(z.enum(languages), 'sv'), ...registerFilters }))();
 const officialResultsQuery = /* @__PURE__ */ (() =>
   z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }))();
 const tokenQuery = /* @__PURE__ */ (() => z.object({ token: z.optional(z.string().check(z.maxLength(300))) }))();
@@ -217,6 +227,27 @@ export const submitResponseRoute = /* @__PURE__ */ route({
     404: 'No such dialogue, or still a draft',
     409: 'The dialogue is not open for responses (not yet, or no more)',
   },
+});
+export const registerRoute = /* @__PURE__ */ route({
+  name: 'Register',
+  method: 'GET',
+  path: '/dialogues',
+  handler: 'functions/dialogues/register/handler.ts',
+  access: 'public',
+  summary:
+    'The public register: every dialogue but drafts, newest first, with its dates and whether feedback came on time; filter by committee, status, year',
+  schemas: { query: registerQuery },
+  responses: { 200: { description: 'The register', json: bodies.registerBody } },
+});
+export const registerPageRoute = /* @__PURE__ */ route({
+  name: 'RegisterPage',
+  method: 'GET',
+  path: '/dialoger',
+  handler: 'functions/web/register-page/handler.ts',
+  access: 'public',
+  summary: 'The public register as an accessible page, filtered by a plain form',
+  schemas: { query: registerPageQuery },
+  responses: { 200: { description: 'The register page', html: true } },
 });
 export const whoAmIRoute = /* @__PURE__ */ route({
   name: 'WhoAmI',
@@ -536,6 +567,8 @@ export const routes = {
   listCommittees: listCommitteesRoute,
   getDialogue: getDialogueRoute,
   submitResponse: submitResponseRoute,
+  register: registerRoute,
+  registerPage: registerPageRoute,
   whoAmI: whoAmIRoute,
   createDialogue: createDialogueRoute,
   listDialogues: listDialoguesRoute,

@@ -11,6 +11,7 @@ export function publicLinks(base: string) {
   return {
     form: (id: string, lang?: Language) => dialogue('form', id, lang),
     results: (id: string, lang?: Language) => dialogue('results', id, lang),
+    register: (lang?: Language) => `${base}/dialoger${lang ? `?lang=${lang}` : ''}`,
     unsubscribe: (token: string) => `${base}/unsubscribe?token=${encodeURIComponent(token)}`,
     embedScript: `${base}/embed.js`,
     stylesheet: `${base}${STYLESHEET_PATH}`,

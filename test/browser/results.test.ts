@@ -532,6 +532,31 @@ describe('with the committee’s decision', () => {
   });
 });
 
+describe('the public register at /dialoger', () => {
+  it.each([1280, 375, 320])(
+    'lists the demo dialogue with its feedback promise, with no axe violation, no sideways scroll at %i px',
+    async (width) => {
+      const page = await open('/dialoger', width);
+      const row = page.locator('tr[data-dialogue="demo"]');
+      await expect(row.innerText()).resolves.toContain('Tekniska nämnden');
+      await expect(row.getAttribute('data-feedback')).resolves.toMatch(/pending|on-time|late|overdue/);
+      await expect(scrollsSideways(page)).resolves.toBe(false);
+      await expectNoAxeViolations(page, `/dialoger (${width} px)`);
+      await screenshot(page, `register-${width}`);
+      // The filter is a plain GET form: choosing a status the demo has not and pressing Enter filters it out.
+      const other = (await row.locator('td').first().innerText()) === 'Öppen' ? 'closed' : 'open';
+      await page.locator('#md-filter-status').selectOption(other);
+      await page.locator('.md-register-filter button').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`status=${other}`));
+      await expect(
+        page.locator('tr[data-dialogue]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dialogue'))),
+      ).resolves.not.toContain('demo');
+      await done(page);
+    },
+  );
+});
+
 async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
