@@ -2,6 +2,8 @@
 
 const dialoguePk = (dialogueId: string): string => `DIALOGUE#${dialogueId}`;
 
+const ratingPartition = (dialogueId: string): string => `${dialoguePk(dialogueId)}#RATINGS`;
+
 export const keys = {
   dialogue: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'DEFINITION' }),
   /** Every item of one dialogue (definition, results, responses, contacts) has `pk`, or a key that starts with `pkPrefix`. */
@@ -52,4 +54,9 @@ export const keys = {
   }),
   moderationPartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#MODERATION`,
   contactPartition: (dialogueId: string) => `${dialoguePk(dialogueId)}#CONTACTS`,
+  /** That a rating link was used: the rater's keyed hash only, never the rating, so neither leads to the other. */
+  rater: (dialogueId: string, rater: string) => ({ pk: `${dialoguePk(dialogueId)}#RATERS`, sk: rater }),
+  /** A participant's rating, under a random id: no address, no time, no answers. */
+  rating: (dialogueId: string, ratingId: string) => ({ pk: ratingPartition(dialogueId), sk: ratingId }),
+  ratingPartition: (dialogueId: string) => ratingPartition(dialogueId),
 } as const;

@@ -169,6 +169,16 @@ const registerPageQuery = /* @__PURE__ */ (() =>
 const officialResultsQuery = /* @__PURE__ */ (() =>
   z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }))();
 const tokenQuery = /* @__PURE__ */ (() => z.object({ token: z.optional(z.string().check(z.maxLength(300))) }))();
+const ratingQuery = /* @__PURE__ */ (() =>
+  z.object({
+    token: z.optional(z.string().check(z.maxLength(300))),
+    lang: z._default(z.enum(languages), 'sv'),
+  }))();
+/** The rating form's fields, as the citizen's form names them (`q.heard`, `q.comment`). */
+const ratingPostDocumented = /* @__PURE__ */ (() =>
+  z
+    .record(z.string(), z.string())
+    .check(z.describe('`q.heard`: 1 to 5 (required); `q.comment`: up to 1,000 characters (optional)')))();
 
 export const healthRoute = /* @__PURE__ */ route({
   name: 'Health',
@@ -559,6 +569,38 @@ export const unsubscribeRoute = /* @__PURE__ */ route({
     400: { description: 'No token, or not a valid one: a page that says so', html: true },
   },
 });
+export const ratingPageRoute = /* @__PURE__ */ route({
+  name: 'RatingPage',
+  method: 'GET',
+  path: '/rating',
+  handler: 'functions/web/rating/page.ts',
+  access: 'public',
+  summary: 'The participants’ rating from the feedback email’s link: “Did you feel heard?”, 1–5, and a comment (P14)',
+  schemas: { query: ratingQuery },
+  needs: ['unsubscribeSecret'],
+  responses: {
+    200: { description: 'The question; or that this link has rated already', html: true },
+    400: { description: 'No token, or not a valid one: a page that says so', html: true },
+  },
+});
+export const rateRoute = /* @__PURE__ */ route({
+  name: 'Rate',
+  method: 'POST',
+  path: '/rating',
+  handler: 'functions/web/rating/rate.ts',
+  access: 'public',
+  summary:
+    'Records one rating per link (form-encoded, no JavaScript needed), stored with no link to the address or the answers',
+  bodyFormat: 'form',
+  schemas: { query: ratingQuery, body: formPostBody, documentedBody: ratingPostDocumented },
+  needs: ['unsubscribeSecret'],
+  successStatus: 201,
+  responses: {
+    201: { description: 'Recorded: a page that thanks', html: true },
+    400: { description: 'The question again with every problem; or a link that is not valid', html: true },
+    409: { description: 'This link has rated already: nothing stored, a page that says so', html: true },
+  },
+});
 
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */
 export const routes = {
@@ -593,6 +635,8 @@ export const routes = {
   moderateFreeText: moderateFreeTextRoute,
   unsubscribePage: unsubscribePageRoute,
   unsubscribe: unsubscribeRoute,
+  ratingPage: ratingPageRoute,
+  rate: rateRoute,
 } as const;
 
 export const jobs = {

@@ -8,6 +8,7 @@ import { feedbackEmail } from '../presentation/feedback-email';
 import { publicLinks } from '../presentation/links';
 import { mimeMessage } from './mime';
 import { pacer } from './pacer';
+import { ratingToken } from '../rating/token';
 import { unsubscribeToken } from './unsubscribe-token';
 
 /** SES said no for good (address rejected, suppressed): retrying cannot help. */
@@ -84,6 +85,7 @@ async function sendOne(
   const email = feedbackEmail(content.definition, content.results, decision, contact.language, {
     resultsUrl: urls.results(dialogue.id, contact.language),
     unsubscribeUrl,
+    ratingUrl: urls.rating(ratingToken(settings.unsubscribeSecret, dialogue.id, contact.emailHash), contact.language),
   });
   const raw = mimeMessage({
     from: settings.from,

@@ -4,6 +4,7 @@ import type { PublicDefinition } from '../dialogue/public-view';
 import type { Localized } from '../dialogue/text';
 import { briefCatalogues } from '../messages/brief';
 import { emailCatalogues } from '../messages/email';
+import { ratingCatalogues } from '../messages/rating';
 import { summaryNames, swedishOnly } from './decision-text';
 import { resultsBrief } from './results-brief';
 import { type Language, escapeHtml, longDate, plain } from './html';
@@ -30,7 +31,7 @@ export function feedbackEmail(
   results: ResultsBody,
   decision: DecisionRecord,
   lang: Language,
-  links: { resultsUrl: string; unsubscribeUrl: string },
+  links: { resultsUrl: string; unsubscribeUrl: string; ratingUrl: string },
 ): FeedbackEmail {
   const t = emailCatalogues[lang];
   const title = plain(definition.title, lang);
@@ -86,6 +87,8 @@ export function feedbackEmail(
         ...(decision.link ? [decision.link] : []),
       ],
     },
+    // P14: one question on the participant's own experience, after the result it is about.
+    { heading: ratingCatalogues[lang].title, lines: [`${ratingCatalogues[lang].emailLine}: ${links.ratingUrl}`] },
   ];
   const text = [
     ...sections.map((s) => [s.heading, ...s.lines.map(lineText)].filter(Boolean).join('\n')),

@@ -459,22 +459,48 @@ export function answerFields(definition: PublicDefinition, state: AnswerFieldsSt
     ${profileSection(definition, full, errors, level + 1)} ${contactSection(full, errors, level + 1)}`;
 }
 
-/** The whole form: conditions first, the questions, the optional profile and contact, and the error summary. */
-export function form(definition: PublicDefinition, state: FormState): Html {
-  const { lang, topHeading: level } = state;
-  const t = catalogues[lang].form;
-  const errors = errorsOf(state);
-  const summary = html`<div
+/** The error summary: shown and focused when a post comes back with problems, each linking to its field. */
+function errorSummary(
+  definition: Pick<PublicDefinition, 'questions'>,
+  lang: Language,
+  level: number,
+  errors: Map<string, string>,
+): Html {
+  return html`<div
     class="md-summary"
     role="alert"
     tabindex="-1"
     data-summary${raw(errors.size ? ' autofocus' : ' hidden')}
   >
-    ${heading(level + 1, t.errorSummary)}
+    ${heading(level + 1, catalogues[lang].form.errorSummary)}
     <ul>
       ${[...errors].map(([field, message]) => html`<li><a href="#${idOf(field)}">${summaryLinkText(definition, field, message, lang)}</a></li>`)}
     </ul>
   </div>`;
+}
+
+/**
+ * A short form of its own with the citizen's form's controls, error summary and words (the participants' rating):
+ * questions only, posted to `action` without JavaScript.
+ */
+export function questionsForm(
+  definition: Pick<PublicDefinition, 'questions'>,
+  state: AnswerFieldsState & { readonly action: string; readonly submit: string },
+): Html {
+  const errors = errorsOf(state);
+  const full = { ...state, submissionId: '', switchLanguageHref: '' };
+  return html`<form method="post" action="${state.action}" novalidate>
+    ${errorSummary(definition, state.lang, state.topHeading, errors)}
+    ${definition.questions.map((q) => questionControl(q, full, errors.get(fieldNames.answer(q.id))))}
+    <button type="submit" class="md-submit">${state.submit}</button>
+  </form>`;
+}
+
+/** The whole form: conditions first, the questions, the optional profile and contact, and the error summary. */
+export function form(definition: PublicDefinition, state: FormState): Html {
+  const { lang, topHeading: level } = state;
+  const t = catalogues[lang].form;
+  const summary = errorSummary(definition, lang, level, errorsOf(state));
   // Enter in a field submits through the form's first submit button: the hidden one, not a ranking move.
   return html`<p class="md-lang">
       <a href="${state.switchLanguageHref}" lang="${otherLanguage(lang)}" data-switch-language

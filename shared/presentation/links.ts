@@ -13,6 +13,8 @@ export function publicLinks(base: string) {
     results: (id: string, lang?: Language) => dialogue('results', id, lang),
     register: (lang?: Language) => `${base}/dialoger${lang ? `?lang=${lang}` : ''}`,
     unsubscribe: (token: string) => `${base}/unsubscribe?token=${encodeURIComponent(token)}`,
+    rating: (token: string, lang?: Language) =>
+      `${base}/rating?token=${encodeURIComponent(token)}${lang ? `&lang=${lang}` : ''}`,
     embedScript: `${base}/embed.js`,
     stylesheet: `${base}${STYLESHEET_PATH}`,
     favicon: `${base}${FAVICON_PATH}`,

@@ -14,7 +14,10 @@ import { localIdentity } from '../../local/identity';
 import type { LocalStack } from '../../local/stack';
 import { conformingFetch } from '../support/openapi-conformance';
 import type { ResultsBody } from '../../shared/aggregation/present';
+import { envNames } from '../../shared/env-names';
 import { formatPercent } from '../../shared/messages/format';
+import { ratingToken } from '../../shared/rating/token';
+import { emailHash } from '../../shared/responses/submit';
 import { axeViolations, launchChromium, screenshot as screenshotAs, screenshotDir, startStack } from './browser';
 
 jest.setTimeout(30_000);
@@ -529,6 +532,69 @@ describe('with the committee’s decision', () => {
     await expectNoAxeViolations(page, '/results/demo?lang=en with a Swedish-only decision (375 px)');
     await screenshot(page, 'en-decision-swedish-only-375');
     await done(page);
+  });
+});
+
+describe('the participants’ rating page the feedback email links to (P14)', () => {
+  /** The link the demo's mailout would send to one address: signed with the stack's own secret. */
+  const ratingPath = (address: string, lang = 'sv') =>
+    `/rating?token=${ratingToken(process.env[envNames.unsubscribeSecret] ?? '', 'demo', emailHash('demo', address))}&lang=${lang}`;
+
+  it.each([1280, 375, 320])(
+    'asks one question with no axe violation and no sideways scroll at %i px',
+    async (width) => {
+      const page = await open(ratingPath('axe@example.se'), width);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Kände du dig hörd?');
+      await expect(page.locator('input[name="q.heard"]').count()).resolves.toBe(5);
+      await expect(scrollsSideways(page)).resolves.toBe(false);
+      await expectParsedAsWritten(page, ratingPath('axe@example.se'));
+      await expectNoAxeViolations(page, `/rating (${width} px)`);
+      await screenshot(page, `rating-${width}`);
+      await done(page);
+    },
+  );
+
+  it('by keyboard alone, and with no script on any of its pages: a missing score is named in the summary, then one rating is recorded and a second is refused', async () => {
+    // No page of the rating loads a script, so it works the same with JavaScript off (axe itself needs it on).
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const scripts = () => page.evaluate(() => document.scripts.length);
+    const page = await context.newPage();
+    const path = ratingPath('keyboard@example.se', 'en');
+    await page.goto(url(path));
+    await expect(scripts()).resolves.toBe(0);
+    await tabTo(page, (f) => f.tag === 'textarea');
+    await page.keyboard.type('Clear answers, thank you.');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send');
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.keyboard.press('Enter');
+    expect((await refused).status()).toBe(400);
+    await page.locator('.md-summary a').first().waitFor();
+    await expect(page.title()).resolves.toMatch(/^Error: /);
+    await expect(page.locator('.md-summary a').allInnerTexts()).resolves.toHaveLength(1);
+    // What was written is still there.
+    await expect(page.locator('textarea').inputValue()).resolves.toBe('Clear answers, thank you.');
+    await expect(scripts()).resolves.toBe(0);
+    await expectNoAxeViolations(page, '/rating with a problem (375 px)');
+    await screenshot(page, 'rating-problem-375');
+    // Tab into the scale, arrow to 4, and send.
+    await tabTo(page, (f) => f.tag === 'input');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.locator('input[name="q.heard"]:checked').getAttribute('value')).resolves.toBe('4');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send');
+    const recorded = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.keyboard.press('Enter');
+    expect((await recorded).status()).toBe(201);
+    await page.locator('h1', { hasText: 'Thank you' }).waitFor();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Thank you for your answer');
+    await expect(scripts()).resolves.toBe(0);
+    await expectNoAxeViolations(page, '/rating recorded (375 px)');
+    await screenshot(page, 'rating-recorded-375');
+    // The same link again: the page says it has been used, with no form.
+    await page.goto(url(path));
+    await expect(page.locator('h1').innerText()).resolves.toBe('You have answered already');
+    await expect(page.locator('form').count()).resolves.toBe(0);
+    await expectNoAxeViolations(page, '/rating used (375 px)');
+    await context.close();
   });
 });
 

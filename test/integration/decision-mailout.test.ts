@@ -29,6 +29,7 @@ import { ljungby } from '../../shared/municipality';
 import { emailHash } from '../../shared/responses/submit';
 import { jobs, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
+import { htmlProblems } from '../support/html-validator';
 import {
   type HttpHandler,
   type Official,
@@ -143,6 +144,8 @@ let handlers: {
   getDialogue: HttpHandler;
   unsubscribePage: HttpHandler;
   unsubscribe: HttpHandler;
+  ratingPage: HttpHandler;
+  rate: HttpHandler;
   sesFeedback: (event: SNSEvent, context: Context) => Promise<{ handled: number }>;
   aggregateJob: (event: unknown, context: Context) => Promise<unknown>;
   mailoutJob: (event: unknown, context: Context) => Promise<MailoutOutcome>;
@@ -195,6 +198,20 @@ const emailTo = (emails: readonly StoredEmail[], address: string): StoredEmail =
   expect(found).toHaveLength(1);
   return found[0] as StoredEmail;
 };
+const ratingTokenIn = (text: string | undefined): { token: string; lang: string } => {
+  const found = /\/rating\?token=([A-Za-z0-9._-]+)&lang=(sv|en)/.exec(text ?? '');
+  if (!found) throw new Error('no rating link in the email');
+  return { token: found[1] as string, lang: found[2] as string };
+};
+const ratingItems = async (id: string) => (await scanAll(db)).filter((i) => i.pk === `DIALOGUE#${id}#RATINGS`);
+const raterItems = async (id: string) => (await scanAll(db)).filter((i) => i.pk === `DIALOGUE#${id}#RATERS`);
+const ratingPost = (token: string, body: string, lang = 'sv') =>
+  callRaw(handlers.rate, routes.rate, {
+    query: { token, lang },
+    body,
+    contentType: 'application/x-www-form-urlencoded',
+  });
+
 const tokenIn = (text: string | undefined): string => {
   const token = /\/unsubscribe\?token=([A-Za-z0-9._-]+)/.exec(text ?? '')?.[1];
   if (!token) throw new Error('no unsubscribe link in the email');
@@ -221,6 +238,8 @@ beforeAll(async () => {
     runtimeModule,
     mailRuntimeModule,
     secret,
+    ratingPage,
+    rate,
   ] = await Promise.all([
     import('../../functions/admin/dialogues/decision/register'),
     import('../../functions/admin/dialogues/decision/correct'),
@@ -237,6 +256,8 @@ beforeAll(async () => {
     import('../../functions/lib/runtime'),
     import('../../functions/lib/mail-runtime'),
     import('../../functions/adapters/secret'),
+    import('../../functions/web/rating/page'),
+    import('../../functions/web/rating/rate'),
   ]);
   recorded = recordingMailer(mailRuntimeModule.mailRuntime.mailer);
   handlers = {
@@ -249,6 +270,8 @@ beforeAll(async () => {
     getDialogue: getDialogue.handler,
     unsubscribePage: page.handler,
     unsubscribe: remove.handler,
+    ratingPage: ratingPage.handler,
+    rate: rate.handler,
     sesFeedback: feedback.handler,
     aggregateJob: aggregate.handler,
     mailoutJob: job.handler as unknown as (event: unknown, context: Context) => Promise<MailoutOutcome>,
@@ -669,6 +692,125 @@ describe('unsubscribing (GET /unsubscribe shows a confirmation, POST removes)', 
     expect(page.body).toContain('<h2>Your email address is already removed</h2>');
     expect(page.body).not.toContain('<form');
     expect(page.body).toContain(`<a href="${BASE_URL}/results/${DEMO}">Till resultatsidan</a>`);
+  });
+});
+
+describe('the participants’ rating from the feedback email (P14: GET /rating asks, POST /rating records once)', () => {
+  let links: Record<string, { token: string; lang: string }>;
+
+  beforeAll(async () => {
+    const emails = await ses.emails();
+    links = Object.fromEntries(Object.keys(RECIPIENTS).map((a) => [a, ratingTokenIn(emailTo(emails, a).body.text)]));
+  });
+
+  it('every email links to the rating in its reader’s language, in the text and the HTML, each link its own', async () => {
+    const emails = await ses.emails();
+    for (const [address, language] of Object.entries(RECIPIENTS)) {
+      const email = emailTo(emails, address);
+      const { token, lang } = links[address] as { token: string; lang: string };
+      expect(lang).toBe(language);
+      expect(email.body.text).toContain(language === 'sv' ? 'Kände du dig hörd?' : 'Did you feel heard?');
+      expect(email.body.html).toContain(`href="${BASE_URL}/rating?token=${token}&amp;lang=${lang}"`);
+      // The link names neither the address nor its hash.
+      expect(token).not.toContain(emailHash(DEMO, address));
+      expect(token).not.toContain(address.split('@')[0]);
+    }
+    expect(new Set(Object.values(links).map((l) => l.token)).size).toBe(RECIPIENT_COUNT);
+  });
+
+  it('GET shows the question as a form that posts back to the link, and stores nothing', async () => {
+    const { token } = links['anna@example.se'] as { token: string };
+    const page = await callRaw(handlers.ratingPage, routes.ratingPage, { query: { token }, contentType: null });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>Kände du dig hörd?</h1>');
+    expect(page.body).toContain(`action="${BASE_URL}/rating?token=${token}&amp;lang=sv"`);
+    expect(page.body.match(/type="radio"\s+id="md-q-heard-\d"\s+name="q\.heard"/g)).toHaveLength(5);
+    expect(page.body).toContain('Lekplatsen vid Lagaparken i Lagan');
+    expect(await ratingItems(DEMO)).toEqual([]);
+    expect(await htmlProblems({ rating: page.body })).toEqual([]);
+  });
+
+  it('a forged, tampered or missing token answers 400 on GET and POST and stores nothing', async () => {
+    const { token } = links['anna@example.se'] as { token: string };
+    const [id, rater, signature] = token.split('.') as [string, string, string];
+    const unsubscribe = tokenIn(emailTo(await ses.emails(), 'anna@example.se').body.text);
+    const forged = [
+      `${id}.${rater}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+      `${OTHER_ID}.${rater}.${signature}`,
+      `${id}.${(links['bob@example.com'] as { token: string }).token.split('.')[1]}.${signature}`,
+      // The unsubscribe token is signed with the same secret but for another purpose.
+      unsubscribe,
+      'not-a-token',
+    ];
+    for (const bad of forged) {
+      const page = await callRaw(handlers.ratingPage, routes.ratingPage, { query: { token: bad }, contentType: null });
+      expect([bad, page.statusCode]).toEqual([bad, 400]);
+      expect(page.body).toContain('Länken fungerar inte');
+      expect((await ratingPost(bad, 'q.heard=5')).statusCode).toBe(400);
+    }
+    expect((await callRaw(handlers.ratingPage, routes.ratingPage, { contentType: null })).statusCode).toBe(400);
+    expect(await ratingItems(DEMO)).toEqual([]);
+  });
+
+  it('a post without a score, or with one off the scale, gets the question again with every problem named, and stores nothing', async () => {
+    const { token } = links['anna@example.se'] as { token: string };
+    const empty = await ratingPost(token, `q.comment=${'x'.repeat(1001)}`);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('<title>Fel: Kände du dig hörd?');
+    expect(empty.body).toContain('href="#md-q-heard"');
+    expect(empty.body).toContain('href="#md-q-comment"');
+    // What was written is kept, so nothing is lost.
+    expect(empty.body).toContain('x'.repeat(1001));
+    const off = await ratingPost(token, 'q.heard=9', 'en');
+    expect(off.statusCode).toBe(400);
+    expect(off.body).toContain('<html lang="en"');
+    expect(await ratingItems(DEMO)).toEqual([]);
+    expect(await raterItems(DEMO)).toEqual([]);
+  });
+
+  it('the link records one rating: 201 and thanks; the same link again is refused with 409 and stores nothing', async () => {
+    const { token } = links['anna@example.se'] as { token: string };
+    const first = await ratingPost(token, 'q.heard=4&q.comment=Bra+att+ni+svarade.');
+    expect(first.statusCode).toBe(201);
+    expect(first.body).toContain('Tack för ditt svar');
+    const second = await ratingPost(token, 'q.heard=1');
+    expect(second.statusCode).toBe(409);
+    expect(second.body).toContain('Du har redan svarat');
+    const again = await callRaw(handlers.ratingPage, routes.ratingPage, { query: { token }, contentType: null });
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain('Du har redan svarat');
+    expect(again.body).not.toContain('<form');
+    const stored = await ratingItems(DEMO);
+    expect(stored).toHaveLength(1);
+    expect(stored.map((r) => ({ score: r.score, comment: r.comment }))).toEqual([
+      { score: 4, comment: 'Bra att ni svarade.' },
+    ]);
+  });
+
+  it('two clicks at once store one rating; each address’s link rates apart', async () => {
+    const { token } = links['bob@example.com'] as { token: string };
+    const both = await Promise.all([ratingPost(token, 'q.heard=5', 'en'), ratingPost(token, 'q.heard=2', 'en')]);
+    expect(both.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect((await ratingPost((links['eva@example.se'] as { token: string }).token, 'q.heard=3')).statusCode).toBe(201);
+    expect((await ratingItems(DEMO)).map((r) => r.score).sort()).toHaveLength(3);
+  });
+
+  it('nothing stored says who rated or when: no address, hash, contact or time, and the marker is apart from the rating', async () => {
+    const stored = [...(await ratingItems(DEMO)), ...(await raterItems(DEMO))];
+    expect(stored).toHaveLength(6);
+    const everything = JSON.stringify(stored);
+    for (const address of Object.keys(RECIPIENTS)) {
+      expect(everything).not.toContain(address);
+      expect(everything).not.toContain(emailHash(DEMO, address));
+    }
+    for (const item of stored)
+      expect(Object.keys(item).sort()).toEqual(
+        expect.not.arrayContaining(['receivedAt', 'createdAt', 'at', 'expiresAt']),
+      );
+    for (const rating of await ratingItems(DEMO))
+      expect(Object.keys(rating).sort()).toEqual(
+        rating.comment ? ['comment', 'kind', 'pk', 'score', 'sk'] : ['kind', 'pk', 'score', 'sk'],
+      );
   });
 });
 

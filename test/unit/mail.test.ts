@@ -289,6 +289,7 @@ describe('feedbackEmail', () => {
   const LINKS = {
     resultsUrl: 'https://dialog.ljungby.se/results/lekplatsen-3f9a?lang=sv',
     unsubscribeUrl: 'https://dialog.ljungby.se/unsubscribe?token=t0k3n',
+    ratingUrl: 'https://dialog.ljungby.se/rating?token=r4t3&lang=sv',
   };
   const favourites = ['alla', 'alla', 'natur', 'alla', 'aventyr', 'natur', 'alla'];
   const responses: StoredResponse[] = favourites.map((favourite, i) => ({
@@ -345,9 +346,13 @@ describe('feedbackEmail', () => {
         'Diarienummer: TN2026/0142.',
         `Hela resultatet och beslutet: ${LINKS.resultsUrl}`,
         decision.link,
+        'Kände du dig hörd?',
+        `Svara på en fråga om hur dialogen fungerade för dig: ${LINKS.ratingUrl}`,
         `Ta bort min e-postadress: ${LINKS.unsubscribeUrl}`,
       ]),
     );
+    // The rating comes after the result and decision it is about.
+    expect(text.indexOf('Kände du dig hörd?')).toBeGreaterThan(text.indexOf(LINKS.resultsUrl));
     expect(text.indexOf('Resultatet i korthet')).toBeLessThan(text.indexOf('Beslutet'));
     expect(text.indexOf('Beslutet')).toBeLessThan(text.indexOf('Motivering'));
   });
@@ -367,6 +372,8 @@ describe('feedbackEmail', () => {
         'Önskemålen om skugga finns med i bygghandlingen.',
         'Minutes: Tekniska nämnden 2026-05-12, § 47.',
         `The full result and decision: ${LINKS.resultsUrl}`,
+        'Did you feel heard?',
+        `Answer one question on how the dialogue worked for you: ${LINKS.ratingUrl}`,
         `Remove my email address: ${LINKS.unsubscribeUrl}`,
       ]),
     );
