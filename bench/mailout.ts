@@ -69,6 +69,9 @@ export async function benchMailout(stack: BenchStack, recipients = 10_000, rate 
     total: recipients,
     sent: 0,
     failed: 0,
+    recipients,
+    bounced: 0,
+    unsubscribed: 0,
     startedAt: new Date().toISOString(),
   });
 

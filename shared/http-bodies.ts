@@ -23,7 +23,9 @@ import {
   statuses,
   targetGroupSchema,
   feedbackPromiseSchema,
+  methods,
 } from './dialogue/schema';
+import { evaluationBodySchema } from './evaluation/schema';
 import { isoDate, isoDateTime, localized, slugId } from './dialogue/text';
 
 /** A 400 lists at most this many issues (the first ones), and counts them all: a body of thousands stays small. */
@@ -281,7 +283,7 @@ export const registerBody = /* @__PURE__ */ (() =>
     z.strictObject({
       id: slugId,
       title: localized(200),
-      status: z.enum(['open', 'closed', 'decided']),
+      status: z.enum(['open', 'closed', 'decided', 'evaluated']),
       leadCommittee: z.strictObject({ id: z.string(), name: z.string() }),
       influenceLevel: z.optional(z.enum(influenceLevels)),
       openedAt: z.optional(isoDateTime),
@@ -356,3 +358,95 @@ export const mailoutBody = /* @__PURE__ */ (() =>
 
 export const decidedBody = /* @__PURE__ */ (() =>
   z.strictObject({ decision: decisionRecordBody, mailout: mailoutBody }))();
+
+// Evaluation (P14)
+
+const percentOrNull = /* @__PURE__ */ (() => z.nullable(z.number()))();
+const dialogueFiguresShape = /* @__PURE__ */ (() => ({
+  id: slugId,
+  title: localized(200),
+  status: z.enum(statuses),
+  leadCommittee: slugId,
+  influenceLevel: z.optional(z.enum(influenceLevels)),
+  methods: z.array(z.enum(methods)),
+  openedAt: z.optional(isoDateTime),
+  closedAt: z.optional(isoDateTime),
+  decidedAt: z.optional(isoDate),
+  participation: z.strictObject({
+    total: z.int(),
+    byMethod: z.strictObject({ web: z.int(), paper: z.int(), meeting: z.int() }),
+  }),
+  reach: z.strictObject({
+    criteria: z.boolean(),
+    inside: z.int(),
+    outside: z.int(),
+    unknown: z.int(),
+    insideSharePercent: percentOrNull,
+    noProfile: z.int(),
+    groups: z.array(
+      z.strictObject({
+        group: z.string(),
+        respondents: z.int(),
+        sharePercent: z.number(),
+        population: z.optional(z.int()),
+        populationSharePercent: z.optional(z.number()),
+      }),
+    ),
+  }),
+  days: z.strictObject({ closeToDecision: z.optional(z.int()), decisionToFeedback: z.optional(z.int()) }),
+  feedback: feedbackBody,
+  emails: z.optional(
+    z.strictObject({ recipients: z.int(), sent: z.int(), failed: z.int(), bounced: z.int(), unsubscribed: z.int() }),
+  ),
+}))();
+const ratingFigures = /* @__PURE__ */ (() => ({
+  count: z.int(),
+  mean: percentOrNull,
+  distribution: z.strictObject({ 1: z.int(), 2: z.int(), 3: z.int(), 4: z.int(), 5: z.int() }),
+}))();
+
+/** One dialogue's evaluation: the figures, the participants' rating (comments for the lead committee), the committee's own. */
+export const dialogueEvaluationBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...dialogueFiguresShape,
+    rating: z.strictObject({ ...ratingFigures, comments: z.array(z.string()) }),
+    evaluation: z.optional(z.extend(evaluationBodySchema, { evaluatedAt: isoDateTime, evaluatedBy: z.string() })),
+  }))();
+
+/** A count per key, every key present. */
+const countsOf = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, z.int()])) as Record<K, z.ZodMiniInt>);
+
+const committeeYearBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    committee: z.strictObject({ id: z.string(), name: z.string() }),
+    dialogues: z.int(),
+    byInfluence: countsOf(influenceLevels),
+    byMethod: countsOf(methods),
+    medianParticipation: percentOrNull,
+    feedback: z.strictObject({
+      pending: z.int(),
+      'on-time': z.int(),
+      late: z.int(),
+      overdue: z.int(),
+      onTimePercent: percentOrNull,
+    }),
+    rating: z.strictObject({ count: z.int(), mean: percentOrNull }),
+    evaluated: z.int(),
+    overdue: z.array(z.strictObject({ id: slugId, title: localized(200), promisedBy: isoDate })),
+  }))();
+
+/** P14 per committee and year: the municipality's total, each committee that led a dialogue, and the dialogues' figures. */
+export const yearEvaluationBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    year: z.int(),
+    total: committeeYearBody,
+    committees: z.array(committeeYearBody),
+    dialogues: z.array(
+      z.strictObject({
+        ...dialogueFiguresShape,
+        rating: z.strictObject(ratingFigures),
+        evaluatedAt: z.optional(isoDateTime),
+      }),
+    ),
+  }))();

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ageBands } from './dialogue/profile';
 import { named } from './messages/input';
 
 /*
@@ -19,6 +20,17 @@ export const municipalitySchema = /* @__PURE__ */ (() =>
     name: z.string().check(z.minLength(1)),
     committees: z.array(committeeSchema).check(z.minLength(1)),
     localities: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    /**
+     * Inhabitants, from SCB's statistics, to set a dialogue's respondents against (P14's reach): the total, and
+     * per age band and locality where known. Optional: without it the evaluation shows the respondents alone.
+     */
+    population: z.optional(
+      z.strictObject({
+        total: z.int().check(z.positive()),
+        ageBands: z.optional(z.partialRecord(z.enum(ageBands), z.int().check(z.nonnegative()))),
+        localities: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
+      }),
+    ),
   }))();
 export type Municipality = z.infer<typeof municipalitySchema>;
 

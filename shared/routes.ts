@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
 import { decisionBodySchema } from './decision/schema';
+import { evaluationBodySchema } from './evaluation/schema';
 import * as bodies from './http-bodies';
 import { languages } from './messages/language';
 import { enteredResponseSchema, responseBodySchema } from './responses/schema';
@@ -160,7 +161,7 @@ const langQuery = /* @__PURE__ */ (() => z.object({ lang: z._default(z.enum(lang
 const orAll = <T extends z.core.SomeType>(schema: T) => z.optional(z.union([z.literal(''), schema]));
 const registerFilters = {
   committee: /* @__PURE__ */ orAll(slugId),
-  status: /* @__PURE__ */ orAll(z.enum(['open', 'closed', 'decided'])),
+  status: /* @__PURE__ */ orAll(z.enum(['open', 'closed', 'decided', 'evaluated'])),
   year: /* @__PURE__ */ orAll(z.string().check(z.regex(/^\d{4}$/))),
 };
 const registerQuery = /* @__PURE__ */ (() => z.object(registerFilters))();
@@ -602,6 +603,62 @@ export const rateRoute = /* @__PURE__ */ route({
   },
 });
 
+const evaluationYearQuery = /* @__PURE__ */ (() =>
+  z.object({
+    year: z.pipe(
+      z.string().check(z.regex(/^(19|20|21)\d{2}$/)),
+      z.transform((y: string) => Number(y)),
+    ),
+    format: z._default(z.enum(['json', 'csv']), 'json'),
+  }))();
+export const getDialogueEvaluationRoute = /* @__PURE__ */ route({
+  name: 'GetDialogueEvaluation',
+  method: 'GET',
+  path: '/admin/dialogues/{id}/evaluation',
+  handler: 'functions/admin/dialogues/evaluation/get.ts',
+  access: 'official',
+  summary:
+    'P14 for one dialogue: participation by channel, reach, days to decision and feedback, the feedback promise, the emails, the participants’ rating and the committee’s own evaluation',
+  schemas: { path: dialogueIdPath },
+  responses: { 200: { description: 'The dialogue’s evaluation', json: bodies.dialogueEvaluationBody } },
+  refusals: { 403: othersCommittees, 404: noSuchDialogue },
+});
+export const recordEvaluationRoute = /* @__PURE__ */ route({
+  name: 'RecordEvaluation',
+  method: 'PUT',
+  path: '/admin/dialogues/{id}/evaluation',
+  handler: 'functions/admin/dialogues/evaluation/record.ts',
+  access: 'official',
+  summary:
+    'The lead committee’s own evaluation after the feedback (purpose, method, accessibility, who took part and who not); the dialogue becomes evaluated; again to correct it',
+  schemas: { path: dialogueIdPath, body: evaluationBodySchema },
+  responses: {
+    200: { description: 'The dialogue’s evaluation, with the committee’s', json: bodies.dialogueEvaluationBody },
+  },
+  refusals: {
+    403: notLeadCommittee,
+    404: noSuchDialogue,
+    409: 'No decision yet, or its feedback emails are still going out',
+  },
+});
+export const getEvaluationRoute = /* @__PURE__ */ route({
+  name: 'GetEvaluation',
+  method: 'GET',
+  path: '/admin/evaluation',
+  handler: 'functions/admin/evaluation/handler.ts',
+  access: 'official',
+  summary:
+    'P14 per committee and year (the dialogues that opened in it): by influence and method, median participation, feedback on time, mean rating, the overdue list; `&format=csv` for a spreadsheet',
+  schemas: { query: evaluationYearQuery },
+  responses: {
+    200: {
+      description: 'The year’s evaluation (`format=json`), or the same as CSV, UTF-8 with BOM (`format=csv`)',
+      json: bodies.yearEvaluationBody,
+      text: 'text/csv; charset=utf-8',
+    },
+  },
+});
+
 /** Every route by name (the per-route constants let a handler's bundle leave out the other routes' schemas). */
 export const routes = {
   health: healthRoute,
@@ -637,6 +694,9 @@ export const routes = {
   unsubscribe: unsubscribeRoute,
   ratingPage: ratingPageRoute,
   rate: rateRoute,
+  getDialogueEvaluation: getDialogueEvaluationRoute,
+  recordEvaluation: recordEvaluationRoute,
+  getEvaluation: getEvaluationRoute,
 } as const;
 
 export const jobs = {

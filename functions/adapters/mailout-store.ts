@@ -18,6 +18,9 @@ import { normaliseEmail } from '../../shared/responses/submit';
 import { attr } from '../../shared/table';
 import { dialogueWriteItems } from './dialogue-items';
 
+/** The reasons the SES feedback handler fails a contact with. */
+const BOUNCES = new Set(['bounce', 'complaint']);
+
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
@@ -92,13 +95,17 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         new GetCommand({ TableName: tableName, Key: keys.mailout(dialogueId), ConsistentRead: true }),
       );
       if (!Item) return undefined;
-      const { status, total, sent, failed, startedAt, completedAt } = Item;
+      const { status, total, sent, failed, startedAt, completedAt, recipients, bounced, unsubscribed } = Item;
       return {
         dialogueId,
         status,
         total: Number(total),
         sent: Number(sent),
         failed: Number(failed),
+        // Mailouts started before these were counted have none of them.
+        recipients: Number(recipients ?? total),
+        bounced: Number(bounced ?? 0),
+        unsubscribed: Number(unsubscribed ?? 0),
         startedAt,
         ...(completedAt ? { completedAt } : {}),
       } as Mailout;
@@ -250,12 +257,14 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       }
       // A bounce after SES accepted the message turns a sent one into a failed one.
       const wasSent = previous?.state === 'sent';
+      // SES's bounces and complaints, apart from the other failures, for the evaluation (P14).
+      const bounced = BOUNCES.has(reason) ? ', bounced :one' : '';
       await conditionHeld(
         client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.mailout(dialogueId),
-            UpdateExpression: wasSent ? 'ADD failed :one, sent :minus' : 'ADD failed :one',
+            UpdateExpression: `${wasSent ? 'ADD failed :one, sent :minus' : 'ADD failed :one'}${bounced}`,
             ConditionExpression: `attribute_exists(${attr.pk})`,
             ExpressionAttributeValues: { ':one': 1, ...(wasSent ? { ':minus': -1 } : {}) },
           }),
@@ -323,21 +332,21 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         new DeleteCommand({ TableName: tableName, Key: contactKey(dialogueId, emailHash), ReturnValues: 'ALL_OLD' }),
       );
       if (!Attributes) return false;
-      // A contact still waiting for its email leaves the mailout's total, so progress still adds up.
-      if (Attributes.state === undefined || Attributes.state === 'sending') {
-        await conditionHeld(
-          client.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: keys.mailout(dialogueId),
-              UpdateExpression: 'ADD #total :minus',
-              ConditionExpression: `attribute_exists(${attr.pk})`,
-              ExpressionAttributeNames: { '#total': 'total' },
-              ExpressionAttributeValues: { ':minus': -1 },
-            }),
-          ),
-        );
-      }
+      // Counted for the evaluation (P14) once there is a mailout; a contact still waiting for its email also leaves
+      // the mailout's total, so progress still adds up.
+      const waiting = Attributes.state === undefined || Attributes.state === 'sending';
+      await conditionHeld(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.mailout(dialogueId),
+            UpdateExpression: waiting ? 'ADD unsubscribed :one, #total :minus' : 'ADD unsubscribed :one',
+            ConditionExpression: `attribute_exists(${attr.pk})`,
+            ...(waiting ? { ExpressionAttributeNames: { '#total': 'total' } } : {}),
+            ExpressionAttributeValues: { ':one': 1, ...(waiting ? { ':minus': -1 } : {}) },
+          }),
+        ),
+      );
       return true;
     },
   };

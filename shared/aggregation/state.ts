@@ -35,6 +35,8 @@ export interface AggregateState {
   reach: { inside: number; outside: number; unknown: number };
   /** Responses entered from other methods, per method (P10); the rest came through the web form. Absent in older states. */
   methods?: Tally;
+  /** Respondents who answered none of the profile questions (P14's reach). Absent in older states. */
+  noProfile?: number;
 }
 
 export interface StoredResponse {
@@ -147,6 +149,7 @@ export function fold(
     add(state.perDay, dayOf(response.receivedAt));
     const groups = groupsOf(response.profile ?? {});
     for (const g of groups) add(state.groups, g);
+    if (groups.length === 0) state.noProfile = (state.noProfile ?? 0) + 1;
     const reach = reachOf(response.profile ?? {}, dialogue);
     if (reach) state.reach[reach] += 1;
     for (const question of dialogue.questions) {

@@ -6,6 +6,10 @@ export interface Mailout {
   readonly total: number;
   readonly sent: number;
   readonly failed: number;
+  /** For the evaluation (P14): the contacts when the decision was registered, and those SES bounced or who left. */
+  readonly recipients: number;
+  readonly bounced: number;
+  readonly unsubscribed: number;
   readonly startedAt: string;
   readonly completedAt?: string;
 }

@@ -1,7 +1,7 @@
 import type { Caller } from '../access';
 import { decide } from '../dialogue/lifecycle';
 import { assertMayManage } from '../dialogue/rules';
-import type { Dialogue } from '../dialogue/schema';
+import { type Dialogue, isDecided } from '../dialogue/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import * as refusals from '../messages/refusals';
 import type { Clock, DialogueStore } from '../ports';
@@ -25,7 +25,7 @@ async function loadForDecision(deps: DecisionDeps, caller: Caller, id: string): 
 /** P11, P12: the lead committee registers its decision on a closed dialogue; feedback to every participant starts. */
 export async function registerDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
   const dialogue = await loadForDecision(deps, caller, id);
-  if (dialogue.status === 'decided') throw new ConflictError(refusals.decisionAlreadyRegistered());
+  if (isDecided(dialogue.status)) throw new ConflictError(refusals.decisionAlreadyRegistered());
   const now = deps.clock.now();
   const decided = decide(dialogue, body, caller, now);
   const total = await deps.mailouts.countContacts(id);
@@ -35,6 +35,9 @@ export async function registerDecision(deps: DecisionDeps, caller: Caller, id: s
     total,
     sent: 0,
     failed: 0,
+    recipients: total,
+    bounced: 0,
+    unsubscribed: 0,
     startedAt: now.toISOString(),
     ...(total > 0 ? {} : { completedAt: now.toISOString() }),
   };
@@ -45,7 +48,7 @@ export async function registerDecision(deps: DecisionDeps, caller: Caller, id: s
 /** A correction of the decision, accepted only until the first email is on its way. */
 export async function correctDecision(deps: DecisionDeps, caller: Caller, id: string, body: DecisionBody) {
   const dialogue = await loadForDecision(deps, caller, id);
-  if (dialogue.status !== 'decided') throw new ConflictError(refusals.noDecisionToCorrect());
+  if (!isDecided(dialogue.status)) throw new ConflictError(refusals.noDecisionToCorrect());
   const corrected = decide(dialogue, body, caller, deps.clock.now());
   await deps.mailouts.correctDecision(corrected);
   return { decision: corrected.decision, mailout: mailoutProgress(await deps.mailouts.get(id)) };

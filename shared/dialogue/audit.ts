@@ -8,6 +8,8 @@ export const auditActions = [
   'closed',
   'decision-registered',
   'decision-corrected',
+  'evaluation-recorded',
+  'evaluation-corrected',
   'response-entered',
   'free-text-published',
   'free-text-hidden',

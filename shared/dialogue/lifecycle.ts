@@ -8,7 +8,8 @@ import type { Submission } from '../ports';
 import { type AuditAction, type AuditEntry, fieldChanges } from './audit';
 import type { FreeTextModeration, ModerationState } from './moderation';
 import { answerShape, assertMayManage, definitionIssues, missingForOpening } from './rules';
-import type { Dialogue, DialogueDefinition, DialogueStatus } from './schema';
+import type { EvaluationBody } from '../evaluation/schema';
+import { type Dialogue, type DialogueDefinition, type DialogueStatus, isDecided } from './schema';
 
 /**
  * Every write of a dialogue, and every move between its statuses, is made here and nowhere else. Each gives the
@@ -76,7 +77,7 @@ export function editDialogue(
   assertMayManage(caller, definition);
   const issues = definitionIssues(definition, municipality);
   if (issues.length > 0) throw new ValidationError(issues);
-  if (existing.status === 'decided') throw new ConflictError(refusals.decidedCannotBeEdited());
+  if (isDecided(existing.status)) throw new ConflictError(refusals.decidedCannotBeEdited());
   if (existing.firstResponseAt !== undefined && answerShape(existing) !== answerShape(definition)) {
     throw new ConflictError(refusals.questionsLocked());
   }
@@ -151,6 +152,19 @@ export function decide(
   const decided = { ...dialogue, status: 'decided' as const, decisionRecord };
   const action = correcting ? 'decision-corrected' : 'decision-registered';
   return { ...change(dialogue, decided, caller.sub, now, action), decision: decisionRecord };
+}
+
+/**
+ * P14: the lead committee records its own evaluation once the feedback has gone out, or corrects it later; the
+ * dialogue is then `evaluated`. Whether the feedback is out is the caller's to check (it needs the mailout).
+ */
+export function evaluate(dialogue: Dialogue, body: EvaluationBody, caller: Caller, now: Date): DialogueChange {
+  assertMayManage(caller, dialogue);
+  if (!isDecided(dialogue.status)) throw new ConflictError(refusals.evaluateAfterFeedback());
+  const evaluationRecord = { ...body, evaluatedAt: now.toISOString(), evaluatedBy: caller.sub };
+  const evaluated = { ...dialogue, status: 'evaluated' as const, evaluationRecord };
+  const action = dialogue.evaluationRecord ? 'evaluation-corrected' : 'evaluation-recorded';
+  return change(dialogue, evaluated, caller.sub, now, action);
 }
 
 /** A dialogue brought in whole, as it is (the local demo, a benchmark's copy): new, with its audit entry. */

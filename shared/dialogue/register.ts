@@ -30,7 +30,8 @@ export interface RegisterFilter {
   readonly year?: number;
 }
 
-const openedYear = (d: Dialogue): number | undefined => {
+/** The year a dialogue belongs to in the register and the evaluation: the year it opened, in Sweden. */
+export const openedYear = (d: Dialogue): number | undefined => {
   const at = d.openedAt ?? d.opensAt;
   return at
     ? Number(new Date(at).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 4))

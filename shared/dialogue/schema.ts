@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { DecisionRecord } from '../decision/schema';
+import type { EvaluationRecord } from '../evaluation/schema';
 import { profileQuestionsSchema, questionSchema } from './questions';
 import { ageBands, relations } from './profile';
 import { isoDate, isoDateTime, localized, plainText, slugId } from './text';
@@ -11,8 +12,10 @@ export type InfluenceLevel = (typeof influenceLevels)[number];
 /** P10: how the dialogue is run; web surveys run in the product. */
 export const methods = ['web-survey', 'meeting', 'workshop', 'walk', 'focus-group', 'other'] as const;
 
-export const statuses = ['draft', 'open', 'closed', 'decided'] as const;
+export const statuses = ['draft', 'open', 'closed', 'decided', 'evaluated'] as const;
 export type DialogueStatus = (typeof statuses)[number];
+/** Decided, and perhaps evaluated since: the decision stands and its feedback has gone out. */
+export const isDecided = (status: DialogueStatus): boolean => status === 'decided' || status === 'evaluated';
 
 const alternative = z.strictObject({ id: slugId, title: localized(200), description: localized(3000) });
 
@@ -92,6 +95,7 @@ export const serverManagedFields = [
   'createdBy',
   'updatedBy',
   'decisionRecord',
+  'evaluationRecord',
   'firstResponseAt',
 ] as const;
 
@@ -113,6 +117,8 @@ export interface Dialogue extends DialogueDefinition {
   readonly updatedBy?: string;
   /** The committee's decision, once registered (status `decided`). */
   readonly decisionRecord?: DecisionRecord;
+  /** The lead committee's own evaluation after the feedback (status `evaluated`, P14). */
+  readonly evaluationRecord?: EvaluationRecord;
 }
 
 const ignoredFields = Object.fromEntries(

@@ -10,6 +10,7 @@ const statusNames: Record<string, Record<Language, string>> = {
   open: { sv: 'öppen', en: 'open' },
   closed: { sv: 'stängd', en: 'closed' },
   decided: { sv: 'beslutad', en: 'decided' },
+  evaluated: { sv: 'utvärderad', en: 'evaluated' },
 };
 const statusName = (status: string, lang: Language): string => statusNames[status]?.[lang] ?? status;
 
@@ -73,6 +74,14 @@ export const decisionAlreadyRegistered = (): Bilingual => ({
 export const closeBeforeDecision = (): Bilingual => ({
   sv: 'Stäng dialogen innan beslutet registreras.',
   en: 'Close the dialogue before registering the decision.',
+});
+export const evaluateAfterFeedback = (): Bilingual => ({
+  sv: 'Nämndens utvärdering förs in när beslutet är registrerat och återkopplingen har skickats till deltagarna.',
+  en: 'The committee’s evaluation is recorded once the decision is registered and the feedback has gone to the participants.',
+});
+export const noDialogueEvaluationYet = (): Bilingual => ({
+  sv: 'Återkopplingen till deltagarna skickas fortfarande. Utvärdera när den är klar.',
+  en: 'The feedback to the participants is still being sent. Evaluate when it is done.',
 });
 export const noDecisionToCorrect = (): Bilingual => ({
   sv: 'Det finns inget registrerat beslut att rätta.',

@@ -23,7 +23,7 @@ const sv = {
     decided: 'Beslut',
     feedback: 'Återkoppling',
   },
-  statuses: { open: 'Öppen', closed: 'Stängd', decided: 'Beslutad' },
+  statuses: { open: 'Öppen', closed: 'Stängd', decided: 'Beslutad', evaluated: 'Utvärderad' },
   feedback: {
     'not-promised': 'Inget datum utlovat',
     pending: 'Utlovad',
@@ -58,7 +58,7 @@ const en: typeof sv = {
     decided: 'Decision',
     feedback: 'Feedback',
   },
-  statuses: { open: 'Open', closed: 'Closed', decided: 'Decided' },
+  statuses: { open: 'Open', closed: 'Closed', decided: 'Decided', evaluated: 'Evaluated' },
   feedback: {
     'not-promised': 'No date promised',
     pending: 'Promised',

@@ -1,7 +1,7 @@
 import type { ResultsBody } from '../aggregation/present';
 import type { PublicDecision } from '../aggregation/results';
 import type { PublicDefinition } from '../dialogue/public-view';
-import type { Dialogue } from '../dialogue/schema';
+import { type Dialogue, isDecided } from '../dialogue/schema';
 import { briefCatalogues } from '../messages/brief';
 import { catalogues } from '../messages/catalogue';
 import type { Language } from '../messages/language';
@@ -33,7 +33,7 @@ export function noForm(
   if (dialogue.status === 'open' && dialogue.opensAt && Date.parse(dialogue.opensAt) > now.getTime())
     return { reason: 'not-open', title: t.notOpenHeading, message: t.opens(longDate(dialogue.opensAt, lang)) };
   // Closed, decided, or past its closing time: people come back to the municipality's page for the result (P12).
-  const decided = dialogue.status === 'decided';
+  const decided = isDecided(dialogue.status);
   return {
     reason: 'ended',
     title: decided ? t.decidedHeading : t.closedHeading,

@@ -146,6 +146,7 @@ let handlers: {
   unsubscribe: HttpHandler;
   ratingPage: HttpHandler;
   rate: HttpHandler;
+  evaluation: HttpHandler;
   sesFeedback: (event: SNSEvent, context: Context) => Promise<{ handled: number }>;
   aggregateJob: (event: unknown, context: Context) => Promise<unknown>;
   mailoutJob: (event: unknown, context: Context) => Promise<MailoutOutcome>;
@@ -240,6 +241,7 @@ beforeAll(async () => {
     secret,
     ratingPage,
     rate,
+    evaluation,
   ] = await Promise.all([
     import('../../functions/admin/dialogues/decision/register'),
     import('../../functions/admin/dialogues/decision/correct'),
@@ -258,6 +260,7 @@ beforeAll(async () => {
     import('../../functions/adapters/secret'),
     import('../../functions/web/rating/page'),
     import('../../functions/web/rating/rate'),
+    import('../../functions/admin/dialogues/evaluation/get'),
   ]);
   recorded = recordingMailer(mailRuntimeModule.mailRuntime.mailer);
   handlers = {
@@ -272,6 +275,7 @@ beforeAll(async () => {
     unsubscribe: remove.handler,
     ratingPage: ratingPage.handler,
     rate: rate.handler,
+    evaluation: evaluation.handler,
     sesFeedback: feedback.handler,
     aggregateJob: aggregate.handler,
     mailoutJob: job.handler as unknown as (event: unknown, context: Context) => Promise<MailoutOutcome>,
@@ -893,6 +897,20 @@ describe('SES bounces and complaints (SNS to the ses-feedback handler)', () => {
       sent: 1,
       failed: 2,
       pending: 0,
+    });
+  });
+
+  it('the evaluation counts the emails: recipients, sent, failed, bounced and unsubscribed (P14)', async () => {
+    const answer = await invoke<{ emails: Record<string, number> }>(
+      handlers.evaluation,
+      httpEvent(routes.getDialogueEvaluation, { official: lead, pathParameters: { id: DEMO } }),
+    );
+    expect(answer.json.emails).toEqual({
+      recipients: RECIPIENT_COUNT,
+      sent: RECIPIENT_COUNT - 2,
+      failed: 2,
+      bounced: 2,
+      unsubscribed: 1,
     });
   });
 });

@@ -52,7 +52,16 @@ async function dialogueIn(status: DialogueStatus): Promise<Dialogue> {
   }
   if (status === 'decided') {
     const decided = decide(current, decision, seeder, now);
-    const mailout = { dialogueId: current.id, status: 'done' as const, total: 0, sent: 0, failed: 0 };
+    const mailout = {
+      dialogueId: current.id,
+      status: 'done' as const,
+      total: 0,
+      sent: 0,
+      failed: 0,
+      recipients: 0,
+      bounced: 0,
+      unsubscribed: 0,
+    };
     await dynamoMailoutStore(db, process.env.TABLE_NAME ?? '').startWithDecision(decided, {
       ...mailout,
       startedAt: now.toISOString(),
@@ -68,6 +77,7 @@ interface Row {
   /** The state the route acts on; undefined for routes about no one dialogue. */
   readonly needs?: DialogueStatus;
   readonly body?: (dialogue: Dialogue) => unknown;
+  readonly query?: Record<string, string>;
   readonly expected: Record<Role, number>;
 }
 
@@ -172,6 +182,28 @@ const table: Record<string, Row> = {
     }),
     expected: MANAGE,
   },
+  getDialogueEvaluation: {
+    handler: () => import('../../functions/admin/dialogues/evaluation/get'),
+    needs: 'decided',
+    expected: READ,
+  },
+  recordEvaluation: {
+    handler: () => import('../../functions/admin/dialogues/evaluation/record'),
+    needs: 'decided',
+    body: () => ({
+      purpose: { answer: 'yes' },
+      method: { answer: 'yes' },
+      accessibility: { answer: 'partly' },
+      representation: { reached: 'Familjer.', missed: 'Unga.' },
+    }),
+    expected: MANAGE,
+  },
+  getEvaluation: {
+    handler: () => import('../../functions/admin/evaluation/handler'),
+    query: { year: '2026' },
+    // Kommunstyrelsen follows up every committee: any official reads the year's figures.
+    expected: { ...READ, 'another committee': 200 },
+  },
 };
 
 /** A stored response with a free text, as a citizen's arrives; its free text's id, as the officials' results list it. */
@@ -219,6 +251,7 @@ test.each(cells)('$name as $role answers $status', async ({ name, role, row, sta
       ...(official ? { official } : {}),
       ...(dialogue ? { pathParameters: { id: dialogue.id } } : {}),
       ...(body !== undefined ? { body } : {}),
+      ...(row.query ? { query: row.query } : {}),
     }),
   );
   expect(answer.statusCode).toBe(status);

@@ -27,6 +27,14 @@ describe('dialogueInputSchema', () => {
       registeredAt: NOW.toISOString(),
       registeredBy: 'official-1',
     };
+    fetched.evaluationRecord = {
+      purpose: { answer: 'yes' },
+      method: { answer: 'partly' },
+      accessibility: { answer: 'yes' },
+      representation: { reached: 'Familjer i Lagan.', missed: 'Unga.' },
+      evaluatedAt: NOW.toISOString(),
+      evaluatedBy: 'official-1',
+    };
     fetched.firstResponseAt = NOW.toISOString();
     for (const field of serverManagedFields) expect(fetched).toHaveProperty(field); // the fixture really carries them all
 

@@ -37,6 +37,9 @@ function memoryQueue(count: number) {
     total: count,
     sent: 0,
     failed: 0,
+    recipients: count,
+    bounced: 0,
+    unsubscribed: 0,
     startedAt: new Date().toISOString(),
   };
   const claimable = (e: Entry, now: number) =>
