@@ -50,6 +50,7 @@ const consoleStyles = `
 .md-free-texts p{margin:0 0 .25rem;white-space:pre-wrap;overflow-wrap:anywhere}
 .md-check{display:inline-flex;gap:.5rem;align-items:center}
 .md-report-texts li{margin:.25rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.md-year-filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
 @media print{
 @page{size:A4;margin:15mm}
 .md-no-print{display:none!important}
@@ -64,6 +65,7 @@ const consoleStyles = `
 .md-report table,.md-report .md-bars li{break-inside:avoid;page-break-inside:avoid}
 .md-report .md-table{overflow:visible;box-shadow:none}
 .md-report details>summary{list-style:none}
+.md-year-report .md-eval-section+.md-eval-section{break-before:page;page-break-before:always}
 }
 `;
 

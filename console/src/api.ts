@@ -15,7 +15,10 @@ import type {
   moderationBody,
   officialResultsBody,
   whoAmIBody,
+  dialogueEvaluationBody,
+  yearEvaluationBody,
 } from '../../shared/http-bodies';
+import type { EvaluationBody } from '../../shared/evaluation/schema';
 
 /** The API's own replies, typed by the zod schemas the OpenAPI document is made from (a type import: no code). */
 export type DialogueSummary = z.infer<typeof dialogueSummariesBody>[number];
@@ -26,6 +29,8 @@ export type Invitation = z.infer<typeof invitationBody>;
 export type MailoutProgress = z.infer<typeof mailoutBody>;
 export type OfficialResults = z.infer<typeof officialResultsBody>;
 export type Moderation = z.infer<typeof moderationBody>;
+export type DialogueEvaluation = z.infer<typeof dialogueEvaluationBody>;
+export type YearEvaluation = z.infer<typeof yearEvaluationBody>;
 /** What citizens see of a dialogue (`GET /dialogues/{id}`): the form and the results are drawn from it. */
 export type { PublicDefinition };
 
@@ -97,6 +102,12 @@ export function apiClient(token: () => string | undefined) {
     },
     enterResponse: (id: string, body: unknown) => call<unknown>('POST', `${one(id)}/responses`, body),
     moderate: (id: string, body: Moderation) => call<Moderation>('POST', `${one(id)}/moderation`, body),
+    evaluation: (id: string) => call<DialogueEvaluation>('GET', `${one(id)}/evaluation`),
+    recordEvaluation: (id: string, body: EvaluationBody) =>
+      call<DialogueEvaluation>('PUT', `${one(id)}/evaluation`, body),
+    year: (year: number) => call<YearEvaluation>('GET', `/admin/evaluation?year=${year}`),
+    // The bytes as sent, BOM included (see resultsCsv).
+    yearCsv: async (year: number) => (await send('GET', `/admin/evaluation?year=${year}&format=csv`)).blob(),
     preview: async (id: string, lang: string) => (await send('GET', `${one(id)}/preview?lang=${lang}`)).text(),
   };
 }

@@ -8,6 +8,9 @@ import { type ConsoleConfig, signOut } from './auth';
 import { Decision } from './decision';
 import { Detail } from './detail';
 import { Entry } from './entry';
+import { Evaluation } from './evaluation';
+import { Year } from './year';
+import { evaluationCatalogues } from '../../shared/messages/evaluation';
 import { Invitation } from './invitation';
 import { NewDialogue } from './new-dialogue';
 import { Report } from './report';
@@ -23,12 +26,14 @@ type View =
 /**
  * `#/` my dialogues, `#/new` a new one, `#/d/{id}` one dialogue; under it `/invitation` its invitation kit,
  * `/results` its live results and free texts, `/entry` responses from other methods, `/report` the committee's
- * report, `/decision` its decision.
+ * report, `/decision` its decision, `/evaluation` its evaluation; `#/evaluation/{year}` every dialogue of a year.
  */
-const parts = ['invitation', 'decision', 'results', 'entry', 'report'] as const;
+const parts = ['invitation', 'decision', 'results', 'entry', 'report', 'evaluation'] as const;
 const pageOf = (hash: string) => {
   const [, id, part] = /^#\/d\/([\w-]+)(?:\/([a-z]+))?$/.exec(hash) ?? [];
   const known = parts.find((p) => p === part);
+  const year = /^#\/evaluation(?:\/(\d{4}))?$/.exec(hash);
+  if (year) return { kind: 'year' as const, year: Number(year[1] ?? new Date().getFullYear()) };
   return id && (part === undefined || known)
     ? { kind: known ?? ('dialogue' as const), id }
     : hash === '#/new'
@@ -140,6 +145,17 @@ export function App(props: {
           <Entry api={api} id={page.id} t={t} lang={lang} onError={failed} />
         ) : page.kind === 'report' ? (
           <Report api={api} id={page.id} t={t} lang={lang} onError={failed} />
+        ) : page.kind === 'evaluation' ? (
+          <Evaluation
+            api={api}
+            id={page.id}
+            t={t}
+            lang={lang}
+            onError={failed}
+            mayManage={(lead) => me !== undefined && (me.isAdmin || me.committees.some((c) => c.id === lead))}
+          />
+        ) : page.kind === 'year' ? (
+          <Year api={api} year={page.year} t={t} lang={lang} onError={failed} />
         ) : page.kind === 'invitation' ? (
           <Invitation api={api} id={page.id} t={t} lang={lang} onError={failed} />
         ) : page.kind === 'new' ? (
@@ -152,6 +168,9 @@ export function App(props: {
             <a class="md-new" href="#/new">
               {t.newDialogue}
             </a>
+            <p>
+              <a href="#/evaluation">{evaluationCatalogues[lang].console.yearLink}</a>
+            </p>
             {view.kind === 'loading' && <p aria-live="polite">{t.loading}</p>}
             {view.kind === 'list' && <DialogueList dialogues={view.dialogues} t={t} lang={lang} now={new Date()} />}
           </>

@@ -11,6 +11,7 @@ import { AuditLog } from './audit-log';
 import { Checklist } from './checklist';
 import { type ConditionsForm, definitionWith, formOf } from './conditions';
 import { Choice, Field, Problems, refusalOf } from './fields';
+import { evaluationCatalogues } from '../../shared/messages/evaluation';
 import { Preview } from './preview';
 import { QuestionEditor } from './question-editor';
 
@@ -179,9 +180,14 @@ export function Detail({ api, id, t, lang, committees, publicBase, onError }: Pr
           <a href={`#/d/${id}/results`}>{t.results.link}</a>
         </p>
       )}
-      {(stored.status === 'closed' || stored.status === 'decided') && (
+      {(stored.status === 'closed' || stored.status === 'decided' || stored.status === 'evaluated') && (
         <p>
           <a href={`#/d/${id}/decision`}>{t.decision.link}</a>
+        </p>
+      )}
+      {stored.status !== 'draft' && (
+        <p>
+          <a href={`#/d/${id}/evaluation`}>{evaluationCatalogues[lang].console.link}</a>
         </p>
       )}
       <Preview api={api} id={id} t={t} lang={lang} publicBase={publicBase} version={stored.version} />

@@ -12,6 +12,7 @@ import {
   type DialogueViewProps,
 } from './api';
 import { refusalOf } from './fields';
+import { saveFile } from './download';
 import { FreeTextList } from './free-texts';
 
 /** What the results views need, loaded together: the stored dialogue, what citizens see of it, the live results. */
@@ -51,16 +52,6 @@ export const Figures = (props: { loaded: Loaded; lang: Language }) => (
   />
 );
 
-/** Saves the CSV the API makes as a file (the API wants the token, so a plain link cannot fetch it). */
-async function downloadCsv(api: ApiClient, id: string): Promise<void> {
-  const url = URL.createObjectURL(await api.resultsCsv(id));
-  const link = Object.assign(document.createElement('a'), { href: url, download: `resultat-${id}.csv` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** `#/d/{id}/results`: the live results, unsuppressed, with every free text to search and moderate. */
 export function Results(props: DialogueViewProps) {
   const { api, id, lang } = props;
@@ -91,7 +82,16 @@ export function Results(props: DialogueViewProps) {
       <p>{results.updatedAt ? t.live(results.responseCount, longDate(results.updatedAt, lang)) : t.notCounted}</p>
       <ul class="md-actions">
         <li>
-          <button type="button" class="md-secondary" onClick={() => void downloadCsv(api, id).catch(props.onError)}>
+          <button
+            type="button"
+            class="md-secondary"
+            onClick={() =>
+              void api
+                .resultsCsv(id)
+                .then((csv) => saveFile(csv, `resultat-${id}.csv`))
+                .catch(props.onError)
+            }
+          >
             {t.csv}
           </button>
         </li>

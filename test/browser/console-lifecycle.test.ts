@@ -2,7 +2,9 @@
  * A whole dialogue through the officials' console only (issue 13): sign in, create and open a dialogue, a citizen
  * answers in the form embedded on a municipal page of another origin, a paper response is entered, a free text is
  * moderated by keyboard, the dialogue is closed, the committee's report is printed (print media), the decision is
- * registered, the mailout reaches done with the email in the SES inbox, and every step is in the change log.
+ * registered, the mailout reaches done with the email in the SES inbox, and every step is in the change log;
+ * then the participant rates from her email, the committee evaluates by keyboard, and the year's follow-up
+ * is read, downloaded as CSV and printed.
  * axe on every new page and state, at 1280 and 375 px.
  */
 import { once } from 'node:events';
@@ -238,6 +240,67 @@ describe('the whole life cycle of a dialogue, through the console only', () => {
     ]);
     expect(actions.at(-1)).toBe('created');
     await checked(page, 'console-detail-after-lifecycle');
+
+    // 11. Anna follows the rating link in her email and rates 4 (P14).
+    const ratingUrl = /(http\S+\/rating\?token=\S+)/.exec(anna[0]?.body.text ?? '')?.[1] ?? '';
+    expect(ratingUrl).toContain(`/rating?token=${dialogueId}.`);
+    const rater = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+    await rater.goto(ratingUrl);
+    await rater.locator('label', { hasText: '4' }).click();
+    await rater.locator('button', { hasText: 'Skicka' }).click();
+    await rater.locator('h1', { hasText: 'Tack för ditt svar' }).waitFor();
+    await rater.context().close();
+
+    // 12. The dialogue's evaluation: figures to check by hand against the above, then the committee's own, by keyboard.
+    await page.goto(`${stack.urls.api}/console/#/d/${dialogueId}/evaluation`);
+    await page.locator('h1', { hasText: 'Utvärdering: Belysning i Ljungbergsparken' }).waitFor();
+    const figures = await page.locator('.md-figures').innerText();
+    expect(figures).toMatch(/Webbenkäten\s+1/);
+    expect(figures).toMatch(/Pappersblankett\s+1/);
+    expect(figures).toMatch(/Totalt\s+2/);
+    expect(figures).toMatch(/Mottagare\s+1/);
+    expect(figures).toMatch(/Skickade\s+1/);
+    expect(figures).toContain('Medelbetyg 4 av 5, från 1 svar.');
+    expect(figures).toContain('Given i tid');
+    await checked(page, 'console-evaluation');
+    await page.locator('#md-e-purpose-yes').focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, 'md-e-method-yes');
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, 'md-e-accessibility-yes');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'md-e-reached');
+    await page.keyboard.type('De som går genom parken på kvällen.');
+    await tabTo(page, 'md-e-missed');
+    await page.keyboard.type('Unga under 16 år.');
+    await tabTo(page, (f) => f.tag === 'button' && f.name === 'Spara utvärderingen');
+    await page.keyboard.press('Enter');
+    await page.locator('[role=status]', { hasText: 'Utvärderingen är sparad.' }).waitFor();
+    await expect(page.locator('#md-e-method-partly').isChecked()).resolves.toBe(true);
+    await checked(page, 'console-evaluation-saved');
+
+    // 13. The year per committee: the figures, the CSV with its BOM, and the report for kommunstyrelsen in print.
+    await page.goto(`${stack.urls.api}/console/#/`);
+    await page.locator('a', { hasText: 'Uppföljning av alla dialoger per år' }).click();
+    await page.locator('h1', { hasText: `Uppföljning av medborgardialoger ${new Date().getFullYear()}` }).waitFor();
+    await page.locator('#md-eval-summary').waitFor();
+    const year = await page.locator('.md-figures').innerText();
+    expect(year).toContain('Belysning i Ljungbergsparken');
+    expect(year).toMatch(/Tekniska nämnden\s+2/);
+    await checked(page, 'console-year');
+    const [yearCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button', { hasText: 'Ladda ner som CSV' }).click(),
+    ]);
+    expect(yearCsv.suggestedFilename()).toBe(`utvardering-${new Date().getFullYear()}.csv`);
+    const yearText = readFileSync(await yearCsv.path(), 'utf8');
+    expect(yearText.charCodeAt(0)).toBe(0xfeff);
+    expect(yearText).toContain('"Tekniska nämnden";"2"');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('button', { hasText: 'Skriv ut rapporten' }).isVisible()).resolves.toBe(false);
+    await screenshot(page, 'console-year-print');
+    expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(10_000);
+    await page.emulateMedia({ media: 'screen' });
     expect(problems).toEqual([]);
     await page.context().close();
   });
