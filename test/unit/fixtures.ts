@@ -30,6 +30,20 @@ export function asDialogue(definition: DialogueDefinition, overrides: Partial<Di
 export const demo = (overrides: Partial<Dialogue> = {}, now: Date = NOW): Dialogue =>
   asDialogue(demoDefinition(now), overrides);
 
+/** The demo with its decision registered (the feedback's, the mailout's and the rating's tests start there). */
+export const decidedDemo = (overrides: Partial<Dialogue> = {}): Dialogue =>
+  demo({
+    status: 'decided',
+    decisionRecord: {
+      summary: { sv: 'Beslut.' },
+      motivation: { sv: 'Motivering.' },
+      decidedAt: '2026-05-12',
+      registeredAt: '2026-05-13T08:00:00.000Z',
+      registeredBy: 'official',
+    },
+    ...overrides,
+  });
+
 /** The demo's lead is tekniska-namnden; kultur-och-fritidsnamnden participates. */
 export const callers = {
   lead: { sub: 'lead-official', committees: ['tekniska-namnden'], isAdmin: false },

@@ -11,7 +11,7 @@ import { publicDefinition } from '../../shared/dialogue/public-view';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { type MailoutOutcome, type MailoutSettings, runMailouts } from '../../shared/mail/mailout-run';
 import { ljungby } from '../../shared/municipality';
-import { demo } from './fixtures';
+import { decidedDemo } from './fixtures';
 
 interface Entry {
   readonly contact: PendingContact;
@@ -102,17 +102,7 @@ const SETTINGS: MailoutSettings = {
  * until the run returns. Answers the outcome and how much time was left when it returned.
  */
 async function runAgainstDeadline(count: number, maxSendRate: number, budgetMs: number) {
-  const dialogue: Dialogue = demo({
-    id: 'tidsbudget',
-    status: 'decided',
-    decisionRecord: {
-      summary: { sv: 'Beslut.' },
-      motivation: { sv: 'Motivering.' },
-      decidedAt: '2026-05-12',
-      registeredAt: '2026-05-13T08:00:00.000Z',
-      registeredBy: 'official',
-    },
-  });
+  const dialogue: Dialogue = decidedDemo({ id: 'tidsbudget' });
   const { store, entries } = memoryQueue(count);
   const sends: number[] = [];
   const deadline = Date.now() + budgetMs;

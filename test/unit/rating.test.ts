@@ -8,7 +8,7 @@ import { ljungby } from '../../shared/municipality';
 import { type Rating, type RatingDeps, rate, ratingLink } from '../../shared/rating/rate';
 import { ratingToken, verifyRatingToken } from '../../shared/rating/token';
 import { emailHash } from '../../shared/responses/submit';
-import { demo } from './fixtures';
+import { decidedDemo, demo } from './fixtures';
 
 const SECRET = 'unit-test-rating-secret-0123456789abcdef';
 const ID = 'demo';
@@ -40,16 +40,7 @@ describe('rating tokens', () => {
 });
 
 describe('rate', () => {
-  const decided = demo({
-    status: 'decided',
-    decisionRecord: {
-      summary: { sv: 'Beslut.' },
-      motivation: { sv: 'Motivering.' },
-      decidedAt: '2026-05-12',
-      registeredAt: '2026-05-13T08:00:00.000Z',
-      registeredBy: 'official',
-    },
-  });
+  const decided = decidedDemo();
   const stored: Rating[] = [];
   const raters = new Set<string>();
   const deps: RatingDeps = {
