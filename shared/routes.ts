@@ -9,6 +9,7 @@ import { slugId } from './dialogue/text';
 import { decisionBodySchema } from './decision/schema';
 import { evaluationBodySchema } from './evaluation/schema';
 import * as bodies from './http-bodies';
+import { named } from './messages/input';
 import { languages } from './messages/language';
 import { enteredResponseSchema, responseBodySchema } from './responses/schema';
 import type { StageConfig } from './stages';
@@ -606,7 +607,7 @@ export const rateRoute = /* @__PURE__ */ route({
 const evaluationYearQuery = /* @__PURE__ */ (() =>
   z.object({
     year: z.pipe(
-      z.string().check(z.regex(/^(19|20|21)\d{2}$/)),
+      z.string().check(named(z.regex(/^(19|20|21)\d{2}$/), 'year')),
       z.transform((y: string) => Number(y)),
     ),
     format: z._default(z.enum(['json', 'csv']), 'json'),

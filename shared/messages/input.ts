@@ -11,7 +11,7 @@ import type { Bilingual, Language } from './language';
 type RawIssue = z.core.$ZodRawIssue;
 
 /** Checks whose failure has words of its own; the schema that declares one names it with `named`. */
-export type NamedCheck = 'slug' | 'reservedWord' | 'committeeId';
+export type NamedCheck = 'slug' | 'reservedWord' | 'committeeId' | 'year';
 
 const namedChecks = new WeakMap<object, NamedCheck>();
 
@@ -108,6 +108,11 @@ function namedMessage(name: NamedCheck, input: unknown): Bilingual {
       return {
         sv: 'Använd små bokstäver a–z och siffror, med ett bindestreck mellan orden.',
         en: 'Use lower-case letters a–z and digits, with a single hyphen between words.',
+      };
+    case 'year':
+      return {
+        sv: 'Skriv året med fyra siffror, till exempel 2026.',
+        en: 'Write the year in four digits, for example 2026.',
       };
   }
 }

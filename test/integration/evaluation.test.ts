@@ -306,7 +306,8 @@ describe('GET /admin/evaluation?year=YYYY: per committee and year', () => {
   it('answers 400 in words for a year that is none, and 401 without a token', async () => {
     const bad = await year({ year: 'förra' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('year');
+    expect(bad.body).toContain('Skriv året med fyra siffror, till exempel 2026.');
+    expect(bad.body).toContain('Write the year in four digits');
     expect(
       (await callRaw(yearHandler, routes.getEvaluation, { query: { year: String(YEAR) }, contentType: null }))
         .statusCode,
