@@ -2,30 +2,17 @@ import type { ModerationState } from '../dialogue/moderation';
 import type { Question } from '../dialogue/questions';
 import type { Dialogue } from '../dialogue/schema';
 import { groupName } from '../messages/catalogue';
-import { csvDateTime, csvNumber } from '../messages/format';
+import { csvDateTime } from '../messages/format';
+import { type CsvValue, spreadsheetCsv } from '../spreadsheet-csv';
 import type { ResultsBody } from './present';
 import type { FreeTexts } from './results';
 
-type Value = string | number | undefined | null;
+type Value = CsvValue;
 
-const cell = (value: Value): string => {
-  // Quote always; numbers with a decimal comma, as Excel and LibreOffice in Swedish read them; text that could
-  // start a spreadsheet formula (CSV injection, e.g. in a free text) gets a leading apostrophe.
-  const text =
-    value === undefined || value === null
-      ? ''
-      : typeof value === 'number'
-        ? csvNumber(value)
-        : /^[=+\-@\t\r]/.test(value)
-          ? `'${value}`
-          : value;
-  return `"${text.replace(/"/g, '""')}"`;
-};
-
-type CsvDialogue = Pick<Dialogue, 'id' | 'title' | 'caseNumber' | 'questions' | 'format'>;
+export type CsvDialogue = Pick<Dialogue, 'id' | 'title' | 'caseNumber' | 'questions' | 'format'>;
 
 /** The Swedish label of a value a question's results are keyed by: an option, an alternative, yes/no, a scale end. */
-function valueLabel(dialogue: CsvDialogue, question: Question | undefined, value: string): string {
+export function valueLabel(dialogue: CsvDialogue, question: Question | undefined, value: string): string {
   if (!question) return '';
   switch (question.type) {
     case 'yesno':
@@ -142,5 +129,5 @@ export function resultsCsv(dialogue: CsvDialogue, results: ResultsBody & { freeT
     for (const { text, state } of t.texts)
       rows.push(['fritext', questionId, question?.label.sv ?? '', '', '', text, moderationNames[state]]);
   }
-  return `\uFEFF${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return spreadsheetCsv(rows);
 }
