@@ -29,14 +29,17 @@ function expectFolded(outcome: { folded: number }, expected: number): void {
   if (outcome.folded !== expected) throw new Error(`a run folded ${outcome.folded} responses, expected ${expected}`);
 }
 
-const timed = async (run: () => Promise<unknown>): Promise<number> => {
+export const timed = async (run: () => Promise<unknown>): Promise<number> => {
   const started = performance.now();
   await run();
   return (performance.now() - started) / 1000;
 };
 
 /** Raw Query throughput over every shard of a dialogue, same projection and page size as the reader. */
-async function rawQuerySeconds(stack: BenchStack, dialogueId: string): Promise<{ seconds: number; items: number }> {
+export async function rawQuerySeconds(
+  stack: BenchStack,
+  dialogueId: string,
+): Promise<{ seconds: number; items: number }> {
   let items = 0;
   const seconds = await timed(async () => {
     for (let shard = 0; shard < SHARDS; shard++) {
@@ -63,8 +66,11 @@ async function rawQuerySeconds(stack: BenchStack, dialogueId: string): Promise<{
   return { seconds, items };
 }
 
-/** aggregate_incremental_vs_fresh, aggregate_full_100k_s and aggregate_vs_raw_query (contract section 5). */
-export async function benchAggregate(stack: BenchStack, total = 100_000, freshCount = 1_000): Promise<void> {
+/**
+ * aggregate_incremental_vs_fresh, aggregate_full_100k_s and aggregate_vs_raw_query (contract section 5); answers the
+ * big dialogue (100,000 responses and the rounds' 5,000) for the export's bench.
+ */
+export async function benchAggregate(stack: BenchStack, total = 100_000, freshCount = 1_000): Promise<Dialogue> {
   const now = Date.now();
   const deps: AggregateDeps = {
     aggregates: dynamoAggregateStore(stack.documentClient, stack.tableName),
@@ -98,4 +104,5 @@ export async function benchAggregate(stack: BenchStack, total = 100_000, freshCo
   report('aggregate_full_100k_s', full, 's');
   report('raw_query_items_per_s', raw.items / raw.seconds, 'items/s');
   report('aggregate_vs_raw_query', raw.items / full / (raw.items / raw.seconds));
+  return big;
 }
