@@ -5,6 +5,7 @@ import { longDate, plain } from '../../shared/presentation/html';
 import { resultsFigures } from '../../shared/presentation/results-page';
 import {
   type ApiClient,
+  type ExportLink,
   type OfficialResults,
   type PublicDefinition,
   Refused,
@@ -61,6 +62,18 @@ async function downloadCsv(api: ApiClient, id: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * Exports every response and downloads it: the API streams the file to storage and answers a link that needs no
+ * token (a presigned S3 URL in AWS), which the browser saves as the file it names.
+ */
+async function downloadExport(api: ApiClient, id: string, format: ExportLink['format']): Promise<void> {
+  const { url, filename } = await api.exportResponses(id, format);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 /** `#/d/{id}/results`: the live results, unsuppressed, with every free text to search and moderate. */
 export function Results(props: DialogueViewProps) {
   const { api, id, lang } = props;
@@ -95,6 +108,19 @@ export function Results(props: DialogueViewProps) {
             {t.csv}
           </button>
         </li>
+        {/* The export holds the free texts, so it is offered where they are shown: to the lead committee. */}
+        {results.freeTexts &&
+          (['csv', 'json'] as const).map((format) => (
+            <li key={format}>
+              <button
+                type="button"
+                class="md-secondary"
+                onClick={() => void downloadExport(api, id, format).catch(props.onError)}
+              >
+                {t.exportAll[format]}
+              </button>
+            </li>
+          ))}
         <li>
           <a href={`#/d/${id}/report`}>{t.reportLink}</a>
         </li>
