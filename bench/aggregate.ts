@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { dynamoAggregateStore, dynamoResponseReader } from '../functions/adapters/aggregate-store';
 import { dynamoDialogueStore } from '../functions/adapters/dialogue-store';
 import { type AggregateDeps, aggregateDialogue } from '../shared/aggregation/run';
@@ -8,58 +7,14 @@ import type { Dialogue } from '../shared/dialogue/schema';
 import { keys } from '../shared/keys';
 import { GSI2, attr } from '../shared/table';
 import type { BenchStack } from './harness';
-import { median, report, throughput } from './measure';
+import { median, report } from './measure';
+import { writeResponses as seed } from './seed-responses';
 
 const SHARDS = 4;
 const HOUR = 3_600_000;
 
-function response(dialogueId: string, i: number, receivedAt: string) {
-  const responseId = randomUUID();
-  return {
-    ...keys.response(dialogueId, randomUUID()),
-    ...keys.responseArrival(keys.responsePartition(dialogueId, i % SHARDS), receivedAt, responseId),
-    kind: 'response',
-    responseId,
-    dialogueId,
-    receivedAt,
-    answers: {
-      favourite: ['natur', 'aventyr', 'alla'][i % 3],
-      ranking: i % 2 ? ['alla', 'natur', 'aventyr'] : ['natur', 'alla', 'aventyr'],
-      'rating-alla': (i % 5) + 1,
-      visits: i % 2 === 0,
-      comments: 'Mer skugga, tack.',
-    },
-    profile: {
-      relation: [['lives', 'works', 'visits'][i % 3]],
-      ageBand: ['20-29', '30-44', '45-64'][i % 3],
-      locality: ['Lagan', 'Ljungby', 'Ryssby'][i % 3],
-    },
-  };
-}
-
-/** Writes `count` responses received in the `spanMs` before `endMs`, 25 at a time, 8 requests in flight. */
-async function writeResponses(
-  stack: BenchStack,
-  dialogueId: string,
-  count: number,
-  endMs: number,
-  spanMs = HOUR,
-): Promise<void> {
-  const batches = Math.ceil(count / 25);
-  await throughput(batches, 8, async (b) => {
-    const items = Array.from({ length: Math.min(25, count - b * 25) }, (_, j) => {
-      const i = b * 25 + j;
-      return response(dialogueId, i, new Date(endMs - spanMs + Math.floor((i * spanMs) / count)).toISOString());
-    });
-    let pending: unknown[] = items.map((Item) => ({ PutRequest: { Item } }));
-    while (pending.length) {
-      const result = await stack.documentClient.send(
-        new BatchWriteCommand({ RequestItems: { [stack.tableName]: pending as never } }),
-      );
-      pending = result.UnprocessedItems?.[stack.tableName] ?? [];
-    }
-  });
-}
+const writeResponses = (stack: BenchStack, dialogueId: string, count: number, endMs: number, spanMs?: number) =>
+  seed(stack, dialogueId, count, { shards: SHARDS, endMs, ...(spanMs ? { spanMs } : {}) });
 
 async function createDialogue(stack: BenchStack, id: string): Promise<Dialogue> {
   const store = dynamoDialogueStore(stack.documentClient, stack.tableName);
@@ -74,14 +29,17 @@ function expectFolded(outcome: { folded: number }, expected: number): void {
   if (outcome.folded !== expected) throw new Error(`a run folded ${outcome.folded} responses, expected ${expected}`);
 }
 
-const timed = async (run: () => Promise<unknown>): Promise<number> => {
+export const timed = async (run: () => Promise<unknown>): Promise<number> => {
   const started = performance.now();
   await run();
   return (performance.now() - started) / 1000;
 };
 
 /** Raw Query throughput over every shard of a dialogue, same projection and page size as the reader. */
-async function rawQuerySeconds(stack: BenchStack, dialogueId: string): Promise<{ seconds: number; items: number }> {
+export async function rawQuerySeconds(
+  stack: BenchStack,
+  dialogueId: string,
+): Promise<{ seconds: number; items: number }> {
   let items = 0;
   const seconds = await timed(async () => {
     for (let shard = 0; shard < SHARDS; shard++) {
@@ -108,8 +66,11 @@ async function rawQuerySeconds(stack: BenchStack, dialogueId: string): Promise<{
   return { seconds, items };
 }
 
-/** aggregate_incremental_vs_fresh, aggregate_full_100k_s and aggregate_vs_raw_query (contract section 5). */
-export async function benchAggregate(stack: BenchStack, total = 100_000, freshCount = 1_000): Promise<void> {
+/**
+ * aggregate_incremental_vs_fresh, aggregate_full_100k_s and aggregate_vs_raw_query (contract section 5); answers the
+ * big dialogue (100,000 responses and the rounds' 5,000) for the export's bench.
+ */
+export async function benchAggregate(stack: BenchStack, total = 100_000, freshCount = 1_000): Promise<Dialogue> {
   const now = Date.now();
   const deps: AggregateDeps = {
     aggregates: dynamoAggregateStore(stack.documentClient, stack.tableName),
@@ -143,4 +104,5 @@ export async function benchAggregate(stack: BenchStack, total = 100_000, freshCo
   report('aggregate_full_100k_s', full, 's');
   report('raw_query_items_per_s', raw.items / raw.seconds, 'items/s');
   report('aggregate_vs_raw_query', raw.items / full / (raw.items / raw.seconds));
+  return big;
 }

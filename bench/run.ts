@@ -4,6 +4,7 @@ import { benchAggregate } from './aggregate';
 import { benchBundle } from './bundle';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { benchExport } from './export';
 import { benchMailout } from './mailout';
 
 /** `npm run bench`: every benchmark against the real local parts; ratios use baselines from the same run. */
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const stack = await startBenchStack();
   try {
     await benchSubmit(stack);
-    await benchAggregate(stack);
+    await benchExport(stack, await benchAggregate(stack));
     await benchMailout(stack);
   } finally {
     await stack.stop();

@@ -7,6 +7,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { routeList } from '../shared/routes';
 import { ServiceFunction } from './function';
+import type { Exports } from './exports';
 import type { Mail } from './mail';
 import type { DeployStage } from './stage';
 
@@ -15,6 +16,7 @@ export interface ApiRoutesProps {
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
   readonly mail: Mail;
+  readonly exports: Exports;
 }
 
 /** The HTTP API; its routes come only from the manifest, so AWS and the local gateway serve the same set. */
@@ -65,10 +67,11 @@ export class Api extends Construct {
       const fn = new ServiceFunction(this, route.name, {
         stage,
         handler: route.handler,
-        kind: 'http',
+        kind: route.bulk ? 'bulk' : 'http',
         table: props.table,
       });
       props.mail.bind(fn, route.needs);
+      props.exports.bind(fn, route.needs);
       httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

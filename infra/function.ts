@@ -11,8 +11,13 @@ import { type DeployStage, removalPolicyFor } from './stage';
 
 export const projectRoot = path.resolve(__dirname, '..');
 
-/** HTTP routes must answer within API Gateway's 30 s; jobs sweep the table and may take longer. */
-const timeouts = { http: Duration.seconds(10), job: Duration.minutes(5) } as const;
+/**
+ * HTTP routes must answer within API Gateway's 29 s; a bulk route (one that reads a whole dialogue) gets nearly all of
+ * it, stopping just before the gateway gives up. Jobs sweep the table and may take longer.
+ */
+const timeouts = { http: Duration.seconds(10), bulk: Duration.seconds(28), job: Duration.minutes(5) } as const;
+/** Lambda's CPU grows with its memory: a bulk route gets one whole vCPU (at 1,769 MB). */
+const memory = { http: 512, bulk: 1769, job: 512 } as const;
 
 const retention: Record<DeployStage['logRetentionDays'], logs.RetentionDays> = {
   7: logs.RetentionDays.ONE_WEEK,
@@ -41,7 +46,7 @@ export class ServiceFunction extends NodejsFunction {
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
+      memorySize: props.memorySize ?? memory[props.kind],
       timeout: timeouts[props.kind],
       environment: {
         ...handlerEnvironment(props.stage, props.table.tableName),

@@ -4,6 +4,7 @@ import { getStageConfig } from '../shared/stages';
 import { Api } from './api';
 import { ConsoleSite } from './console';
 import { Data } from './data';
+import { Exports } from './exports';
 import { Mail } from './mail';
 import { Schedules } from './schedules';
 import type { DeployStage } from './stage';
@@ -28,7 +29,8 @@ export class MedborgardialogStack extends Stack {
       userPool: data.userPool,
       signInDomain: data.signInDomain,
     });
-    api.addRoutes({ table: data.table, userPool: data.userPool, userPoolClient: site.client, mail });
+    const exports = new Exports(this, 'Exports');
+    api.addRoutes({ table: data.table, userPool: data.userPool, userPoolClient: site.client, mail, exports });
     new Schedules(this, 'Schedules', { stage, table: data.table, mail });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });

@@ -11,6 +11,7 @@ import { type LambdaHttpHandler, createGateway } from './gateway';
 import { DEFAULT_HOST, publicHostname, reachableHost, urlHost } from './hosts';
 import { ljungby } from '../shared/municipality';
 import { consoleFiles } from './console-files';
+import { exportFiles } from './export-files';
 import { localIdentity, localIssuer } from './identity';
 import { LOCAL_CLIENT_ID, localOidc } from './oidc';
 import { assertJava17 } from './java';
@@ -93,8 +94,11 @@ export async function startLocalStack({
       allowedOrigins: [`http://${hostname}:${ports.api}`, `http://${reachable}:${ports.api}`, ...extraOrigins],
     };
     const localTableName = tableName(stage.name);
+    const exports = { dir: join(localDir, 'exports'), secret: localSecret('export-url-secret') };
     Object.assign(process.env, handlerEnvironment(stage, localTableName), {
       [envNames.dynamoEndpoint]: dynamo.endpoint,
+      [envNames.exportDir]: exports.dir,
+      [envNames.exportUrlSecret]: exports.secret,
       [envNames.sesEndpoint]: `http://${reachable}:${ports.ses}`,
       [envNames.unsubscribeSecret]: localSecret('unsubscribe-secret'),
       AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
@@ -138,6 +142,7 @@ export async function startLocalStack({
               committees: ljungby.committees,
               sessionSeconds: stage.signIn.sessionMinutes * 60,
             }),
+            exportFiles(exports),
             consoleFiles({
               authority: localIssuer(ports.api),
               clientId: LOCAL_CLIENT_ID,

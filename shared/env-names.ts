@@ -17,6 +17,11 @@ export const envNames = {
   unsubscribeSecretArn: 'UNSUBSCRIBE_SECRET_ARN',
   /** The SES configuration set whose bounce and complaint events come back to the product (AWS only). */
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  /** The S3 bucket the export of every response is written to (AWS, only for the function that exports). */
+  exportBucket: 'EXPORT_BUCKET',
+  /** Locally instead: the folder exports are written to, and the key that signs their download links. */
+  exportDir: 'EXPORT_DIR',
+  exportUrlSecret: 'EXPORT_URL_SECRET',
   /** Only set locally: where DynamoDB Local listens. Unset in AWS. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

@@ -8,6 +8,7 @@
  * bundle keeps only the bodies of its own route.
  */
 import { moderationStates } from './dialogue/moderation';
+import { exportFormats } from './export/formats';
 import { entryMethods } from './responses/methods';
 import * as z from 'zod/mini';
 import { decisionBodySchema } from './decision/schema';
@@ -164,7 +165,7 @@ const suppressed = /* @__PURE__ */ (() =>
   ]))();
 
 /** The decision as the public sees it (a decision body's texts are stored in both languages' shape). */
-const publicDecisionBody = /* @__PURE__ */ (() =>
+export const publicDecisionBody = /* @__PURE__ */ (() =>
   z.extend(decisionBodySchema, {
     summary: localized(2000),
     motivation: localized(5000),
@@ -242,6 +243,18 @@ export const officialResultsBody = /* @__PURE__ */ (() =>
   }))();
 
 // Officials
+
+/** An export of every response, stored for download: its link works without a token until `expiresAt`. */
+export const exportBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    format: z.enum(exportFormats),
+    filename: z.string(),
+    responseCount: z.int(),
+    /** The export holds the responses that came in before this. */
+    exportedAt: isoDateTime,
+    url: z.url(),
+    expiresAt: isoDateTime,
+  }))();
 
 export const whoAmIBody = /* @__PURE__ */ (() =>
   z.strictObject({

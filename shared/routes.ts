@@ -8,6 +8,7 @@ import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
 import { decisionBodySchema } from './decision/schema';
 import { evaluationBodySchema } from './evaluation/schema';
+import { exportFormats } from './export/formats';
 import * as bodies from './http-bodies';
 import { named } from './messages/input';
 import { languages } from './messages/language';
@@ -86,10 +87,18 @@ export interface RouteDefinition<
   readonly bodyFormat: 'json' | 'form';
   /** What the handler needs besides the table; the stack grants exactly these. */
   readonly needs?: readonly Need[];
+  /**
+   * Reads a whole dialogue within one request: the stack gives its function API Gateway's longest wait (29 s, not
+   * 10) and more memory, which in Lambda brings more CPU.
+   */
+  readonly bulk?: true;
 }
 
-/** `email`: send through SES; `unsubscribeSecret`: read the key that signs unsubscribe links. */
-export type Need = 'email' | 'unsubscribeSecret';
+/**
+ * `email`: send through SES; `unsubscribeSecret`: read the key that signs unsubscribe links; `exports`: write the
+ * export files and sign their download links.
+ */
+export type Need = 'email' | 'unsubscribeSecret' | 'exports';
 
 export interface JobDefinition {
   readonly name: string;
@@ -170,6 +179,7 @@ const registerPageQuery = /* @__PURE__ */ (() =>
   z.object({ lang: z._default(z.enum(languages), 'sv'), ...registerFilters }))();
 const officialResultsQuery = /* @__PURE__ */ (() =>
   z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }))();
+const exportRequestBody = /* @__PURE__ */ (() => z.strictObject({ format: z.enum(exportFormats) }))();
 const tokenQuery = /* @__PURE__ */ (() => z.object({ token: z.optional(z.string().check(z.maxLength(300))) }))();
 const ratingQuery = /* @__PURE__ */ (() =>
   z.object({
@@ -445,6 +455,23 @@ export const getOfficialResultsRoute = /* @__PURE__ */ route({
   },
   refusals: { 403: othersCommittees, 404: noSuchDialogue },
 });
+export const exportResponsesRoute = /* @__PURE__ */ route({
+  name: 'ExportResponses',
+  method: 'POST',
+  path: '/admin/dialogues/{id}/export',
+  handler: 'functions/admin/dialogues/export/handler.ts',
+  access: 'official',
+  summary:
+    'Export every response, anonymous (no ids, no contacts, the date only), with the dialogue as citizens saw it, as JSON or CSV (public records, for the case file and the archive); answers a download link',
+  successStatus: 201,
+  schemas: { path: dialogueIdPath, body: exportRequestBody },
+  responses: {
+    201: { description: 'The export, stored: its link works without a token for a while', json: bodies.exportBody },
+  },
+  refusals: { 403: notLeadCommittee, 404: 'No such dialogue, or still a draft' },
+  needs: ['exports'],
+  bulk: true,
+});
 export const getAuditLogRoute = /* @__PURE__ */ route({
   name: 'GetAuditLog',
   method: 'GET',
@@ -686,6 +713,7 @@ export const routes = {
   getResults: getResultsRoute,
   resultsPage: resultsPageRoute,
   getOfficialResults: getOfficialResultsRoute,
+  exportResponses: exportResponsesRoute,
   registerDecision: registerDecisionRoute,
   correctDecision: correctDecisionRoute,
   getMailout: getMailoutRoute,

@@ -10,6 +10,7 @@ import type {
   dialogueBody,
   dialogueSummariesBody,
   dialogueWithWarningsBody,
+  exportBody,
   invitationBody,
   mailoutBody,
   moderationBody,
@@ -31,6 +32,7 @@ export type OfficialResults = z.infer<typeof officialResultsBody>;
 export type Moderation = z.infer<typeof moderationBody>;
 export type DialogueEvaluation = z.infer<typeof dialogueEvaluationBody>;
 export type YearEvaluation = z.infer<typeof yearEvaluationBody>;
+export type ExportLink = z.infer<typeof exportBody>;
 /** What citizens see of a dialogue (`GET /dialogues/{id}`): the form and the results are drawn from it. */
 export type { PublicDefinition };
 
@@ -95,6 +97,8 @@ export function apiClient(token: () => string | undefined) {
     results: (id: string) => call<OfficialResults>('GET', `${one(id)}/results`),
     // The bytes as sent: text() would drop the BOM that makes Excel read UTF-8.
     resultsCsv: async (id: string) => (await send('GET', `${one(id)}/results?format=csv`)).blob(),
+    exportResponses: (id: string, format: ExportLink['format']) =>
+      call<ExportLink>('POST', `${one(id)}/export`, { format }),
     publicDefinition: async (id: string) => {
       const answer = await fetch(`/dialogues/${encodeURIComponent(id)}`, { cache: 'no-store' });
       if (!answer.ok) throw new Error(`GET /dialogues/${id}: ${answer.status}`);

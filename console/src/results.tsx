@@ -5,6 +5,7 @@ import { longDate, plain } from '../../shared/presentation/html';
 import { resultsFigures } from '../../shared/presentation/results-page';
 import {
   type ApiClient,
+  type ExportLink,
   type OfficialResults,
   type PublicDefinition,
   Refused,
@@ -12,7 +13,7 @@ import {
   type DialogueViewProps,
 } from './api';
 import { refusalOf } from './fields';
-import { saveFile } from './download';
+import { saveFile, saveLink } from './download';
 import { FreeTextList } from './free-texts';
 
 /** What the results views need, loaded together: the stored dialogue, what citizens see of it, the live results. */
@@ -51,6 +52,15 @@ export const Figures = (props: { loaded: Loaded; lang: Language }) => (
     }}
   />
 );
+
+/**
+ * Exports every response and downloads it: the API streams the file to storage and answers a link that needs no
+ * token (a presigned S3 URL in AWS), which the browser saves as the file it names.
+ */
+async function downloadExport(api: ApiClient, id: string, format: ExportLink['format']): Promise<void> {
+  const { url, filename } = await api.exportResponses(id, format);
+  saveLink(url, filename);
+}
 
 /** `#/d/{id}/results`: the live results, unsuppressed, with every free text to search and moderate. */
 export function Results(props: DialogueViewProps) {
@@ -95,6 +105,19 @@ export function Results(props: DialogueViewProps) {
             {t.csv}
           </button>
         </li>
+        {/* The export holds the free texts, so it is offered where they are shown: to the lead committee. */}
+        {results.freeTexts &&
+          (['csv', 'json'] as const).map((format) => (
+            <li key={format}>
+              <button
+                type="button"
+                class="md-secondary"
+                onClick={() => void downloadExport(api, id, format).catch(props.onError)}
+              >
+                {t.exportAll[format]}
+              </button>
+            </li>
+          ))}
         <li>
           <a href={`#/d/${id}/report`}>{t.reportLink}</a>
         </li>

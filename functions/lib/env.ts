@@ -17,6 +17,9 @@ const envSchema = z.object({
   [envNames.unsubscribeSecret]: z.optional(z.string().check(z.minLength(32))),
   [envNames.unsubscribeSecretArn]: z.optional(z.string()),
   [envNames.sesConfigurationSet]: z.optional(z.string()),
+  [envNames.exportBucket]: z.optional(z.string().check(z.minLength(3))),
+  [envNames.exportDir]: z.optional(z.string().check(z.minLength(1))),
+  [envNames.exportUrlSecret]: z.optional(z.string().check(z.minLength(32))),
   [envNames.dynamoEndpoint]: z.optional(z.url()),
   [envNames.sesEndpoint]: z.optional(z.url()),
 });
@@ -38,8 +41,15 @@ export interface HandlerEnv {
   };
   readonly unsubscribeSecret?: string;
   readonly unsubscribeSecretArn?: string;
+  /** Where exports go: an S3 bucket in AWS, or locally a folder and the key that signs its links. */
+  readonly exports?: { readonly bucket: string } | { readonly dir: string; readonly urlSecret: string };
   readonly dynamoEndpoint?: string;
   readonly sesEndpoint?: string;
+}
+
+function exportsOf(bucket?: string, dir?: string, urlSecret?: string): HandlerEnv['exports'] {
+  if (bucket) return { bucket };
+  return dir && urlSecret ? { dir, urlSecret } : undefined;
 }
 
 let cached: HandlerEnv | undefined;
@@ -48,6 +58,7 @@ let cached: HandlerEnv | undefined;
 export function env(): HandlerEnv {
   if (cached) return cached;
   const e = parseOrThrow(envSchema, process.env, (issues) => `Invalid handler environment: ${issues}`);
+  const exports = exportsOf(e[envNames.exportBucket], e[envNames.exportDir], e[envNames.exportUrlSecret]);
   cached = {
     stage: e[envNames.stage],
     tableName: e[envNames.tableName],
@@ -65,6 +76,7 @@ export function env(): HandlerEnv {
     },
     ...(e[envNames.unsubscribeSecret] ? { unsubscribeSecret: e[envNames.unsubscribeSecret] } : {}),
     ...(e[envNames.unsubscribeSecretArn] ? { unsubscribeSecretArn: e[envNames.unsubscribeSecretArn] } : {}),
+    ...(exports ? { exports } : {}),
     ...(e[envNames.dynamoEndpoint] ? { dynamoEndpoint: e[envNames.dynamoEndpoint] } : {}),
     ...(e[envNames.sesEndpoint] ? { sesEndpoint: e[envNames.sesEndpoint] } : {}),
   };

@@ -9,10 +9,10 @@ import type { FreeTexts } from './results';
 
 type Value = CsvValue;
 
-type CsvDialogue = Pick<Dialogue, 'id' | 'title' | 'caseNumber' | 'questions' | 'format'>;
+export type CsvDialogue = Pick<Dialogue, 'id' | 'title' | 'caseNumber' | 'questions' | 'format'>;
 
 /** The Swedish label of a value a question's results are keyed by: an option, an alternative, yes/no, a scale end. */
-function valueLabel(dialogue: CsvDialogue, question: Question | undefined, value: string): string {
+export function valueLabel(dialogue: CsvDialogue, question: Question | undefined, value: string): string {
   if (!question) return '';
   switch (question.type) {
     case 'yesno':

@@ -75,7 +75,7 @@ const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockho
 const dayByHour = new Map<string, string>();
 
 /** The Swedish calendar day of a UTC timestamp; Sweden's offset is whole hours, so the UTC hour decides it. */
-function dayOf(iso: string): string {
+export function dayOf(iso: string): string {
   const hour = iso.slice(0, 13);
   let day = dayByHour.get(hour);
   if (day === undefined) {

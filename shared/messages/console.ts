@@ -193,6 +193,7 @@ const sv = {
       `${formatNumber(count, 'sv')} svar när resultatet senast räknades ihop, ${updated}. Sidan visar alla grupper, även små.`,
     notCounted: 'Inga svar är ihopräknade ännu.',
     csv: 'Ladda ner resultatet som CSV',
+    exportAll: { csv: 'Exportera alla svar som CSV', json: 'Exportera alla svar som JSON (med dialogen, för arkivet)' },
     reportLink: 'Beslutsunderlag för nämnden (utskrift)',
     entryLink: 'För in svar från papper eller möte',
     freeTextsHeading: 'Fritextsvar',
@@ -201,7 +202,8 @@ const sv = {
     search: (question: string) => `Sök bland svaren på ”${question}”`,
     shown: (shown: number, total: number, publishable: number) =>
       `Visar ${formatNumber(shown, 'sv')} av ${formatNumber(total, 'sv')} svar. ${formatNumber(publishable, 'sv')} får publiceras.`,
-    truncated: (kept: number) => `Bara de ${formatNumber(kept, 'sv')} senaste svaren visas här; CSV-filen har alla.`,
+    truncated: (kept: number) =>
+      `Bara de ${formatNumber(kept, 'sv')} senaste svaren visas här; exporten av alla svar har alla.`,
     publishable: 'Får publiceras',
     savedPublishable: 'Texten får publiceras.',
     savedHidden: 'Texten är dold.',
@@ -436,6 +438,10 @@ const en: typeof sv = {
       `${formatNumber(count, 'en')} responses when the results were last counted, ${updated}. This page shows every group, small ones too.`,
     notCounted: 'No responses have been counted yet.',
     csv: 'Download the results as CSV',
+    exportAll: {
+      csv: 'Export every response as CSV',
+      json: 'Export every response as JSON (with the dialogue, for the archive)',
+    },
     reportLink: 'Report for the committee (print)',
     entryLink: 'Enter responses from paper or a meeting',
     freeTextsHeading: 'Free-text answers',
@@ -445,7 +451,7 @@ const en: typeof sv = {
     shown: (shown: number, total: number, publishable: number) =>
       `Showing ${formatNumber(shown, 'en')} of ${formatNumber(total, 'en')} answers. ${formatNumber(publishable, 'en')} may be published.`,
     truncated: (kept: number) =>
-      `Only the ${formatNumber(kept, 'en')} latest answers are shown here; the CSV file has them all.`,
+      `Only the ${formatNumber(kept, 'en')} latest answers are shown here; the export of every response has them all.`,
     publishable: 'May be published',
     savedPublishable: 'The text may be published.',
     savedHidden: 'The text is hidden.',

@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import type { LocalStack } from '../../local/stack';
 import { checkedAtBothWidths, launchChromium, screenshot, startStack, tabTo } from './browser';
@@ -170,6 +171,19 @@ describe('the whole life cycle of a dialogue, through the console only', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('"Längs gångvägen är det mörkast.";"får publiceras"');
     expect(csv).toContain('Anna Svensson.";"dold"');
+
+    // The export of every response for the archive, through its download link: one row per response, anonymous.
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button', { hasText: 'Exportera alla svar som CSV' }).click(),
+    ]);
+    expect(exported.suggestedFilename()).toBe(`svar-${dialogueId}.csv`);
+    const rows: Array<Record<string, string>> = parse(readFileSync(await exported.path(), 'utf8'), {
+      bom: true,
+      delimiter: ';',
+      columns: true,
+    });
+    expect(rows.map((r) => r.metod).sort()).toEqual(['Pappersblankett', 'Webbenkäten']);
 
     // 6. Close the dialogue.
     await page.locator('a', { hasText: 'Tillbaka till dialogen' }).click();

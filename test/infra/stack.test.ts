@@ -3,7 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { consoleSecurityHeaders } from '../../console/security-headers';
 import { addStageStack } from '../../infra/stack';
 import { createTableInput } from '../../local/dynamodb';
-import { eventHandlers, jobList, routeList } from '../../shared/routes';
+import { EXPORT_KEPT_DAYS } from '../../shared/export/ports';
+import { eventHandlers, jobList, routeList, routes } from '../../shared/routes';
 import { getStageConfig } from '../../shared/stages';
 import { table, tableName } from '../../shared/table';
 
@@ -246,6 +247,83 @@ describe('Medborgardialog stack', () => {
       });
       dev.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
       dev.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'dev.ljungby.se' });
+    });
+  });
+  describe('the export of every response: a private bucket, written and signed for only by the exporting function', () => {
+    const resources = () =>
+      dev.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const exportBucketId = () =>
+      Object.keys(resources()).find(
+        (id) => id.startsWith('ExportsFiles') && resources()[id]?.Type === 'AWS::S3::Bucket',
+      ) as string;
+    type Statement = { Action: string | string[]; Resource: unknown };
+    const statementsOf = (logicalIdPrefix: string): Statement[] =>
+      Object.entries(resources())
+        .filter(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(logicalIdPrefix))
+        .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    const s3Actions = (statements: Statement[]) =>
+      statements.flatMap((st) => asArray(st.Action)).filter((action) => action.startsWith('s3:'));
+
+    test('the bucket is private, encrypted, TLS only, and deletes exports and unfinished uploads after a day', () => {
+      expect(exportBucketId()).toBeDefined();
+      expect(resources()[exportBucketId()]?.Properties).toMatchObject({
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LifecycleConfiguration: {
+          Rules: [
+            {
+              ExpirationInDays: EXPORT_KEPT_DAYS,
+              AbortIncompleteMultipartUpload: { DaysAfterInitiation: EXPORT_KEPT_DAYS },
+              Status: 'Enabled',
+            },
+          ],
+        },
+      });
+      dev.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: exportBucketId() },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    test('only the export function may write exports and read one (to sign its link), and never list them', () => {
+      const route = routes.exportResponses;
+      const exporting = statementsOf(`Api${route.name}`);
+      expect(s3Actions(exporting)).toEqual(['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject']);
+      for (const st of exporting.filter((x) => s3Actions([x]).length > 0))
+        expect(JSON.stringify(st.Resource)).toContain(exportBucketId());
+      // Every other policy of ours (CDK's own deployment helpers, `Custom…`, put the console's files in place).
+      const others = Object.keys(resources()).filter(
+        (id) =>
+          resources()[id]?.Type === 'AWS::IAM::Policy' &&
+          !id.startsWith(`Api${route.name}`) &&
+          !id.startsWith('Custom'),
+      );
+      expect(others.length).toBeGreaterThan(routeList.length);
+      for (const id of others) expect([id, s3Actions(statementsOf(id))]).toEqual([id, []]);
+    });
+
+    test('the export function gets the bucket by name, API Gateway’s longest wait and a whole vCPU; other routes 10 s', () => {
+      const functions = Object.entries(serviceFunctions(dev));
+      const [, exporting] = functions.find(([id]) => id.startsWith(`Api${routes.exportResponses.name}`)) ?? [];
+      expect(exporting?.Properties).toMatchObject({
+        Timeout: 28,
+        MemorySize: 1769,
+        Environment: { Variables: { EXPORT_BUCKET: { Ref: exportBucketId() } } },
+      });
+      const [, results] = functions.find(([id]) => id.startsWith(`Api${routes.getOfficialResults.name}`)) ?? [];
+      expect(results?.Properties).toMatchObject({ Timeout: 10, MemorySize: 512 });
+      expect(JSON.stringify(results?.Properties.Environment)).not.toContain('EXPORT_BUCKET');
     });
   });
   describe('the officials’ console in AWS: managed login, and its files behind CloudFront with the API', () => {

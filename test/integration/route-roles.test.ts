@@ -4,6 +4,7 @@
  * by one role never decides another's answer. A route added to the manifest without a row here fails the test.
  */
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
 import { dynamoMailoutStore } from '../../functions/adapters/mailout-store';
 import { dynamoResponseStore } from '../../functions/adapters/response-store';
@@ -149,6 +150,12 @@ const table: Record<string, Row> = {
     needs: 'open',
     expected: READ,
   },
+  exportResponses: {
+    handler: () => import('../../functions/admin/dialogues/export/handler'),
+    needs: 'closed',
+    body: () => ({ format: 'csv' }),
+    expected: { ...MANAGE, 'lead committee': 201, admin: 201 },
+  },
   registerDecision: {
     handler: () => import('../../functions/admin/dialogues/decision/register'),
     needs: 'closed',
@@ -228,7 +235,10 @@ beforeAll(async () => {
   await createTestTable();
 });
 
-afterAll(() => db.destroy());
+afterAll(async () => {
+  db.destroy();
+  await rm(process.env.EXPORT_DIR ?? '', { recursive: true, force: true });
+});
 
 test('the table covers every officials’ route of the manifest, and no other', () => {
   const officials = Object.entries(routes)
