@@ -265,6 +265,8 @@ export const dialogueBody = /* @__PURE__ */ (() =>
     /** Who made the latest change: an official's `sub`, or the job that made it. */
     updatedBy: z.optional(z.string()),
     decisionRecord: z.optional(decisionRecordBody),
+    responsesCulled: z.optional(z.strictObject({ at: isoDateTime, afterDecisionDays: z.int() })),
+    contactsCulled: z.optional(z.strictObject({ at: isoDateTime, afterCloseDays: z.int() })),
   }))();
 
 /** P12: whether the feedback promised came, and on time (`promisedBy`, `givenAt` where known). */

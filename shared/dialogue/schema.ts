@@ -93,6 +93,8 @@ export const serverManagedFields = [
   'updatedBy',
   'decisionRecord',
   'firstResponseAt',
+  'responsesCulled',
+  'contactsCulled',
 ] as const;
 
 export interface Dialogue extends DialogueDefinition {
@@ -113,6 +115,10 @@ export interface Dialogue extends DialogueDefinition {
   readonly updatedBy?: string;
   /** The committee's decision, once registered (status `decided`). */
   readonly decisionRecord?: DecisionRecord;
+  /** Gallring: when the responses were deleted, under the stage's `retention.responsesAfterDecisionDays`. */
+  readonly responsesCulled?: { readonly at: string; readonly afterDecisionDays: number };
+  /** Gallring: when the contacts of a dialogue never decided were deleted, under `retention.undecidedContactsDays`. */
+  readonly contactsCulled?: { readonly at: string; readonly afterCloseDays: number };
 }
 
 const ignoredFields = Object.fromEntries(
