@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalIdentity } from './identity';
 import { demoIframePage, demoPage } from './demo-pages';
-import type { LocalScheduler } from './scheduler';
+import { type LocalScheduler, NoClockError, clockFrom } from './scheduler';
 
 interface LocalRouteDeps {
   readonly scheduler: LocalScheduler;
@@ -38,7 +38,18 @@ export function localRoutes({ scheduler, identity, more }: LocalRouteDeps) {
     if (!job) return false;
     if (request.method !== 'POST') return json(response, 405, { message: 'Method Not Allowed' });
     if (!scheduler.has(job)) return json(response, 404, { message: `No job named "${job}"` });
-    const outcome = await scheduler.run(job);
+    // `?at=<ISO time>`: the job runs on a clock moved there (the reminder and retention jobs), for a manual check.
+    const at = url.searchParams.get('at');
+    // An ISO time with its offset, so that no one's local time zone moves it further.
+    if (at !== null && (!/T.*(Z|[+-]\d\d:\d\d)$/.test(at) || Number.isNaN(Date.parse(at))))
+      return json(response, 400, { message: '"at" must be an ISO time with its offset: 2027-03-01T08:00:00Z' });
+    let outcome: Awaited<ReturnType<LocalScheduler['run']>>;
+    try {
+      outcome = await scheduler.run(job, at === null ? undefined : clockFrom(new Date(at)));
+    } catch (error) {
+      if (error instanceof NoClockError) return json(response, 400, { message: error.message });
+      throw error;
+    }
     return outcome.ran
       ? json(response, 200, { job, result: outcome.result ?? null })
       : json(response, 409, { job, message: 'A run of this job is still in progress; try again shortly.' });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import sesEmulator from 'aws-ses-v2-local';
 import { envNames } from '../shared/env-names';
-import { jobList, routeList } from '../shared/routes';
+import { type JobDefinition, jobList, routeList } from '../shared/routes';
 import { getStageConfig, handlerEnvironment } from '../shared/stages';
 import { table, tableName } from '../shared/table';
 import { ensureTable, localDynamoClient, startDynamoDbLocal } from './dynamodb';
@@ -19,7 +19,8 @@ import { localRoutes } from './local-routes';
 import { localDir, projectRoot } from './paths';
 import { localSecret } from './secrets';
 import { type LocalPorts, assertPortFree } from './ports';
-import { type JobHandler, startScheduler } from './scheduler';
+import type { Clock } from '../shared/ports';
+import { type JobHandler, NoClockError, startScheduler } from './scheduler';
 import { seedDemo } from './seed';
 
 export interface LocalStackOptions {
@@ -43,6 +44,21 @@ async function loadExport<T>(modulePath: string): Promise<T> {
   const loaded = (await import(join(projectRoot, modulePath))) as { handler?: T };
   if (typeof loaded.handler !== 'function') throw new Error(`${modulePath} does not export a handler`);
   return loaded.handler;
+}
+
+/**
+ * A job's handler; with a clock, built by the module's `createHandler` from its `dependencies` with that clock in
+ * place of the real one (the jobs that export both: the reminder and retention jobs).
+ */
+async function loadJob(job: JobDefinition, clock?: Clock): Promise<JobHandler> {
+  if (!clock) return loadExport<JobHandler>(job.handler);
+  const loaded = (await import(join(projectRoot, job.handler))) as {
+    createHandler?: (deps: { clock: Clock }) => JobHandler;
+    dependencies?: { clock?: Clock };
+  };
+  if (typeof loaded.createHandler !== 'function' || !loaded.dependencies?.clock)
+    throw new NoClockError(`The job ${job.name} takes no clock: run it without "at".`);
+  return loaded.createHandler({ ...loaded.dependencies, clock });
 }
 
 const listen = (server: Server, port: number, host: string): Promise<void> =>
@@ -112,16 +128,12 @@ export async function startLocalStack({
     });
     client.destroy();
 
-    const scheduler = startScheduler(
-      jobList,
-      (job) => loadExport<JobHandler>(job.handler),
-      ports.scheduleIntervalSeconds,
-      (job, error) =>
-        log({
-          level: 'ERROR',
-          message: `job ${job.name} failed`,
-          error: error instanceof Error ? error.message : String(error),
-        }),
+    const scheduler = startScheduler(jobList, loadJob, ports.scheduleIntervalSeconds, (job, error) =>
+      log({
+        level: 'ERROR',
+        message: `job ${job.name} failed`,
+        error: error instanceof Error ? error.message : String(error),
+      }),
     );
     stoppers.push(scheduler.stop);
 

@@ -12,6 +12,11 @@ export const envNames = {
   mailReplyTo: 'MAIL_REPLY_TO',
   mailMaxSendRate: 'MAIL_MAX_SEND_RATE',
   contactRetentionDays: 'CONTACT_RETENTION_DAYS',
+  /** The stage's `reminders` as JSON: days before, and the committees' addresses. */
+  reminders: 'REMINDERS',
+  /** Unset: kept. */
+  responsesAfterDecisionDays: 'RETENTION_RESPONSES_AFTER_DECISION_DAYS',
+  undecidedContactsDays: 'RETENTION_UNDECIDED_CONTACTS_DAYS',
   /** Locally the secret itself; in AWS the ARN of the Secrets Manager secret that holds it. */
   unsubscribeSecret: 'UNSUBSCRIBE_SECRET',
   unsubscribeSecretArn: 'UNSUBSCRIBE_SECRET_ARN',

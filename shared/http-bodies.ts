@@ -265,6 +265,10 @@ export const whoAmIBody = /* @__PURE__ */ (() =>
   }))();
 
 /** A dialogue as stored: the definition and the fields the server manages. */
+/** The lead committee's own evaluation (P14), as recorded. */
+const evaluationRecordBody = /* @__PURE__ */ (() =>
+  z.extend(evaluationBodySchema, { evaluatedAt: isoDateTime, evaluatedBy: z.string() }))();
+
 export const dialogueBody = /* @__PURE__ */ (() =>
   z.extend(dialogueDefinitionSchema, {
     id: slugId,
@@ -280,6 +284,9 @@ export const dialogueBody = /* @__PURE__ */ (() =>
     /** Who made the latest change: an official's `sub`, or the job that made it. */
     updatedBy: z.optional(z.string()),
     decisionRecord: z.optional(decisionRecordBody),
+    evaluationRecord: z.optional(evaluationRecordBody),
+    responsesCulled: z.optional(z.strictObject({ at: isoDateTime, afterDecisionDays: z.int() })),
+    contactsCulled: z.optional(z.strictObject({ at: isoDateTime, afterCloseDays: z.int() })),
   }))();
 
 /** P12: whether the feedback promised came, and on time (`promisedBy`, `givenAt` where known). */
@@ -423,7 +430,7 @@ export const dialogueEvaluationBody = /* @__PURE__ */ (() =>
   z.strictObject({
     ...dialogueFiguresShape,
     rating: z.strictObject({ ...ratingFigures, comments: z.array(z.string()) }),
-    evaluation: z.optional(z.extend(evaluationBodySchema, { evaluatedAt: isoDateTime, evaluatedBy: z.string() })),
+    evaluation: z.optional(evaluationRecordBody),
   }))();
 
 /** A count per key, every key present. */

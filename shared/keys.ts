@@ -39,6 +39,8 @@ export const keys = {
   aggregate: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'AGGREGATE' }),
   /** The feedback mailout's progress. */
   mailout: (dialogueId: string) => ({ pk: dialoguePk(dialogueId), sk: 'MAILOUT' }),
+  /** That the lead committee was reminded of the feedback date (`upcoming` or `overdue`): one item per kind, never sent twice. */
+  reminder: (dialogueId: string, kind: string) => ({ pk: dialoguePk(dialogueId), sk: `REMINDER#${kind}` }),
   /** Who is sending feedback email right now: one run at a time, account-wide, since SES limits the account. */
   mailoutRunner: { pk: 'MAILOUT', sk: 'RUNNER' },
   /** Addresses that bounced permanently or complained: never mailed again, whatever the dialogue. */

@@ -54,3 +54,7 @@ export const ljungby: Municipality = {
   ],
   localities: ['Ljungby', 'Lagan', 'Lidhult', 'Ryssby', 'Agunnaryd', 'Vittaryd', 'Annerstad'],
 };
+
+/** A committee's name, or its id where the configuration no longer names it. */
+export const committeeName = (municipality: Municipality, id: string): string =>
+  municipality.committees.find((c) => c.id === id)?.name ?? id;

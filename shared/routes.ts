@@ -745,6 +745,19 @@ export const jobs = {
     rateMinutes: () => 1,
     needs: ['email', 'unsubscribeSecret'],
   },
+  /** Reminds the lead committee of the feedback date, before it and once it has passed, while nothing is decided. */
+  feedbackReminders: {
+    name: 'feedback-reminders',
+    handler: 'functions/jobs/feedback-reminders/handler.ts',
+    rateMinutes: () => 60,
+    needs: ['email'],
+  },
+  /** Gallring: responses some time after the decision, contacts of dialogues closed long ago with no decision. */
+  retention: {
+    name: 'retention',
+    handler: 'functions/jobs/retention/handler.ts',
+    rateMinutes: () => 60,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 /** Handlers of events from AWS services (not HTTP, not schedules); locally, tests feed them the same event shapes. */

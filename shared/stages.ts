@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { envNames } from './env-names';
+import { reminderSettingsSchema } from './reminders/settings';
 import { parseOrThrow } from './validation';
 
 /** Settings that differ between deployments; chosen with `-c stage=<name>` (CDK) or `local` (npm start). */
@@ -29,6 +30,17 @@ export const stageConfigSchema = z.strictObject({
     replyTo: z.optional(z.email()),
     maxSendRate: z.number().check(z.positive(), z.maximum(1000)),
     contactRetentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  }),
+  /** Reminders to the lead committee before and after the feedback date (shared/reminders/settings.ts). */
+  reminders: reminderSettingsSchema,
+  /**
+   * Gallring, as the municipality's gallringsbeslut says (left out: kept): responses are deleted this many days after
+   * the decision was registered (the results and the dialogue stay); the contacts of a dialogue closed this many days
+   * ago with no decision are deleted (those of a decided one go by TTL after the feedback, `mail.contactRetentionDays`).
+   */
+  retention: z.strictObject({
+    responsesAfterDecisionDays: z.optional(z.int().check(z.minimum(1), z.maximum(36_500))),
+    undecidedContactsDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
   }),
   /**
    * Officials' sign-in: the prefix of the user pool's managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`,
@@ -66,6 +78,12 @@ const stages = {
       maxSendRate: 14,
       contactRetentionDays: 30,
     },
+    reminders: {
+      daysBefore: 7,
+      committeeContacts: { 'tekniska-namnden': 'tekniska.namnden@ljungby.example' },
+      otherwise: 'kommun@ljungby.example',
+    },
+    retention: { responsesAfterDecisionDays: 730, undecidedContactsDays: 180 },
   },
   dev: {
     allowedOrigins: ['https://test.ljungby.se'],
@@ -85,6 +103,9 @@ const stages = {
       maxSendRate: 1,
       contactRetentionDays: 30,
     },
+    // Never the committees' own inboxes from a test stage.
+    reminders: { daysBefore: 7, committeeContacts: {}, otherwise: 'medborgardialog@dev.ljungby.se' },
+    retention: { responsesAfterDecisionDays: 30, undecidedContactsDays: 30 },
   },
   prod: {
     allowedOrigins: ['https://www.ljungby.se', 'https://ljungby.se'],
@@ -104,6 +125,10 @@ const stages = {
       maxSendRate: 14,
       contactRetentionDays: 90,
     },
+    // Until each committee's own address is filled in, reminders go to the municipality's registry.
+    reminders: { daysBefore: 14, committeeContacts: {}, otherwise: 'kommun@ljungby.se' },
+    // Responses are kept until the municipality's gallringsbeslut gives a time: set responsesAfterDecisionDays then.
+    retention: { undecidedContactsDays: 365 },
   },
 } satisfies Record<string, StageConfig>;
 
@@ -141,5 +166,12 @@ export function handlerEnvironment(
     ...(stage.mail.replyTo ? { [envNames.mailReplyTo]: stage.mail.replyTo } : {}),
     [envNames.mailMaxSendRate]: String(stage.mail.maxSendRate),
     [envNames.contactRetentionDays]: String(stage.mail.contactRetentionDays),
+    [envNames.reminders]: JSON.stringify(stage.reminders),
+    ...(stage.retention.responsesAfterDecisionDays
+      ? { [envNames.responsesAfterDecisionDays]: String(stage.retention.responsesAfterDecisionDays) }
+      : {}),
+    ...(stage.retention.undecidedContactsDays
+      ? { [envNames.undecidedContactsDays]: String(stage.retention.undecidedContactsDays) }
+      : {}),
   };
 }

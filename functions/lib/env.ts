@@ -14,6 +14,9 @@ const envSchema = z.object({
   [envNames.mailReplyTo]: z.optional(z.string()),
   [envNames.mailMaxSendRate]: z.coerce.number().check(z.positive()),
   [envNames.contactRetentionDays]: z.coerce.number().check(z.int(), z.minimum(1)),
+  [envNames.reminders]: z.string().check(z.minLength(2)),
+  [envNames.responsesAfterDecisionDays]: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
+  [envNames.undecidedContactsDays]: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   [envNames.unsubscribeSecret]: z.optional(z.string().check(z.minLength(32))),
   [envNames.unsubscribeSecretArn]: z.optional(z.string()),
   [envNames.sesConfigurationSet]: z.optional(z.string()),
@@ -39,6 +42,10 @@ export interface HandlerEnv {
     contactRetentionDays: number;
     configurationSet?: string;
   };
+  /** The stage's `reminders` as JSON; the reminder job reads it (shared/reminders/settings.ts). */
+  readonly reminders: string;
+  /** Days; absent: kept. */
+  readonly retention: { responsesAfterDecisionDays?: number; undecidedContactsDays?: number };
   readonly unsubscribeSecret?: string;
   readonly unsubscribeSecretArn?: string;
   /** Where exports go: an S3 bucket in AWS, or locally a folder and the key that signs its links. */
@@ -73,6 +80,13 @@ export function env(): HandlerEnv {
       maxSendRate: e[envNames.mailMaxSendRate],
       contactRetentionDays: e[envNames.contactRetentionDays],
       ...(e[envNames.sesConfigurationSet] ? { configurationSet: e[envNames.sesConfigurationSet] } : {}),
+    },
+    reminders: e[envNames.reminders],
+    retention: {
+      ...(e[envNames.responsesAfterDecisionDays]
+        ? { responsesAfterDecisionDays: e[envNames.responsesAfterDecisionDays] }
+        : {}),
+      ...(e[envNames.undecidedContactsDays] ? { undecidedContactsDays: e[envNames.undecidedContactsDays] } : {}),
     },
     ...(e[envNames.unsubscribeSecret] ? { unsubscribeSecret: e[envNames.unsubscribeSecret] } : {}),
     ...(e[envNames.unsubscribeSecretArn] ? { unsubscribeSecretArn: e[envNames.unsubscribeSecretArn] } : {}),

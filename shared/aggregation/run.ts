@@ -2,6 +2,13 @@ import type { Dialogue } from '../dialogue/schema';
 import type { Clock } from '../ports';
 import { type AggregateState, type StoredResponse, emptyState, fold } from './state';
 
+/** A full recompute asked of a dialogue whose responses were culled (its results are all that is left of them). */
+export class ResponsesCulledError extends Error {
+  constructor(dialogueId: string) {
+    super(`The responses of ${dialogueId} were culled; its results cannot be recomputed.`);
+  }
+}
+
 /** Per shard, the sort key of the last response folded in. */
 export type Watermarks = Record<string, string>;
 
@@ -68,6 +75,8 @@ export async function aggregateDialogue(
   dialogue: Dialogue,
   options: { full?: boolean } = {},
 ): Promise<RunOutcome> {
+  // The responses are gone (gallrade): counting afresh would replace the results with nothing.
+  if (options.full && dialogue.responsesCulled) throw new ResponsesCulledError(dialogue.id);
   const stored = await deps.aggregates.get(dialogue.id);
   const startedAt = deps.clock.now();
   const cutoff = new Date(startedAt.getTime() - deps.safetyLagMs).toISOString();

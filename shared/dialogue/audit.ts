@@ -13,6 +13,8 @@ export const auditActions = [
   'response-entered',
   'free-text-published',
   'free-text-hidden',
+  'responses-culled',
+  'contacts-culled',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -16,7 +16,7 @@ export interface FeedbackStatus {
 }
 
 /** The calendar day in Sweden (`YYYY-MM-DD`): a promise for 15 March is kept by a decision that evening. */
-const swedishDay = (at: Date): string => at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+export const swedishDay = (at: Date): string => at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 export function feedbackStatus(
   dialogue: Pick<Dialogue, 'feedbackPromise' | 'decisionRecord'>,

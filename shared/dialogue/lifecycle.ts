@@ -28,6 +28,8 @@ export interface DialogueChange {
 
 /** Who closes a dialogue whose closing time has passed. */
 export const CLOSING_JOB = 'job:close-dialogues';
+/** Who culls what the retention settings say is kept no longer. */
+export const RETENTION_JOB = 'job:retention';
 
 type Unstamped = Omit<Dialogue, 'version' | 'updatedAt' | 'updatedBy'>;
 
@@ -86,8 +88,19 @@ export function editDialogue(
     if (gaps.length > 0) throw new IncompleteError(gaps);
   }
   // The body replaces the whole definition (a field left out is removed); only server-managed fields carry over.
-  const { id, status, createdAt, responseShards, openedAt, closedAt, createdBy, decisionRecord, firstResponseAt } =
-    existing;
+  const {
+    id,
+    status,
+    createdAt,
+    responseShards,
+    openedAt,
+    closedAt,
+    createdBy,
+    decisionRecord,
+    firstResponseAt,
+    responsesCulled,
+    contactsCulled,
+  } = existing;
   const edited = {
     ...definition,
     id,
@@ -99,6 +112,8 @@ export function editDialogue(
     ...(closedAt ? { closedAt } : {}),
     ...(decisionRecord ? { decisionRecord } : {}),
     ...(firstResponseAt ? { firstResponseAt } : {}),
+    ...(responsesCulled ? { responsesCulled } : {}),
+    ...(contactsCulled ? { contactsCulled } : {}),
   };
   return change(existing, edited, caller.sub, now, 'edited');
 }
@@ -165,6 +180,24 @@ export function evaluate(dialogue: Dialogue, body: EvaluationBody, caller: Calle
   const evaluated = { ...dialogue, status: 'evaluated' as const, evaluationRecord };
   const action = dialogue.evaluationRecord ? 'evaluation-corrected' : 'evaluation-recorded';
   return change(dialogue, evaluated, caller.sub, now, action);
+}
+
+/**
+ * Gallring on record: the responses (or, of a dialogue never decided, the contacts) were deleted at `now` under the
+ * setting of `days`. The dialogue keeps when and under what, and the change log has it too.
+ */
+export function recordCulling(
+  dialogue: Dialogue,
+  culled: 'responses' | 'contacts',
+  days: number,
+  now: Date,
+): DialogueChange {
+  const at = now.toISOString();
+  const next =
+    culled === 'responses'
+      ? { ...dialogue, responsesCulled: { at, afterDecisionDays: days } }
+      : { ...dialogue, contactsCulled: { at, afterCloseDays: days } };
+  return change(dialogue, next, RETENTION_JOB, now, culled === 'responses' ? 'responses-culled' : 'contacts-culled');
 }
 
 /** A dialogue brought in whole, as it is (the local demo, a benchmark's copy): new, with its audit entry. */

@@ -1,11 +1,8 @@
 import { catalogues } from '../messages/catalogue';
-import type { Municipality } from '../municipality';
+import { type Municipality, committeeName } from '../municipality';
 import type { Dialogue } from './schema';
 
-const committeeRef = (municipality: Municipality, id: string) => ({
-  id,
-  name: municipality.committees.find((c) => c.id === id)?.name ?? id,
-});
+const committeeRef = (municipality: Municipality, id: string) => ({ id, name: committeeName(municipality, id) });
 
 /** When answering ended: an official's early close, else the closing time the scheduler acted on (it runs later). */
 export function closedAt({ closedAt, closesAt }: Pick<Dialogue, 'closedAt' | 'closesAt'>): string | undefined {

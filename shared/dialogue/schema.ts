@@ -97,6 +97,8 @@ export const serverManagedFields = [
   'decisionRecord',
   'evaluationRecord',
   'firstResponseAt',
+  'responsesCulled',
+  'contactsCulled',
 ] as const;
 
 export interface Dialogue extends DialogueDefinition {
@@ -119,6 +121,10 @@ export interface Dialogue extends DialogueDefinition {
   readonly decisionRecord?: DecisionRecord;
   /** The lead committee's own evaluation after the feedback (status `evaluated`, P14). */
   readonly evaluationRecord?: EvaluationRecord;
+  /** Gallring: when the responses were deleted, under the stage's `retention.responsesAfterDecisionDays`. */
+  readonly responsesCulled?: { readonly at: string; readonly afterDecisionDays: number };
+  /** Gallring: when the contacts of a dialogue never decided were deleted, under `retention.undecidedContactsDays`. */
+  readonly contactsCulled?: { readonly at: string; readonly afterCloseDays: number };
 }
 
 const ignoredFields = Object.fromEntries(

@@ -6,6 +6,7 @@ import { briefCatalogues } from '../messages/brief';
 import { emailCatalogues } from '../messages/email';
 import { ratingCatalogues } from '../messages/rating';
 import { summaryNames, swedishOnly } from './decision-text';
+import { emailDocument, linkify } from './email-document';
 import { resultsBrief } from './results-brief';
 import { type Language, escapeHtml, longDate, plain } from './html';
 
@@ -94,13 +95,18 @@ export function feedbackEmail(
     ...sections.map((s) => [s.heading, ...s.lines.map(lineText)].filter(Boolean).join('\n')),
     `${t.why}\n${t.unsubscribe}: ${links.unsubscribeUrl}`,
   ].join('\n\n');
-  const linkify = (line: string) =>
-    escapeHtml(line).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
   const paragraph = (line: Line) =>
     typeof line === 'string' ? `<p>${linkify(line)}</p>` : `<p lang="${line.lang}">${linkify(line.text)}</p>`;
-  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.subject(title))}</title></head>
-<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40rem">
-${sections.map((s) => `${s.heading ? `<h2 style="font-size:1.1rem">${escapeHtml(s.heading)}</h2>` : ''}${s.lines.map(paragraph).join('')}`).join('\n')}
-<hr><p style="font-size:.9rem">${escapeHtml(t.why)} <a href="${escapeHtml(links.unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a></p></body></html>`;
+  const html = emailDocument(
+    lang,
+    t.subject(title),
+    sections
+      .map(
+        (s) =>
+          `${s.heading ? `<h2 style="font-size:1.1rem">${escapeHtml(s.heading)}</h2>` : ''}${s.lines.map(paragraph).join('')}`,
+      )
+      .join('\n'),
+    `${escapeHtml(t.why)} <a href="${escapeHtml(links.unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a>`,
+  );
   return { subject: t.subject(title), text, html };
 }

@@ -292,6 +292,8 @@ describe('the whole life cycle of a dialogue, through the console only', () => {
     await page.locator('[role=status]', { hasText: 'Utvärderingen är sparad.' }).waitFor();
     await expect(page.locator('#md-e-method-partly').isChecked()).resolves.toBe(true);
     await checked(page, 'console-evaluation-saved');
+    await page.locator('a', { hasText: 'Tillbaka till dialogen' }).click();
+    await page.locator('strong', { hasText: 'Utvärderad' }).waitFor();
 
     // 13. The year per committee: the figures, the CSV with its BOM, and the report for kommunstyrelsen in print.
     await page.goto(`${stack.urls.api}/console/#/`);

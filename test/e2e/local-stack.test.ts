@@ -110,6 +110,27 @@ describe('npm start (the local stack)', () => {
     expect((await api('/local/jobs/no-such-job', { method: 'POST' })).status).toBe(404);
   });
 
+  it('runs the reminder job on a clock moved with ?at=, and refuses a bad time or a job that takes no clock', async () => {
+    // The demo promises feedback 90 days after it was seeded: 100 days on, it is overdue and undecided.
+    const at = new Date(Date.now() + 100 * 86_400_000).toISOString();
+    const run = await api(`/local/jobs/feedback-reminders?at=${at}`, { method: 'POST' });
+    expect(run.status).toBe(200);
+    expect(await run.json()).toEqual({
+      job: 'feedback-reminders',
+      result: { sent: [{ dialogueId: 'demo', kind: 'overdue' }], failed: [] },
+    });
+    const store = (await (await fetch(`http://localhost:${ports.SES_PORT}/store`)).json()) as {
+      emails: Array<{ destination: { to: string[] }; subject: string }>;
+    };
+    expect(store.emails.filter((e) => e.subject.startsWith('Återkopplingen är försenad'))).toEqual([
+      expect.objectContaining({ destination: expect.objectContaining({ to: ['tekniska.namnden@ljungby.example'] }) }),
+    ]);
+    const again = await api(`/local/jobs/feedback-reminders?at=${at}`, { method: 'POST' });
+    expect(await again.json()).toEqual({ job: 'feedback-reminders', result: { sent: [], failed: [] } });
+    expect((await api('/local/jobs/feedback-reminders?at=tomorrow', { method: 'POST' })).status).toBe(400);
+    expect((await api(`/local/jobs/close-dialogues?at=${at}`, { method: 'POST' })).status).toBe(400);
+  });
+
   it('refuses to start a second time on the same ports with a one-line reason', async () => {
     const second = startStackProcess({ ...ports, LOCAL_DIR: localDir });
     try {

@@ -227,10 +227,21 @@ describe('Medborgardialog stack', () => {
         )
         .flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
 
-    test('only the mailout job may send email; the submit function may not, nor read the unsubscribe key', () => {
+    test('a job may send email only if its manifest entry needs it (mailout, reminders); the unsubscribe key likewise', () => {
       expect(policiesOf('Schedulesmailout')).toEqual(
         expect.arrayContaining(['ses:SendRawEmail', 'secretsmanager:GetSecretValue']),
       );
+      for (const job of jobList) {
+        const actions = policiesOf(`Schedules${job.name.replace(/\W/g, '')}`);
+        expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query'])); // the job's policy was found at all
+        const needs: readonly string[] = job.needs ?? [];
+        expect([job.name, actions.includes('ses:SendRawEmail')]).toEqual([job.name, needs.includes('email')]);
+        expect([job.name, actions.includes('secretsmanager:GetSecretValue')]).toEqual([
+          job.name,
+          needs.includes('unsubscribeSecret'),
+        ]);
+      }
+      expect(policiesOf('Schedulesfeedbackreminders')).toEqual(expect.arrayContaining(['ses:SendRawEmail']));
       const submit = policiesOf('ApiSubmitResponse');
       expect(submit).toEqual(expect.arrayContaining(['dynamodb:PutItem'])); // the policy was found at all
       expect(submit.some((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toBe(false);

@@ -36,6 +36,8 @@ describe('dialogueInputSchema', () => {
       evaluatedBy: 'official-1',
     };
     fetched.firstResponseAt = NOW.toISOString();
+    fetched.responsesCulled = { at: NOW.toISOString(), afterDecisionDays: 730 };
+    fetched.contactsCulled = { at: NOW.toISOString(), afterCloseDays: 180 };
     for (const field of serverManagedFields) expect(fetched).toHaveProperty(field); // the fixture really carries them all
 
     const parsed = dialogueInputSchema.parse(fetched);
