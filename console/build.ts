@@ -51,6 +51,8 @@ const consoleStyles = `
 .md-check{display:inline-flex;gap:.5rem;align-items:center}
 .md-report-texts li{margin:.25rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
 .md-year-filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
+/* On a phone a long Swedish compound ("medborgardialoger") fits a heading whole instead of breaking mid-word. */
+@media (max-width:30rem){.md-console h1{font-size:1.625rem}}
 @media print{
 @page{size:A4;margin:15mm}
 .md-no-print{display:none!important}

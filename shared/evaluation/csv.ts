@@ -45,7 +45,7 @@ export function evaluationCsv(evaluation: YearEvaluation): string {
       ...influenceLevels.map((level) => `${c.influence}: ${catalogues.sv.influenceLevels[level]}`),
       ...methods.map((method) => `${c.method}: ${t.methods[method]}`),
     ],
-    committeeRow(year, { ...evaluation.total, committee: { ...evaluation.total.committee, name: t.total } }),
+    committeeRow(year, evaluation.total),
     ...evaluation.committees.map((y) => committeeRow(year, y)),
     [],
     [

@@ -1,6 +1,7 @@
 import { type Caller, mayManage, mayRead } from '../access';
 import type { AggregateStore } from '../aggregation/run';
 import { emptyState } from '../aggregation/state';
+import type { Mailout } from '../decision/mailout';
 import type { MailoutStore } from '../decision/ports';
 import { evaluate } from '../dialogue/lifecycle';
 import { openedYear } from '../dialogue/register';
@@ -23,10 +24,15 @@ export interface EvaluationDeps {
   readonly clock: Clock;
 }
 
-async function figuresOf(deps: EvaluationDeps, dialogue: Dialogue): Promise<DialogueFigures> {
+/** The figures from what is stored; a mailout already read is passed in rather than read again. */
+async function figuresOf(
+  deps: EvaluationDeps,
+  dialogue: Dialogue,
+  read?: Promise<Mailout | undefined>,
+): Promise<DialogueFigures> {
   const [aggregate, mailout, ratings] = await Promise.all([
     deps.aggregates.get(dialogue.id),
-    deps.mailouts.get(dialogue.id),
+    read ?? deps.mailouts.get(dialogue.id),
     deps.ratings.ratings(dialogue.id),
   ]);
   const input = { dialogue, state: aggregate?.state ?? emptyState(), ...(mailout ? { mailout } : {}), ratings };
@@ -62,9 +68,10 @@ export async function recordEvaluation(
 ): Promise<DialogueFigures> {
   const dialogue = await load(deps, caller, id);
   const change = evaluate(dialogue, body, caller, deps.clock.now());
-  if ((await deps.mailouts.get(id))?.status !== 'done') throw new ConflictError(refusals.noDialogueEvaluationYet());
+  const mailout = await deps.mailouts.get(id);
+  if (mailout?.status !== 'done') throw new ConflictError(refusals.noDialogueEvaluationYet());
   await deps.dialogues.write(change);
-  return figuresOf(deps, change.dialogue);
+  return figuresOf(deps, change.dialogue, Promise.resolve(mailout));
 }
 
 /** P14 per committee and year, for every official (kommunstyrelsen follows up all committees). */

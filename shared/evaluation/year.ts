@@ -104,7 +104,7 @@ export function yearEvaluation(
     .filter((c) => c.dialogues > 0);
   return {
     year,
-    total: committeeYear({ id: 'kommunen', name: municipality.name }, figures),
+    total: committeeYear({ id: 'municipality', name: municipality.name }, figures),
     committees,
     dialogues: figures.map(({ evaluation, rating: { comments: _comments, ...rating }, ...f }) => ({
       ...f,

@@ -58,7 +58,6 @@ const sv = {
     unsubscribed: 'avregistrerade',
     evaluatedAt: 'utvärderad',
   },
-  total: 'Hela kommunen',
   console: {
     link: 'Utvärdering och nämndens egen uppföljning',
     yearLink: 'Uppföljning av alla dialoger per år',
@@ -161,7 +160,6 @@ const en: typeof sv = {
     change: 'What will you do differently next time?',
   },
   csv: sv.csv,
-  total: 'The whole municipality',
   console: {
     link: 'Evaluation and the committee’s own follow-up',
     yearLink: 'Follow-up of all dialogues by year',

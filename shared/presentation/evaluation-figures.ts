@@ -150,9 +150,6 @@ export function dialogueEvaluationFigures(f: DialogueFigures, lang: Language, le
   )}${rating(f, lang, level)}`;
 }
 
-const committeeName = (y: CommitteeYear, lang: Language) =>
-  y.committee.id === 'kommunen' ? evaluationCatalogues[lang].total : y.committee.name;
-
 /** The year per committee (P14), for the console's evaluation page and kommunstyrelsen's printed report. */
 export function yearEvaluationFigures(year: YearEvaluation, lang: Language, level = 2): Html {
   const t = evaluationCatalogues[lang];
@@ -170,7 +167,7 @@ export function yearEvaluationFigures(year: YearEvaluation, lang: Language, leve
       p.summary,
       [p.committee, p.dialogues, p.medianParticipation, p.onTime, p.meanRating, p.evaluated],
       all.map((y) =>
-        row(committeeName(y, lang), [
+        row(y.committee.name, [
           num(y.dialogues, lang),
           y.medianParticipation === null ? p.none : num(y.medianParticipation, lang),
           pct(y.feedback.onTimePercent, lang, p.none),
@@ -187,7 +184,7 @@ export function yearEvaluationFigures(year: YearEvaluation, lang: Language, leve
       all
         .filter((y) => counted(y) > 0)
         .map((y) => ({
-          label: html`${committeeName(y, lang)}`,
+          label: html`${y.committee.name}`,
           percent: y.feedback.onTimePercent ?? 0,
           count: y.feedback['on-time'],
         })),
@@ -204,7 +201,7 @@ export function yearEvaluationFigures(year: YearEvaluation, lang: Language, leve
       [p.committee, ...influenceLevels.map((l) => catalogues[lang].influenceLevels[l])],
       all.map((y) =>
         row(
-          committeeName(y, lang),
+          y.committee.name,
           influenceLevels.map((l) => num(y.byInfluence[l], lang)),
         ),
       ),
@@ -219,7 +216,7 @@ export function yearEvaluationFigures(year: YearEvaluation, lang: Language, leve
       [p.committee, ...methods.map((m) => t.methods[m])],
       all.map((y) =>
         row(
-          committeeName(y, lang),
+          y.committee.name,
           methods.map((m) => num(y.byMethod[m], lang)),
         ),
       ),

@@ -4,7 +4,6 @@ import { ratingCatalogues as t } from '../messages/rating';
 
 export const HEARD = 'heard';
 export const COMMENT = 'comment';
-export const COMMENT_MAX_LENGTH = 1000;
 
 /**
  * The rating as a one-question survey, so its page, its no-JS post and its checks are the citizen's form's own:
@@ -30,7 +29,7 @@ export const ratingSurvey = {
       id: COMMENT,
       type: 'text',
       required: false,
-      maxLength: COMMENT_MAX_LENGTH,
+      maxLength: 1000,
       label: { sv: t.sv.comment, en: t.en.comment },
       help: { sv: t.sv.commentHelp, en: t.en.commentHelp },
     },
