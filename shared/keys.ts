@@ -29,6 +29,8 @@ export const keys = {
     gsi2pk: partition,
     gsi2sk: `${receivedAt}#${responseId}`,
   }),
+  /** The response id in an arrival-index sort key (`<receivedAt>#<responseId>`). */
+  arrivalResponseId: (sortKey: string) => sortKey.slice(sortKey.indexOf('#') + 1),
   /** A dialogue's audit log, one item per change, sorted by the version the change produced (never two alike). */
   audit: (dialogueId: string, version: number) => ({
     pk: `${dialoguePk(dialogueId)}#AUDIT`,

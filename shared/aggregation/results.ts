@@ -6,7 +6,7 @@ import { type ModerationState, freeTextId } from '../dialogue/moderation';
 import * as refusals from '../messages/refusals';
 import type { DialogueStore, ModerationReader } from '../ports';
 import { type ResultsBody, presentResults } from './present';
-import { type AggregateStore, type ResponseReader, countedBefore } from './run';
+import { type AggregateStore, type ResponseReader, countedUntilClose } from './run';
 import { emptyState } from './state';
 
 export interface ResultsDeps {
@@ -110,7 +110,7 @@ async function freeTexts(
   );
   if (textQuestions.length > 0) {
     for (let shard = 0; shard < dialogue.responseShards; shard++) {
-      const responses = deps.responses.read(dialogue.id, shard, undefined, countedBefore(dialogue, '\uffff'));
+      const responses = deps.responses.read(dialogue.id, shard, undefined, countedUntilClose(dialogue));
       for await (const response of responses) {
         for (const q of textQuestions) {
           const text = response.answers[q];

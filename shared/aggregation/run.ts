@@ -54,6 +54,9 @@ export interface AggregateDeps {
 export const countedBefore = (dialogue: Pick<Dialogue, 'closedAt'>, cutoff: string): string =>
   dialogue.closedAt !== undefined && dialogue.closedAt < cutoff ? dialogue.closedAt : cutoff;
 
+/** Every response that counts, whenever it is read: those before the close, or all of an open dialogue. */
+export const countedUntilClose = (dialogue: Pick<Dialogue, 'closedAt'>): string => countedBefore(dialogue, '\uffff');
+
 /** Whether a dialogue may have responses the aggregate lacks. */
 export function needsAggregation(dialogue: Dialogue, aggregate: StoredAggregate | undefined): boolean {
   if (dialogue.status === 'draft') return false;

@@ -1,5 +1,5 @@
 import type { Caller } from '../access';
-import { type ResponseReader, countedBefore } from '../aggregation/run';
+import { type ResponseReader, countedUntilClose } from '../aggregation/run';
 import { publicDefinition } from '../dialogue/public-view';
 import { assertMayManage } from '../dialogue/rules';
 import { NotFoundError } from '../errors';
@@ -76,7 +76,7 @@ export async function exportResponses(deps: ExportDeps, caller: Caller, id: stri
         yield response;
       }
   }
-  const windows = unorderedWindows(everyResponse(), countedBefore(dialogue, '\uffff'));
+  const windows = unorderedWindows(everyResponse(), countedUntilClose(dialogue));
   const decision = publicDecision(dialogue);
   const parts =
     format === 'json'

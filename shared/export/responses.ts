@@ -1,3 +1,4 @@
+import { keys } from '../keys';
 import { dayOf, type StoredResponse } from '../aggregation/state';
 import type { ExportedResponse } from './schema';
 
@@ -46,9 +47,9 @@ export async function* unorderedWindows(
     return sorted;
   };
   for await (const response of responses) {
-    // The arrival index's sort key is `<receivedAt>#<responseId>`: the id is random, unrelated to the time.
+    // The response id is random, unrelated to the time.
     window.push({
-      id: response.sortKey.slice(response.sortKey.indexOf('#') + 1),
+      id: keys.arrivalResponseId(response.sortKey),
       response: exportedResponse(response, countedBefore),
     });
     chars += weightOf(response);

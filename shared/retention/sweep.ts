@@ -41,12 +41,17 @@ export interface SweepOutcome {
 const STOP_MARGIN_MS = 30_000;
 
 /** Records what is due against the dialogue as it is now; one changed meanwhile is left to the next run. */
-async function recordDue(deps: SweepDeps, listed: Dialogue, outcome: SweepOutcome): Promise<Dialogue | undefined> {
+async function recordDue(
+  deps: SweepDeps,
+  listed: Dialogue,
+  now: Date,
+  outcome: SweepOutcome,
+): Promise<Dialogue | undefined> {
   // The listing is an index and may lag behind a change (a late decision): decide on the dialogue read now.
   let dialogue = await deps.dialogues.get(listed.id);
   if (!dialogue) return undefined;
-  for (const { culling, days } of cullingsDue(dialogue, deps.clock.now(), deps.settings)) {
-    const change = recordCulling(dialogue, culling, days, deps.clock.now());
+  for (const { culling, days } of cullingsDue(dialogue, now, deps.settings)) {
+    const change = recordCulling(dialogue, culling, days, now);
     try {
       await deps.dialogues.write(change);
     } catch (error) {
@@ -68,15 +73,17 @@ async function recordDue(deps: SweepDeps, listed: Dialogue, outcome: SweepOutcom
 export async function sweepRetention(deps: SweepDeps): Promise<SweepOutcome> {
   const outcome: SweepOutcome = { recorded: [], deleted: { responses: 0, contacts: 0 }, paused: false, failed: [] };
   const stop = () => deps.remainingMs() < STOP_MARGIN_MS;
+  // One time for the whole run: what is found due is recorded as due at that time.
+  const now = deps.clock.now();
   for (const listed of await deps.dialogues.list()) {
-    const due = cullingsDue(listed, deps.clock.now(), deps.settings).length > 0;
+    const due = cullingsDue(listed, now, deps.settings).length > 0;
     if (!due && cullingsRecorded(listed).length === 0) continue;
     if (stop()) {
       outcome.paused = true;
       break;
     }
     try {
-      const dialogue = due ? await recordDue(deps, listed, outcome) : listed;
+      const dialogue = due ? await recordDue(deps, listed, now, outcome) : listed;
       for (const culling of dialogue ? cullingsRecorded(dialogue) : []) {
         const deletion =
           culling === 'responses'

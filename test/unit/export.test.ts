@@ -1,3 +1,4 @@
+import { keys } from '../../shared/keys';
 import { parse } from 'csv-parse/sync';
 import type { Caller } from '../../shared/access';
 import type { ResponseReader } from '../../shared/aggregation/run';
@@ -111,6 +112,14 @@ describe('the export of every response (shared/export)', () => {
     expect(order).not.toEqual(arrival);
     // Windows never mix shards' thousands: the first thousand exported are the first thousand of shard 0, reordered.
     expect(new Set(order.slice(0, 1000))).toEqual(new Set(arrival.slice(0, 1000)));
+    // Each window is in the order of the random response id; the 1001st row opens the next window.
+    const idOf = new Map(data.flat().map((r) => [r.answers.comments, keys.arrivalResponseId(r.sortKey)]));
+    const ids = order.map((comment) => idOf.get(comment) as string);
+    for (let start = 0; start < ids.length; start += 1000) {
+      const window = ids.slice(start, start + 1000);
+      expect(window).toEqual([...window].sort());
+    }
+    expect(arrival.slice(0, 1000)).not.toContain(order[1000]);
   });
 
   test('streamed: the file leaves in parts while the responses are still being read', async () => {
