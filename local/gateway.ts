@@ -237,7 +237,9 @@ export function createGateway(options: GatewayOptions): RequestListener {
       }
 
       const event = buildEvent(request, url, route, pathParameters, body, requestId, claims);
-      const result = normaliseResult(await invoke(await handlerFor(route), event, lambdaContext(route.name)));
+      const result = normaliseResult(
+        await invoke(await handlerFor(route), event, lambdaContext(route.name), route.table),
+      );
       const headers: Record<string, HeaderValue> = { ...result.headers, ...corsHeaders };
       // One Set-Cookie header per cookie, as API Gateway sends them (a cookie's Expires holds a comma).
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;

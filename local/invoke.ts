@@ -1,5 +1,7 @@
 import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
+import type { TableAccess } from '../shared/routes';
+import { enforceTableAccess, withTableAccess } from './table-access';
 
 /**
  * Every function of the local stack runs in this one process, invocations overlapping: a scheduled tick starts
@@ -10,13 +12,18 @@ import type { Context } from 'aws-lambda';
 process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '64';
 const store = InvokeStore.getInstanceAsync();
 
-/** Calls the handler in an invocation context of its own, as Lambda's runtime does. */
+/**
+ * Calls the handler in an invocation context of its own, as Lambda's runtime does, allowed only the table access
+ * its manifest entry grants (as IAM allows it in AWS).
+ */
 export async function invoke<E, R>(
   handler: (event: E, context: Context) => Promise<R>,
   event: E,
   context: Context,
+  table: TableAccess,
 ): Promise<R> {
+  enforceTableAccess();
   return (await store).run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () =>
-    handler(event, context),
+    withTableAccess(table, () => handler(event, context)),
   );
 }

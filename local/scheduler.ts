@@ -54,7 +54,7 @@ export function startScheduler(
     const job = byName.get(name);
     if (!job || running.has(name)) return { ran: false };
     const invocation = loadHandler(job, clock).then((handler) =>
-      invoke(handler, scheduledEvent(job), lambdaContext(`job-${job.name}`, 15 * 60_000)),
+      invoke(handler, scheduledEvent(job), lambdaContext(`job-${job.name}`, 15 * 60_000), job.table),
     );
     running.set(name, invocation);
     try {

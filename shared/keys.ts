@@ -64,3 +64,24 @@ export const keys = {
   rating: (dialogueId: string, ratingId: string) => ({ pk: ratingPartition(dialogueId), sk: ratingId }),
   ratingPartition: (dialogueId: string) => ratingPartition(dialogueId),
 } as const;
+
+/**
+ * Partition keys by kind, as IAM's `StringLike` patterns (`*` any run of characters, `#` included): a function that
+ * writes only these kinds is granted writes on them alone (`table` in shared/routes.ts). Only kinds no other pattern
+ * can reach are named: `DIALOGUE#*` would match every partition of every dialogue, so a function that writes a
+ * dialogue's own partition (a submission marks its first response there) is granted writes on any item.
+ */
+export const keyPatterns = {
+  raters: 'DIALOGUE#*#RATERS',
+  ratings: 'DIALOGUE#*#RATINGS',
+} as const;
+export type KeyPatternName = keyof typeof keyPatterns;
+
+/** Whether a partition key matches a pattern the way IAM's `StringLike` does (`*` any characters, `?` one). */
+export function matchesKeyPattern(key: string, pattern: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 's').test(key);
+}

@@ -3,6 +3,7 @@
  * of its input. The CDK stack (infra/), the local gateway and scheduler (local/), the handlers' parsing
  * (functions/lib/http.ts) and the OpenAPI document (shared/openapi.ts) are all built from it.
  */
+import type { KeyPatternName } from './keys';
 import * as z from 'zod/mini';
 import { dialogueInputSchema } from './dialogue/schema';
 import { slugId } from './dialogue/text';
@@ -85,6 +86,7 @@ export interface RouteDefinition<
   readonly refusals?: Readonly<Partial<Record<RefusalStatus, string>>>;
   /** `form`: an HTML form post (application/x-www-form-urlencoded), for browsers without JavaScript. */
   readonly bodyFormat: 'json' | 'form';
+  readonly table: TableAccess;
   /** What the handler needs besides the table; the stack grants exactly these. */
   readonly needs?: readonly Need[];
   /**
@@ -100,11 +102,19 @@ export interface RouteDefinition<
  */
 export type Need = 'email' | 'unsubscribeSecret' | 'exports';
 
+/**
+ * What a function may do to the table, granted exactly (infra/table-grants.ts) and enforced alike by the local gateway
+ * (local/table-access.ts): `none`; `read` (get, query, condition checks, never a scan); or `write` too, on any item
+ * or only on items whose partition key matches one of the named patterns (IAM's `dynamodb:LeadingKeys`).
+ */
+export type TableAccess = 'none' | 'read' | { readonly write: 'any' | readonly KeyPatternName[] };
+
 export interface JobDefinition {
   readonly name: string;
   readonly handler: string;
   /** How often it runs in AWS, per stage; the local scheduler uses SCHEDULE_INTERVAL_SECONDS instead. */
   readonly rateMinutes: (stage: StageConfig) => number;
+  readonly table: TableAccess;
   readonly needs?: readonly Need[];
 }
 
@@ -198,6 +208,7 @@ export const healthRoute = /* @__PURE__ */ route({
   path: '/health',
   handler: 'functions/health/handler.ts',
   access: 'public',
+  table: 'none',
   summary: 'Liveness check',
   responses: { 200: { description: 'Up', json: bodies.healthBody } },
 });
@@ -207,6 +218,7 @@ export const openApiRoute = /* @__PURE__ */ route({
   path: '/openapi.json',
   handler: 'functions/openapi/handler.ts',
   access: 'public',
+  table: 'none',
   summary: 'This API described as OpenAPI 3.1',
   responses: { 200: { description: 'This document', json: bodies.openApiBody } },
 });
@@ -216,6 +228,7 @@ export const listCommitteesRoute = /* @__PURE__ */ route({
   path: '/committees',
   handler: 'functions/committees/handler.ts',
   access: 'public',
+  table: 'none',
   summary: 'The municipality’s committees',
   responses: { 200: { description: 'Every committee, id and name', json: bodies.committeesBody } },
 });
@@ -225,6 +238,7 @@ export const getDialogueRoute = /* @__PURE__ */ route({
   path: '/dialogues/{id}',
   handler: 'functions/dialogues/get/handler.ts',
   access: 'public',
+  table: 'read',
   summary: 'A dialogue’s public definition: conditions first, then the questions',
   schemas: { path: dialogueIdPath },
   responses: { 200: { description: 'The public definition', json: bodies.publicDefinitionBody } },
@@ -236,6 +250,7 @@ export const submitResponseRoute = /* @__PURE__ */ route({
   path: '/dialogues/{id}/responses',
   handler: 'functions/dialogues/submit/handler.ts',
   access: 'public',
+  table: { write: 'any' },
   summary: 'Submit a response; idempotent on submissionId',
   successStatus: 201,
   schemas: { path: dialogueIdPath, body: anyJson, documentedBody: responseBodySchema },
@@ -256,6 +271,7 @@ export const registerRoute = /* @__PURE__ */ route({
   path: '/dialogues',
   handler: 'functions/dialogues/register/handler.ts',
   access: 'public',
+  table: 'read',
   summary:
     'The public register: every dialogue but drafts, newest first, with its dates and whether feedback came on time; filter by committee, status, year',
   schemas: { query: registerQuery },
@@ -267,6 +283,7 @@ export const registerPageRoute = /* @__PURE__ */ route({
   path: '/dialoger',
   handler: 'functions/web/register-page/handler.ts',
   access: 'public',
+  table: 'read',
   summary: 'The public register as an accessible page, filtered by a plain form',
   schemas: { query: registerPageQuery },
   responses: { 200: { description: 'The register page', html: true } },
@@ -277,6 +294,7 @@ export const whoAmIRoute = /* @__PURE__ */ route({
   path: '/admin/me',
   handler: 'functions/admin/me/handler.ts',
   access: 'official',
+  table: 'none',
   summary: 'The signed-in official and their committees',
   responses: { 200: { description: 'The caller', json: bodies.whoAmIBody } },
 });
@@ -286,6 +304,7 @@ export const createDialogueRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues',
   handler: 'functions/admin/dialogues/create/handler.ts',
   access: 'official',
+  table: { write: 'any' },
   summary:
     'Create a draft dialogue (server-managed fields in the body are ignored, so a fetched dialogue can be posted as a copy)',
   successStatus: 201,
@@ -302,6 +321,7 @@ export const listDialoguesRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues',
   handler: 'functions/admin/dialogues/list/handler.ts',
   access: 'official',
+  table: 'read',
   summary: 'The dialogues of the caller’s committees',
   responses: { 200: { description: 'The dialogues, in brief', json: bodies.dialogueSummariesBody } },
 });
@@ -311,6 +331,7 @@ export const getDialogueForOfficialRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}',
   handler: 'functions/admin/dialogues/get/handler.ts',
   access: 'official',
+  table: 'read',
   summary: 'A dialogue’s full definition',
   schemas: { path: dialogueIdPath },
   responses: { 200: { description: 'The dialogue as stored', json: bodies.dialogueBody } },
@@ -322,6 +343,7 @@ export const updateDialogueRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}',
   handler: 'functions/admin/dialogues/update/handler.ts',
   access: 'official',
+  table: { write: 'any' },
   summary: 'Edit a dialogue (questions lock once a response exists)',
   schemas: { path: dialogueIdPath, body: dialogueInputSchema },
   responses: { 200: { description: 'The edited dialogue', json: bodies.dialogueBody } },
@@ -338,6 +360,7 @@ export const changeDialogueStatusRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/status',
   handler: 'functions/admin/dialogues/status/handler.ts',
   access: 'official',
+  table: { write: 'any' },
   summary: 'Open or close a dialogue (opening needs every policy field)',
   schemas: { path: dialogueIdPath, body: dialogueStatusBody },
   responses: {
@@ -356,6 +379,7 @@ export const embedScriptRoute = /* @__PURE__ */ route({
   path: '/embed.js',
   handler: 'functions/web/embed/handler.ts',
   access: 'public',
+  table: 'none',
   summary: 'The script that embeds a dialogue’s form in a municipal web page',
   responses: { 200: { description: 'The script', text: 'text/javascript; charset=utf-8' } },
 });
@@ -365,6 +389,7 @@ export const stylesheetRoute = /* @__PURE__ */ route({
   path: '/styles.css',
   handler: 'functions/web/assets/stylesheet.ts',
   access: 'public',
+  table: 'none',
   summary: 'The stylesheet of the form and the pages (served, so host pages need no unsafe-inline styles)',
   responses: { 200: { description: 'The stylesheet', text: 'text/css; charset=utf-8' } },
 });
@@ -374,6 +399,7 @@ export const faviconRoute = /* @__PURE__ */ route({
   path: '/favicon.ico',
   handler: 'functions/web/assets/favicon.ts',
   access: 'public',
+  table: 'none',
   summary: 'The icon browsers ask for on every page',
   responses: { 200: { description: 'The icon', text: 'image/svg+xml' } },
 });
@@ -383,6 +409,7 @@ export const formPageRoute = /* @__PURE__ */ route({
   path: '/form/{id}',
   handler: 'functions/web/form-page/handler.ts',
   access: 'public',
+  table: 'read',
   summary: 'The form as a page of its own (works without JavaScript; the iframe target), or as a fragment for embed.js',
   schemas: { path: dialogueIdPath, query: formPageQuery },
   responses: {
@@ -401,6 +428,7 @@ export const formPostRoute = /* @__PURE__ */ route({
   path: '/form/{id}',
   handler: 'functions/web/form-post/handler.ts',
   access: 'public',
+  table: { write: 'any' },
   summary:
     'The form posted without JavaScript (form-encoded): answers with the receipt, or the form again with the errors',
   bodyFormat: 'form',
@@ -419,6 +447,7 @@ export const getResultsRoute = /* @__PURE__ */ route({
   path: '/dialogues/{id}/results',
   handler: 'functions/dialogues/results/handler.ts',
   access: 'public',
+  table: 'read',
   summary:
     'The latest published results (hidden until close unless the dialogue says otherwise; small groups suppressed), and the decision once registered',
   schemas: { path: dialogueIdPath },
@@ -431,6 +460,7 @@ export const resultsPageRoute = /* @__PURE__ */ route({
   path: '/results/{id}',
   handler: 'functions/web/results-page/handler.ts',
   access: 'public',
+  table: 'read',
   summary: 'The results as an accessible page',
   schemas: { path: dialogueIdPath, query: langQuery },
   responses: {
@@ -444,6 +474,7 @@ export const getOfficialResultsRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/results',
   handler: 'functions/admin/dialogues/results/handler.ts',
   access: 'official',
+  table: 'read',
   summary: 'Live results, unsuppressed, with the free texts for the lead committee; `?format=csv` for the case file',
   schemas: { path: dialogueIdPath, query: officialResultsQuery },
   responses: {
@@ -461,6 +492,7 @@ export const exportResponsesRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/export',
   handler: 'functions/admin/dialogues/export/handler.ts',
   access: 'official',
+  table: 'read',
   summary:
     'Export every response, anonymous (no ids, no contacts, the date only), with the dialogue as citizens saw it, as JSON or CSV (public records, for the case file and the archive); answers a download link',
   successStatus: 201,
@@ -478,6 +510,7 @@ export const getAuditLogRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/audit',
   handler: 'functions/admin/dialogues/audit/handler.ts',
   access: 'official',
+  table: 'read',
   summary: 'Every change to the dialogue, oldest first: who, what and when, each changed field before and after',
   schemas: { path: dialogueIdPath },
   responses: { 200: { description: 'The audit log (append-only)', json: bodies.auditBody } },
@@ -489,6 +522,7 @@ export const previewDialogueRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/preview',
   handler: 'functions/admin/dialogues/preview/handler.ts',
   access: 'official',
+  table: 'read',
   summary: 'The form exactly as embed.js places it on a municipal page (a fragment), for any status, drafts included',
   schemas: { path: dialogueIdPath, query: langQuery },
   responses: { 200: { description: 'The form as a fragment', html: true } },
@@ -500,6 +534,7 @@ export const getInvitationRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/invitation',
   handler: 'functions/admin/dialogues/invitation/handler.ts',
   access: 'official',
+  table: 'read',
   summary: 'The invitation kit: a printable poster with a QR code to the form, and a short invitation text',
   schemas: { path: dialogueIdPath, query: langQuery },
   responses: { 200: { description: 'The poster (HTML) and the invitation text', json: bodies.invitationBody } },
@@ -511,6 +546,7 @@ export const registerDecisionRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/decision',
   handler: 'functions/admin/dialogues/decision/register.ts',
   access: 'official',
+  table: { write: 'any' },
   summary: 'Register the committee’s decision on a closed dialogue; starts the feedback mailout',
   successStatus: 202,
   schemas: { path: dialogueIdPath, body: decisionBodySchema },
@@ -523,6 +559,7 @@ export const correctDecisionRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/decision',
   handler: 'functions/admin/dialogues/decision/correct.ts',
   access: 'official',
+  table: { write: 'any' },
   summary: 'Correct the registered decision; only before the first feedback email is sent (409 after)',
   schemas: { path: dialogueIdPath, body: decisionBodySchema },
   responses: { 200: { description: 'The corrected decision, and the mailout', json: bodies.decidedBody } },
@@ -534,6 +571,7 @@ export const getMailoutRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/mailout',
   handler: 'functions/admin/dialogues/mailout/handler.ts',
   access: 'official',
+  table: 'read',
   summary:
     'Progress of the feedback mailout: status, total, sent, failed, pending; before the decision (not-started), total is how many it would email now',
   schemas: { path: dialogueIdPath },
@@ -546,6 +584,7 @@ export const enterResponseRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/responses',
   handler: 'functions/admin/dialogues/responses/handler.ts',
   access: 'official',
+  table: { write: 'any' },
   summary:
     'Enter a response from another method (a paper form, a meeting) while the dialogue is open; it counts like any, marked with its method; idempotent on submissionId',
   successStatus: 201,
@@ -564,6 +603,7 @@ export const moderateFreeTextRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/moderation',
   handler: 'functions/admin/dialogues/moderation/handler.ts',
   access: 'official',
+  table: { write: 'any' },
   summary: 'Mark one free text publishable or hidden (the default); only publishable ones may ever be shown publicly',
   schemas: { path: dialogueIdPath, body: bodies.moderationBody },
   responses: { 200: { description: 'The free text’s state now', json: bodies.moderationBody } },
@@ -575,6 +615,7 @@ export const unsubscribePageRoute = /* @__PURE__ */ route({
   path: '/unsubscribe',
   handler: 'functions/web/unsubscribe/page.ts',
   access: 'public',
+  table: 'read',
   summary: 'Asks to confirm removing one’s email address (a GET never deletes: mail scanners follow links)',
   schemas: { query: tokenQuery },
   needs: ['unsubscribeSecret'],
@@ -589,6 +630,7 @@ export const unsubscribeRoute = /* @__PURE__ */ route({
   path: '/unsubscribe',
   handler: 'functions/web/unsubscribe/remove.ts',
   access: 'public',
+  table: { write: 'any' },
   summary:
     'Removes the contact details; the token is in the URL, so the body (RFC 8058 one-click sends List-Unsubscribe=One-Click, form-encoded or multipart) is not read',
   needs: ['unsubscribeSecret'],
@@ -604,6 +646,7 @@ export const ratingPageRoute = /* @__PURE__ */ route({
   path: '/rating',
   handler: 'functions/web/rating/page.ts',
   access: 'public',
+  table: 'read',
   summary: 'The participants’ rating from the feedback email’s link: “Did you feel heard?”, 1–5, and a comment (P14)',
   schemas: { query: ratingQuery },
   needs: ['unsubscribeSecret'],
@@ -618,6 +661,7 @@ export const rateRoute = /* @__PURE__ */ route({
   path: '/rating',
   handler: 'functions/web/rating/rate.ts',
   access: 'public',
+  table: { write: ['raters', 'ratings'] },
   summary:
     'Records one rating per link (form-encoded, no JavaScript needed), stored with no link to the address or the answers',
   bodyFormat: 'form',
@@ -645,6 +689,7 @@ export const getDialogueEvaluationRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/evaluation',
   handler: 'functions/admin/dialogues/evaluation/get.ts',
   access: 'official',
+  table: 'read',
   summary:
     'P14 for one dialogue: participation by channel, reach, days to decision and feedback, the feedback promise, the emails, the participants’ rating and the committee’s own evaluation',
   schemas: { path: dialogueIdPath },
@@ -657,6 +702,7 @@ export const recordEvaluationRoute = /* @__PURE__ */ route({
   path: '/admin/dialogues/{id}/evaluation',
   handler: 'functions/admin/dialogues/evaluation/record.ts',
   access: 'official',
+  table: { write: 'any' },
   summary:
     'The lead committee’s own evaluation after the feedback (purpose, method, accessibility, who took part and who not); the dialogue becomes evaluated; again to correct it',
   schemas: { path: dialogueIdPath, body: evaluationBodySchema },
@@ -675,6 +721,7 @@ export const getEvaluationRoute = /* @__PURE__ */ route({
   path: '/admin/evaluation',
   handler: 'functions/admin/evaluation/handler.ts',
   access: 'official',
+  table: 'read',
   summary:
     'P14 per committee and year (the dialogues that opened in it): by influence and method, median participation, feedback on time, mean rating, the overdue list; `&format=csv` for a spreadsheet',
   schemas: { query: evaluationYearQuery },
@@ -733,16 +780,19 @@ export const jobs = {
     name: 'close-dialogues',
     handler: 'functions/jobs/close-dialogues/handler.ts',
     rateMinutes: () => 5,
+    table: { write: 'any' },
   },
   aggregate: {
     name: 'aggregate',
     handler: 'functions/jobs/aggregate/handler.ts',
     rateMinutes: (stage) => stage.aggregateEveryMinutes,
+    table: { write: 'any' },
   },
   mailout: {
     name: 'mailout',
     handler: 'functions/jobs/mailout/handler.ts',
     rateMinutes: () => 1,
+    table: { write: 'any' },
     needs: ['email', 'unsubscribeSecret'],
   },
   /** Reminds the lead committee of the feedback date, before it and once it has passed, while nothing is decided. */
@@ -750,6 +800,7 @@ export const jobs = {
     name: 'feedback-reminders',
     handler: 'functions/jobs/feedback-reminders/handler.ts',
     rateMinutes: () => 60,
+    table: { write: 'any' },
     needs: ['email'],
   },
   /** Gallring: responses some time after the decision, contacts of dialogues closed long ago with no decision. */
@@ -757,13 +808,18 @@ export const jobs = {
     name: 'retention',
     handler: 'functions/jobs/retention/handler.ts',
     rateMinutes: () => 60,
+    table: { write: 'any' },
   },
 } as const satisfies Record<string, JobDefinition>;
 
 /** Handlers of events from AWS services (not HTTP, not schedules); locally, tests feed them the same event shapes. */
 export const eventHandlers = {
   /** SES bounce and complaint notifications, through the configuration set's SNS topic. */
-  sesFeedback: { name: 'ses-feedback', handler: 'functions/events/ses-feedback/handler.ts' },
+  sesFeedback: {
+    name: 'ses-feedback',
+    handler: 'functions/events/ses-feedback/handler.ts',
+    table: { write: 'any' },
+  },
 } as const;
 
 export type RouteName = keyof typeof routes;

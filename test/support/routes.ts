@@ -13,6 +13,7 @@ export const testRoute = (
   handler: `in-test/${name}`,
   access: 'public',
   summary: name,
+  table: 'none',
   bodyLimitBytes: 1024,
   schemas: {},
   successStatus: 200,

@@ -1,6 +1,7 @@
 import { scheduledEvent as localScheduledEvent } from '../../../local/scheduler';
 import { lambdaContext } from '../../../local/lambda-context';
-import { jobs } from '../../../shared/routes';
+import { enforceTableAccess, withTableAccess } from '../../../local/table-access';
+import { jobs, routeList } from '../../../shared/routes';
 import { randomUUID } from 'node:crypto';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '../../../functions/lib/http';
@@ -129,9 +130,15 @@ export interface RawAnswer {
   readonly raw: HttpResult;
 }
 
-/** Calls a handler the way Lambda does; the answer must fit the OpenAPI document (test/support/openapi-conformance.ts). */
+/**
+ * Calls a handler the way Lambda does, with only the table access its manifest entry grants; the answer must fit
+ * the OpenAPI document (test/support/openapi-conformance.ts).
+ */
 export async function invokeRaw(handler: HttpHandler, event: HttpEvent): Promise<RawAnswer> {
-  const raw = await handler(event, lambdaContext(event.routeKey));
+  const route = routeList.find(({ method, path }) => `${method} ${path}` === event.routeKey);
+  if (!route) throw new Error(`No route ${event.routeKey} in the manifest`);
+  enforceTableAccess();
+  const raw = await withTableAccess(route.table, () => handler(event, lambdaContext(event.routeKey)));
   const headers = Object.fromEntries(Object.entries(raw.headers ?? {}).map(([k, v]) => [k, String(v)]));
   const answer = { statusCode: raw.statusCode ?? 200, headers, body: String(raw.body ?? ''), raw };
   const [method, path] = event.routeKey.split(' ') as [string, string];
