@@ -88,7 +88,7 @@ export async function benchMailout(stack: BenchStack, recipients = 10_000, rate 
     settings: {
       from: 'Ljungby kommun <medborgardialog@ljungby.example>',
       publicBaseUrl: 'http://localhost:3000',
-      unsubscribeSecret: 'bench-secret-0123456789abcdef0123456789',
+      unsubscribeKeys: { current: 'bench-secret-0123456789abcdef0123456789' },
       maxSendRate: rate,
       leaseMs: 120_000,
       contactRetentionDays: 30,

@@ -20,6 +20,8 @@ export const envNames = {
   /** Locally the secret itself; in AWS the ARN of the Secrets Manager secret that holds it. */
   unsubscribeSecret: 'UNSUBSCRIBE_SECRET',
   unsubscribeSecretArn: 'UNSUBSCRIBE_SECRET_ARN',
+  /** Locally, after a rotation, the key before it: it still verifies links already sent (in AWS: AWSPREVIOUS). */
+  unsubscribeSecretPrevious: 'UNSUBSCRIBE_SECRET_PREVIOUS',
   /** The SES configuration set whose bounce and complaint events come back to the product (AWS only). */
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   /** The S3 bucket the export of every response is written to (AWS, only for the function that exports). */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { envNames } from '../../shared/env-names';
+import type { SigningKeys } from '../../shared/mail/signed';
 import { parseOrThrow } from '../../shared/validation';
 
 const envSchema = z.object({
@@ -19,6 +20,7 @@ const envSchema = z.object({
   [envNames.undecidedContactsDays]: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   [envNames.unsubscribeSecret]: z.optional(z.string().check(z.minLength(32))),
   [envNames.unsubscribeSecretArn]: z.optional(z.string()),
+  [envNames.unsubscribeSecretPrevious]: z.optional(z.string().check(z.minLength(32))),
   [envNames.sesConfigurationSet]: z.optional(z.string()),
   [envNames.exportBucket]: z.optional(z.string().check(z.minLength(3))),
   [envNames.exportDir]: z.optional(z.string().check(z.minLength(1))),
@@ -46,7 +48,8 @@ export interface HandlerEnv {
   readonly reminders: string;
   /** Days; absent: kept. */
   readonly retention: { responsesAfterDecisionDays?: number; undecidedContactsDays?: number };
-  readonly unsubscribeSecret?: string;
+  /** Locally the keys themselves; in AWS the ARN of the secret that holds them instead. */
+  readonly unsubscribeKeys?: SigningKeys;
   readonly unsubscribeSecretArn?: string;
   /** Where exports go: an S3 bucket in AWS, or locally a folder and the key that signs its links. */
   readonly exports?: { readonly bucket: string } | { readonly dir: string; readonly urlSecret: string };
@@ -59,6 +62,11 @@ function exportsOf(bucket?: string, dir?: string, urlSecret?: string): HandlerEn
   return dir && urlSecret ? { dir, urlSecret } : undefined;
 }
 
+function keysOf(current?: string, previous?: string): SigningKeys | undefined {
+  if (!current) return undefined;
+  return previous ? { current, previous } : { current };
+}
+
 let cached: HandlerEnv | undefined;
 
 /** The handler environment, read and validated once per cold start; a missing variable fails fast. */
@@ -66,6 +74,7 @@ export function env(): HandlerEnv {
   if (cached) return cached;
   const e = parseOrThrow(envSchema, process.env, (issues) => `Invalid handler environment: ${issues}`);
   const exports = exportsOf(e[envNames.exportBucket], e[envNames.exportDir], e[envNames.exportUrlSecret]);
+  const unsubscribeKeys = keysOf(e[envNames.unsubscribeSecret], e[envNames.unsubscribeSecretPrevious]);
   cached = {
     stage: e[envNames.stage],
     tableName: e[envNames.tableName],
@@ -88,7 +97,7 @@ export function env(): HandlerEnv {
         : {}),
       ...(e[envNames.undecidedContactsDays] ? { undecidedContactsDays: e[envNames.undecidedContactsDays] } : {}),
     },
-    ...(e[envNames.unsubscribeSecret] ? { unsubscribeSecret: e[envNames.unsubscribeSecret] } : {}),
+    ...(unsubscribeKeys ? { unsubscribeKeys } : {}),
     ...(e[envNames.unsubscribeSecretArn] ? { unsubscribeSecretArn: e[envNames.unsubscribeSecretArn] } : {}),
     ...(exports ? { exports } : {}),
     ...(e[envNames.dynamoEndpoint] ? { dynamoEndpoint: e[envNames.dynamoEndpoint] } : {}),

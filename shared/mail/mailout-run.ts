@@ -9,6 +9,7 @@ import { publicLinks } from '../presentation/links';
 import { mimeMessage } from './mime';
 import { pacer } from './pacer';
 import { ratingToken } from '../rating/token';
+import type { SigningKeys } from './signed';
 import { unsubscribeToken } from './unsubscribe-token';
 
 /** SES said no for good (address rejected, suppressed): retrying cannot help. */
@@ -23,7 +24,8 @@ export interface MailoutSettings {
   readonly from: string;
   readonly replyTo?: string;
   readonly publicBaseUrl: string;
-  readonly unsubscribeSecret: string;
+  /** Sign the unsubscribe and rating links (with the current key). */
+  readonly unsubscribeKeys: SigningKeys;
   /** SES's maximum send rate for the account, per second. */
   readonly maxSendRate: number;
   /** How long a claimed contact stays this run's before another run may take it. */
@@ -77,7 +79,7 @@ async function sendOne(
     return 'failed';
   }
   const { settings } = deps;
-  const token = unsubscribeToken(settings.unsubscribeSecret, dialogue.id, contact.emailHash);
+  const token = unsubscribeToken(settings.unsubscribeKeys, dialogue.id, contact.emailHash);
   const urls = publicLinks(settings.publicBaseUrl);
   const unsubscribeUrl = urls.unsubscribe(token);
   const decision = dialogue.decisionRecord;
@@ -85,7 +87,7 @@ async function sendOne(
   const email = feedbackEmail(content.definition, content.results, decision, contact.language, {
     resultsUrl: urls.results(dialogue.id, contact.language),
     unsubscribeUrl,
-    ratingUrl: urls.rating(ratingToken(settings.unsubscribeSecret, dialogue.id, contact.emailHash), contact.language),
+    ratingUrl: urls.rating(ratingToken(settings.unsubscribeKeys, dialogue.id, contact.emailHash), contact.language),
   });
   const raw = mimeMessage({
     from: settings.from,

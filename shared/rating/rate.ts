@@ -4,6 +4,7 @@ import type { Dialogue } from '../dialogue/schema';
 import { validateResponse } from '../responses/validate';
 import { COMMENT, HEARD, ratingSurvey } from './survey';
 import { verifyRatingToken } from './token';
+import type { SigningKeys } from '../mail/signed';
 
 /** One participant's rating of a dialogue: the score and a comment, and nothing that says who or when. */
 export interface Rating {
@@ -23,7 +24,7 @@ export interface RatingDeps {
   readonly dialogues: Pick<DialogueStore, 'get'>;
   readonly ratings: RatingStore;
   readonly municipality: Pick<Municipality, 'localities'>;
-  readonly secret: () => Promise<string>;
+  readonly keys: () => Promise<SigningKeys>;
 }
 
 /** What a rating link leads to: nothing (forged, or no feedback sent for it), a done rating, or the question. */
@@ -36,7 +37,7 @@ export type RatingLink = { readonly state: 'bad' } | GoodRatingLink;
 
 /** Links go out with the feedback, so only a decided dialogue has any. */
 export async function ratingLink(deps: RatingDeps, token: string | undefined): Promise<RatingLink> {
-  const named = token ? verifyRatingToken(await deps.secret(), token) : undefined;
+  const named = token ? verifyRatingToken(await deps.keys(), token) : undefined;
   const dialogue = named && (await deps.dialogues.get(named.dialogueId));
   if (!named || !dialogue?.decisionRecord) return { state: 'bad' };
   const already = await deps.ratings.hasRated(dialogue.id, named.rater);

@@ -538,7 +538,7 @@ describe('with the committee’s decision', () => {
 describe('the participants’ rating page the feedback email links to (P14)', () => {
   /** The link the demo's mailout would send to one address: signed with the stack's own secret. */
   const ratingPath = (address: string, lang = 'sv') =>
-    `/rating?token=${ratingToken(process.env[envNames.unsubscribeSecret] ?? '', 'demo', emailHash('demo', address))}&lang=${lang}`;
+    `/rating?token=${ratingToken({ current: process.env[envNames.unsubscribeSecret] ?? '' }, 'demo', emailHash('demo', address))}&lang=${lang}`;
 
   it.each([1280, 375, 320])(
     'asks one question with no axe violation and no sideways scroll at %i px',

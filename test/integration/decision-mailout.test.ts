@@ -58,7 +58,7 @@ const db = testDocumentClient();
 const DEMO = DEMO_DIALOGUE_ID;
 const OTHER_ID = 'annan-dialog';
 const BASE_URL = 'http://localhost:3000';
-const SECRET = 'test-unsubscribe-secret-0123456789abcdef';
+const KEYS = { current: 'test-unsubscribe-secret-0123456789abcdef' };
 const RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 
@@ -284,7 +284,7 @@ beforeAll(async () => {
       ...runtimeModule.runtime,
       ...mailRuntimeModule.mailRuntime,
       mailer: recorded,
-      secret: secret.unsubscribeSecret,
+      keys: secret.unsubscribeKeys,
     }) as unknown as (event: unknown, context: Context) => Promise<MailoutOutcome>,
   };
 
@@ -535,7 +535,7 @@ describe('the feedback mailout (the mailout job, SES emulator)', () => {
       }
       expect(text).not.toContain(DECISION.summary);
       expect(email.body.html).toContain(`href="${BASE_URL}/unsubscribe?token=${tokenIn(text)}"`);
-      const token = verifyUnsubscribeToken(SECRET, tokenIn(text));
+      const token = verifyUnsubscribeToken(KEYS, tokenIn(text));
       expect(token).toEqual({ dialogueId: DEMO, emailHash: emailHash(DEMO, address) });
     }
   });

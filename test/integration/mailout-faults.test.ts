@@ -38,12 +38,14 @@ import {
   type MailoutSettings,
   runMailouts,
 } from '../../shared/mail/mailout-run';
+import type { SigningKeys } from '../../shared/mail/signed';
 import { unsubscribeToken } from '../../shared/mail/unsubscribe-token';
 import { ljungby } from '../../shared/municipality';
 import type { Clock } from '../../shared/ports';
 import { emailHash, submitResponse } from '../../shared/responses/submit';
 import { routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
+import { parseMime } from '../support/mime';
 import { httpEvent, invokeRaw } from './support/events';
 import {
   type RunningSes,
@@ -61,14 +63,14 @@ jest.setTimeout(30_000);
 const db = testDocumentClient();
 const store = dynamoMailoutStore(db, tableName());
 const admin: Caller = { sub: 'test-admin', committees: [], isAdmin: true };
-const SECRET = 'test-unsubscribe-secret-0123456789abcdef';
+const KEYS = { current: 'test-unsubscribe-secret-0123456789abcdef' };
 const LEASE_MS = 60_000;
 
 const SETTINGS: MailoutSettings = {
   from: 'Ljungby kommun <medborgardialog@ljungby.example>',
   replyTo: 'kommun@ljungby.example',
   publicBaseUrl: 'https://dialog.test.ljungby.se',
-  unsubscribeSecret: SECRET,
+  unsubscribeKeys: KEYS,
   maxSendRate: 1000,
   leaseMs: LEASE_MS,
   contactRetentionDays: 30,
@@ -171,17 +173,18 @@ const contactItems = async (id: string): Promise<Item[]> => itemsOf(await scanAl
 const once = (addresses: readonly string[]) => Object.fromEntries(addresses.map((a) => [a, 1]));
 const sum = (outcomes: readonly MailoutOutcome[], key: 'sent' | 'failed') => outcomes.reduce((n, o) => n + o[key], 0);
 
-/** The real unsubscribe handler (POST /unsubscribe, one-click), on this file's store. */
-const unsubscribeHandler = createUnsubscribeHandler({ mailouts: store, secret: async () => SECRET });
+/** The one-click POST /unsubscribe to the real handler, on this file's store, checking the token against `keys`. */
+const oneClick = (token: string, keys: SigningKeys = KEYS) =>
+  invokeRaw(
+    createUnsubscribeHandler({ mailouts: store, keys: async () => keys }),
+    httpEvent(routes.unsubscribe, {
+      query: { token },
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    }),
+  );
 async function unsubscribe(id: string, email: string): Promise<void> {
-  const token = unsubscribeToken(SECRET, id, emailHash(id, email));
-  const event = httpEvent(routes.unsubscribe, {
-    query: { token },
-    body: 'List-Unsubscribe=One-Click',
-    contentType: 'application/x-www-form-urlencoded',
-  });
-  const answer = await invokeRaw(unsubscribeHandler, event);
-  expect(answer.statusCode).toBe(200);
+  expect((await oneClick(unsubscribeToken(KEYS, id, emailHash(id, email)))).statusCode).toBe(200);
 }
 
 type Fault = 'throttle' | 'unavailable';
@@ -548,6 +551,24 @@ describe('a contact who unsubscribes during the mailout', () => {
     expect((await contactItems(id)).some((c) => c.email === leaver)).toBe(false);
     const after = await progress(id);
     expect(after).toMatchObject({ status: 'done', total: 5, sent: 5, failed: 0, pending: 0 });
+  });
+});
+
+describe('a rotation of the key that signs the links', () => {
+  it('leaves the link in an email sent before it working while the old key is the previous one, and no longer after the next', async () => {
+    const id = 'nyckelbyte';
+    await decidedDialogue(id, 1);
+    const mailer = recordingMailer();
+    await runMailouts(deps(id, { mailer }));
+    const header = parseMime((mailer.sent[0] as { raw: string }).raw).headers['list-unsubscribe'] ?? '';
+    const token = new URL(header.slice(1, -1)).searchParams.get('token') ?? '';
+    const rotated = { current: 'test-unsubscribe-key-after-the-rotation-0123456789', previous: KEYS.current };
+    const rotatedAgain = { current: 'test-unsubscribe-key-after-the-next-rotation-01234', previous: rotated.current };
+
+    expect((await oneClick(token, rotatedAgain)).statusCode).toBe(400);
+    expect(await contactItems(id)).toHaveLength(1);
+    expect((await oneClick(token, rotated)).statusCode).toBe(200);
+    expect(await contactItems(id)).toEqual([]);
   });
 });
 

@@ -11,22 +11,24 @@ import type { Dialogue } from '../../shared/dialogue/schema';
 import { feedbackEmail } from '../../shared/presentation/feedback-email';
 import { mimeMessage } from '../../shared/mail/mime';
 import { pacer } from '../../shared/mail/pacer';
+import type { SigningKeys } from '../../shared/mail/signed';
 import { unsubscribeToken, verifyUnsubscribeToken } from '../../shared/mail/unsubscribe-token';
 import { ljungby } from '../../shared/municipality';
+import { ratingToken, verifyRatingToken } from '../../shared/rating/token';
 import { emailHash } from '../../shared/responses/submit';
 import { busiestWindow } from '../support/counting';
 import { parseMime } from '../support/mime';
 import { demo } from './fixtures';
 
-const SECRET = 'unit-test-unsubscribe-secret-0123456789';
+const KEYS = { current: 'unit-test-unsubscribe-secret-0123456789' };
 const DIALOGUE_ID = 'lekplatsen-3f9a';
 const HASH = emailHash(DIALOGUE_ID, 'anna@example.se');
 
 describe('unsubscribe tokens', () => {
   it('name the dialogue and the address hash they were made for', () => {
-    const token = unsubscribeToken(SECRET, DIALOGUE_ID, HASH);
+    const token = unsubscribeToken(KEYS, DIALOGUE_ID, HASH);
     expect(token.startsWith(`${DIALOGUE_ID}.${HASH}.`)).toBe(true);
-    expect(verifyUnsubscribeToken(SECRET, token)).toEqual({ dialogueId: DIALOGUE_ID, emailHash: HASH });
+    expect(verifyUnsubscribeToken(KEYS, token)).toEqual({ dialogueId: DIALOGUE_ID, emailHash: HASH });
   });
 
   it('round-trip for any dialogue id and address hash', () => {
@@ -34,7 +36,7 @@ describe('unsubscribe tokens', () => {
     const hash = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString('hex'));
     fc.assert(
       fc.property(slug, hash, (dialogueId, emailHashValue) => {
-        expect(verifyUnsubscribeToken(SECRET, unsubscribeToken(SECRET, dialogueId, emailHashValue))).toEqual({
+        expect(verifyUnsubscribeToken(KEYS, unsubscribeToken(KEYS, dialogueId, emailHashValue))).toEqual({
           dialogueId,
           emailHash: emailHashValue,
         });
@@ -44,47 +46,91 @@ describe('unsubscribe tokens', () => {
 
   it('signed with another secret verify to nothing', () => {
     expect(
-      verifyUnsubscribeToken(SECRET, unsubscribeToken('another-secret-0123456789abcdefghij', DIALOGUE_ID, HASH)),
+      verifyUnsubscribeToken(
+        KEYS,
+        unsubscribeToken({ current: 'another-secret-0123456789abcdefghij' }, DIALOGUE_ID, HASH),
+      ),
     ).toBeUndefined();
   });
 
   it('with any one character changed verify to nothing', () => {
-    const token = unsubscribeToken(SECRET, DIALOGUE_ID, HASH);
+    const token = unsubscribeToken(KEYS, DIALOGUE_ID, HASH);
     const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.';
     fc.assert(
       fc.property(fc.nat(token.length - 1), fc.constantFrom(...alphabet), (at, replacement) => {
         fc.pre(token[at] !== replacement);
         expect(
-          verifyUnsubscribeToken(SECRET, `${token.slice(0, at)}${replacement}${token.slice(at + 1)}`),
+          verifyUnsubscribeToken(KEYS, `${token.slice(0, at)}${replacement}${token.slice(at + 1)}`),
         ).toBeUndefined();
       }),
     );
   });
 
   it('that name another contact or dialogue with a copied signature verify to nothing', () => {
-    const signature = unsubscribeToken(SECRET, DIALOGUE_ID, HASH).split('.')[2];
+    const signature = unsubscribeToken(KEYS, DIALOGUE_ID, HASH).split('.')[2];
     expect(
-      verifyUnsubscribeToken(SECRET, `${DIALOGUE_ID}.${emailHash(DIALOGUE_ID, 'bob@example.se')}.${signature}`),
+      verifyUnsubscribeToken(KEYS, `${DIALOGUE_ID}.${emailHash(DIALOGUE_ID, 'bob@example.se')}.${signature}`),
     ).toBeUndefined();
-    expect(verifyUnsubscribeToken(SECRET, `annan-dialog.${HASH}.${signature}`)).toBeUndefined();
+    expect(verifyUnsubscribeToken(KEYS, `annan-dialog.${HASH}.${signature}`)).toBeUndefined();
   });
 
   it.each([
     ['empty', ''],
     ['one part', DIALOGUE_ID],
     ['no signature', `${DIALOGUE_ID}.${HASH}`],
-    ['an extra part', `${unsubscribeToken(SECRET, DIALOGUE_ID, HASH)}.extra`],
-    ['a padded signature', `${unsubscribeToken(SECRET, DIALOGUE_ID, HASH)}=`],
-    ['an upper-case hash', unsubscribeToken(SECRET, DIALOGUE_ID, HASH).replace(HASH, HASH.toUpperCase())],
-    [
-      'a short hash',
-      `${DIALOGUE_ID}.${HASH.slice(0, 40)}.${unsubscribeToken(SECRET, DIALOGUE_ID, HASH).split('.')[2]}`,
-    ],
-    ['surrounding spaces', ` ${unsubscribeToken(SECRET, DIALOGUE_ID, HASH)} `],
-    ['a percent-encoded dot', unsubscribeToken(SECRET, DIALOGUE_ID, HASH).replace('.', '%2E')],
-    ['a dialogue id starting with a dash', unsubscribeToken(SECRET, '-lekplatsen', HASH)],
+    ['an extra part', `${unsubscribeToken(KEYS, DIALOGUE_ID, HASH)}.extra`],
+    ['a padded signature', `${unsubscribeToken(KEYS, DIALOGUE_ID, HASH)}=`],
+    ['an upper-case hash', unsubscribeToken(KEYS, DIALOGUE_ID, HASH).replace(HASH, HASH.toUpperCase())],
+    ['a short hash', `${DIALOGUE_ID}.${HASH.slice(0, 40)}.${unsubscribeToken(KEYS, DIALOGUE_ID, HASH).split('.')[2]}`],
+    ['surrounding spaces', ` ${unsubscribeToken(KEYS, DIALOGUE_ID, HASH)} `],
+    ['a percent-encoded dot', unsubscribeToken(KEYS, DIALOGUE_ID, HASH).replace('.', '%2E')],
+    ['a dialogue id starting with a dash', unsubscribeToken(KEYS, '-lekplatsen', HASH)],
   ])('that are malformed (%s) verify to nothing', (_name, token) => {
-    expect(verifyUnsubscribeToken(SECRET, token)).toBeUndefined();
+    expect(verifyUnsubscribeToken(KEYS, token)).toBeUndefined();
+  });
+});
+
+const BEFORE: SigningKeys = { current: 'unit-test-key-before-the-rotation-0123456789' };
+const ROTATED: SigningKeys = { current: 'unit-test-key-after-the-rotation-0123456789ab', previous: BEFORE.current };
+const NEXT_ROTATION: SigningKeys = {
+  current: 'unit-test-key-after-the-next-rotation-012345',
+  previous: ROTATED.current,
+};
+
+type Mint = (keys: SigningKeys, dialogueId: string, emailHash: string) => string;
+type Verify = (keys: SigningKeys, token: string) => object | undefined;
+
+describe.each<[string, Mint, Verify]>([
+  ['unsubscribe', unsubscribeToken, verifyUnsubscribeToken],
+  ['rating', ratingToken, verifyRatingToken],
+])('%s links across a key rotation', (_kind, mint, verify) => {
+  const sentBefore = mint(BEFORE, DIALOGUE_ID, HASH);
+  const sentAfter = mint(ROTATED, DIALOGUE_ID, HASH);
+
+  it('a link signed before the rotation names the same contact while its key is the previous one', () => {
+    expect(verify(ROTATED, sentBefore)).toEqual(verify(BEFORE, sentBefore));
+    expect(verify(ROTATED, sentBefore)).toBeDefined();
+  });
+
+  it('that link fails once its key is neither current nor previous (the next rotation)', () => {
+    expect(verify({ current: ROTATED.current }, sentBefore)).toBeUndefined();
+    expect(verify(NEXT_ROTATION, sentBefore)).toBeUndefined();
+  });
+
+  it('new links are signed with the current key: they verify with it alone, not with the previous one', () => {
+    expect(verify({ current: ROTATED.current }, sentAfter)).toBeDefined();
+    expect(verify(BEFORE, sentAfter)).toBeUndefined();
+  });
+
+  it('a tampered link verifies with neither key', () => {
+    for (const token of [sentBefore, sentAfter]) {
+      const signatureAt = token.lastIndexOf('.') + 5;
+      const flipped = token[signatureAt] === 'A' ? 'B' : 'A';
+      expect(
+        verify(ROTATED, `${token.slice(0, signatureAt)}${flipped}${token.slice(signatureAt + 1)}`),
+      ).toBeUndefined();
+      expect(verify(ROTATED, token.replace(DIALOGUE_ID, 'annan-dialog'))).toBeUndefined();
+    }
   });
 });
 

@@ -91,7 +91,7 @@ function memoryQueue(count: number) {
 const SETTINGS: MailoutSettings = {
   from: 'Ljungby kommun <medborgardialog@ljungby.se>',
   publicBaseUrl: 'https://dialog.ljungby.se',
-  unsubscribeSecret: 'unit-test-unsubscribe-secret-0123456789',
+  unsubscribeKeys: { current: 'unit-test-unsubscribe-secret-0123456789' },
   maxSendRate: 1,
   leaseMs: 120_000,
   contactRetentionDays: 30,

@@ -10,32 +10,32 @@ import { ratingToken, verifyRatingToken } from '../../shared/rating/token';
 import { emailHash } from '../../shared/responses/submit';
 import { decidedDemo, demo } from './fixtures';
 
-const SECRET = 'unit-test-rating-secret-0123456789abcdef';
+const KEYS = { current: 'unit-test-rating-secret-0123456789abcdef' };
 const ID = 'demo';
 const HASH = emailHash(ID, 'anna@example.se');
 
 describe('rating tokens', () => {
   it('name the dialogue and a rater that is neither the address nor its hash, the same for the same contact', () => {
-    const token = ratingToken(SECRET, ID, HASH);
-    const named = verifyRatingToken(SECRET, token);
+    const token = ratingToken(KEYS, ID, HASH);
+    const named = verifyRatingToken(KEYS, token);
     expect(named?.dialogueId).toBe(ID);
     expect(named?.rater).not.toBe(HASH);
     expect(token).not.toContain(HASH);
-    expect(ratingToken(SECRET, ID, HASH)).toBe(token);
-    expect(verifyRatingToken(SECRET, ratingToken(SECRET, ID, emailHash(ID, 'bob@example.se')))?.rater).not.toBe(
+    expect(ratingToken(KEYS, ID, HASH)).toBe(token);
+    expect(verifyRatingToken(KEYS, ratingToken(KEYS, ID, emailHash(ID, 'bob@example.se')))?.rater).not.toBe(
       named?.rater,
     );
   });
 
   it.each([
-    ['another secret', () => ratingToken('another-secret-0123456789abcdefghijkl', ID, HASH)],
-    ['another dialogue', () => ratingToken(SECRET, ID, HASH).replace(/^demo\./, 'annan.')],
-    ['a changed signature', () => `${ratingToken(SECRET, ID, HASH).slice(0, -1)}x`],
-    ['an extra part', () => `${ratingToken(SECRET, ID, HASH)}.x`],
-    ['the unsubscribe token (same secret, other purpose)', () => unsubscribeToken(SECRET, ID, HASH)],
+    ['another secret', () => ratingToken({ current: 'another-secret-0123456789abcdefghijkl' }, ID, HASH)],
+    ['another dialogue', () => ratingToken(KEYS, ID, HASH).replace(/^demo\./, 'annan.')],
+    ['a changed signature', () => `${ratingToken(KEYS, ID, HASH).slice(0, -1)}x`],
+    ['an extra part', () => `${ratingToken(KEYS, ID, HASH)}.x`],
+    ['the unsubscribe token (same secret, other purpose)', () => unsubscribeToken(KEYS, ID, HASH)],
     ['nothing', () => ''],
   ])('refuse %s', (_, token) => {
-    expect(verifyRatingToken(SECRET, token())).toBeUndefined();
+    expect(verifyRatingToken(KEYS, token())).toBeUndefined();
   });
 });
 
@@ -51,16 +51,16 @@ describe('rate', () => {
       ratings: async () => stored,
     },
     municipality: ljungby,
-    secret: async () => SECRET,
+    keys: async () => KEYS,
   };
 
   it('a link to a dialogue with no decision yet leads nowhere: no feedback, so no rating', async () => {
     const open = { ...deps, dialogues: { get: async () => demo({ status: 'closed' }) } };
-    await expect(ratingLink(open, ratingToken(SECRET, ID, HASH))).resolves.toEqual({ state: 'bad' });
+    await expect(ratingLink(open, ratingToken(KEYS, ID, HASH))).resolves.toEqual({ state: 'bad' });
   });
 
   it('lists every problem at once, in Swedish and English, and keeps nothing', async () => {
-    const link = await ratingLink(deps, ratingToken(SECRET, ID, HASH));
+    const link = await ratingLink(deps, ratingToken(KEYS, ID, HASH));
     if (link.state === 'bad') throw new Error('bad link');
     const error = await rate(deps, link, { heard: 7, comment: 'x'.repeat(1001) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
@@ -71,11 +71,11 @@ describe('rate', () => {
   });
 
   it('keeps the score and the trimmed comment once; the same link again is "already" and changes nothing', async () => {
-    const link = await ratingLink(deps, ratingToken(SECRET, ID, HASH));
+    const link = await ratingLink(deps, ratingToken(KEYS, ID, HASH));
     if (link.state === 'bad') throw new Error('bad link');
     await expect(rate(deps, link, { heard: 4, comment: '  Bra.  ' })).resolves.toBe('recorded');
     await expect(rate(deps, link, { heard: 1 })).resolves.toBe('already');
     expect(stored).toEqual([{ score: 4, comment: 'Bra.' }]);
-    await expect(ratingLink(deps, ratingToken(SECRET, ID, HASH))).resolves.toMatchObject({ state: 'already' });
+    await expect(ratingLink(deps, ratingToken(KEYS, ID, HASH))).resolves.toMatchObject({ state: 'already' });
   });
 });

@@ -1,15 +1,16 @@
 import { publicResults } from '../../../shared/aggregation/results';
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { runMailouts } from '../../../shared/mail/mailout-run';
+import type { SigningKeys } from '../../../shared/mail/signed';
 import { jobs } from '../../../shared/routes';
-import { unsubscribeSecret } from '../../adapters/secret';
+import { unsubscribeKeys } from '../../adapters/secret';
 import { env } from '../../lib/env';
 import { scheduledJob } from '../../lib/job';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 import { type Runtime, runtime } from '../../lib/runtime';
 
 type Deps = Pick<Runtime, 'dialogues' | 'aggregates' | 'municipality' | 'clock' | 'disclosureThreshold'> &
-  MailRuntime & { secret: () => Promise<string> };
+  MailRuntime & { keys: () => Promise<SigningKeys> };
 
 export const createHandler = (deps: Deps) =>
   scheduledJob(jobs.mailout, async (context) =>
@@ -21,7 +22,8 @@ export const createHandler = (deps: Deps) =>
       settings: {
         ...env().mail,
         publicBaseUrl: env().publicBaseUrl,
-        unsubscribeSecret: await deps.secret(),
+        // Once per run: a run (15 minutes at most) signs with the keys it started with; they outlive one rotation.
+        unsubscribeKeys: await deps.keys(),
         leaseMs: 120_000,
       },
       content: async (dialogue) => ({
@@ -32,4 +34,4 @@ export const createHandler = (deps: Deps) =>
     }),
   );
 
-export const handler = createHandler({ ...runtime, ...mailRuntime, secret: unsubscribeSecret });
+export const handler = createHandler({ ...runtime, ...mailRuntime, keys: unsubscribeKeys });

@@ -1,3 +1,4 @@
+import type { SigningKeys } from '../../../shared/mail/signed';
 import { verifyUnsubscribeToken } from '../../../shared/mail/unsubscribe-token';
 import { unsubscribePageRoute } from '../../../shared/routes';
 import {
@@ -5,7 +6,7 @@ import {
   unsubscribeConfirmPage,
   unsubscribedPage,
 } from '../../../shared/presentation/unsubscribe-pages';
-import { unsubscribeSecret } from '../../adapters/secret';
+import { unsubscribeKeys } from '../../adapters/secret';
 import { httpRoute } from '../../lib/http';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 import { resultsLinks } from './results-links';
@@ -14,10 +15,10 @@ import { links } from '../links';
 /** Shows a confirmation, or that the address is gone already; deleting needs the POST (RFC 8058: a GET changes nothing). */
 export const createHandler = ({
   mailouts,
-  secret,
-}: Pick<MailRuntime, 'mailouts'> & { secret: () => Promise<string> }) =>
+  keys,
+}: Pick<MailRuntime, 'mailouts'> & { keys: () => Promise<SigningKeys> }) =>
   httpRoute(unsubscribePageRoute, async ({ query }) => {
-    const contact = query.token ? verifyUnsubscribeToken(await secret(), query.token) : undefined;
+    const contact = query.token ? verifyUnsubscribeToken(await keys(), query.token) : undefined;
     if (!query.token || !contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
     const results = resultsLinks(contact.dialogueId);
     if (!(await mailouts.hasContact(contact.dialogueId, contact.emailHash)))
@@ -25,4 +26,4 @@ export const createHandler = ({
     return { html: unsubscribeConfirmPage(links().unsubscribe(query.token), results) };
   });
 
-export const handler = createHandler({ ...mailRuntime, secret: unsubscribeSecret });
+export const handler = createHandler({ ...mailRuntime, keys: unsubscribeKeys });
