@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { envNames } from '../shared/env-names';
 import { EXPORT_KEPT_DAYS } from '../shared/export/ports';
 import type { Need } from '../shared/routes';
+import { acknowledge } from './nag';
 
 /** Where the exporting function writes; the presigned links name keys under it. */
 const KEYS = 'exports/*';
@@ -33,6 +34,11 @@ export class Exports extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
+    acknowledge(
+      this.bucket,
+      'AwsSolutions-S1',
+      'No access log: it would record each download of citizens’ answers by request, and the product’s audit log already records who exported what.',
+    );
   }
 
   /** Lets a function whose manifest entry needs `exports` write them and sign their download (a GET of one object). */
@@ -47,5 +53,11 @@ export class Exports extends Construct {
       }),
     );
     fn.addEnvironment(envNames.exportBucket, this.bucket.bucketName);
+    if (fn.role)
+      acknowledge(
+        fn.role,
+        `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/${KEYS}]`,
+        'Each export is a new object under exports/ (a random id): the prefix is the narrowest resource that names it.',
+      );
   }
 }

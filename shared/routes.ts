@@ -779,19 +779,19 @@ export const jobs = {
   closeDialogues: {
     name: 'close-dialogues',
     handler: 'functions/jobs/close-dialogues/handler.ts',
-    rateMinutes: () => 5,
+    rateMinutes: (stage) => stage.everyMinutes.closeDialogues,
     table: { write: 'any' },
   },
   aggregate: {
     name: 'aggregate',
     handler: 'functions/jobs/aggregate/handler.ts',
-    rateMinutes: (stage) => stage.aggregateEveryMinutes,
+    rateMinutes: (stage) => stage.everyMinutes.aggregate,
     table: { write: 'any' },
   },
   mailout: {
     name: 'mailout',
     handler: 'functions/jobs/mailout/handler.ts',
-    rateMinutes: () => 1,
+    rateMinutes: (stage) => stage.everyMinutes.mailout,
     table: { write: 'any' },
     needs: ['email', 'unsubscribeSecret'],
   },
@@ -799,7 +799,7 @@ export const jobs = {
   feedbackReminders: {
     name: 'feedback-reminders',
     handler: 'functions/jobs/feedback-reminders/handler.ts',
-    rateMinutes: () => 60,
+    rateMinutes: (stage) => stage.everyMinutes.feedbackReminders,
     table: { write: 'any' },
     needs: ['email'],
   },
@@ -807,7 +807,7 @@ export const jobs = {
   retention: {
     name: 'retention',
     handler: 'functions/jobs/retention/handler.ts',
-    rateMinutes: () => 60,
+    rateMinutes: (stage) => stage.everyMinutes.retention,
     table: { write: 'any' },
   },
 } as const satisfies Record<string, JobDefinition>;
@@ -821,6 +821,9 @@ export const eventHandlers = {
     table: { write: 'any' },
   },
 } as const;
+
+/** Where the officials' routes (all under `/admin/`) and console live; the rest is the citizens'. */
+export const officialPathPrefixes = ['/admin/', '/console'] as const;
 
 export type RouteName = keyof typeof routes;
 export const routeList: readonly RouteDefinition[] = /* @__PURE__ */ Object.values(routes);
