@@ -41,6 +41,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   const client = localDynamoClient(Number(new URL(dynamo.endpoint).port));
   const documentClient = DynamoDBDocumentClient.from(client);

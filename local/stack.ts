@@ -120,6 +120,8 @@ export async function startLocalStack({
       AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
+      // No CloudWatch here to read the EMF lines: they would only crowd the log on stdout, unless asked for.
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     });
     const client = localDynamoClient(ports.dynamodb, host);
     await ensureTable(client, table, localTableName);

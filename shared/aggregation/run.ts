@@ -64,7 +64,13 @@ export function needsAggregation(dialogue: Dialogue, aggregate: StoredAggregate 
   return !aggregate?.complete;
 }
 
-export type RunOutcome = { readonly folded: number; readonly committed: boolean; readonly complete: boolean };
+export type RunOutcome = {
+  readonly folded: number;
+  readonly committed: boolean;
+  readonly complete: boolean;
+  /** The results hold every response that arrived before this (the cutoff read to). */
+  readonly countedUntil: string;
+};
 
 /**
  * One incremental run for one dialogue: read each shard after its watermark (up to now minus the safety lag, or
@@ -99,7 +105,7 @@ export async function aggregateDialogue(
   const closedAt = dialogue.closedAt ? Date.parse(dialogue.closedAt) : undefined;
   const complete = closedAt !== undefined && Date.parse(cutoff) > closedAt;
   if (stored && !options.full && folded === 0 && complete === stored.complete)
-    return { folded, committed: false, complete };
+    return { folded, committed: false, complete, countedUntil: until };
   const committed = await deps.aggregates.commit(
     {
       dialogueId: dialogue.id,
@@ -111,26 +117,48 @@ export async function aggregateDialogue(
     },
     stored?.version ?? 0,
   );
-  return { folded: committed ? folded : 0, committed, complete };
+  return { folded: committed ? folded : 0, committed, complete, countedUntil: until };
 }
 
-/** The scheduled job: every dialogue that may have new responses, one after the other; one failing stops no other. */
-export async function aggregateAll(
-  deps: AggregateDeps & { dialogues: { list(): Promise<Dialogue[]> } },
-): Promise<{ dialogues: number; folded: number; failed: Array<{ dialogueId: string; error: string }> }> {
+/**
+ * What the results of a dialogue whose run failed are known to hold: every response before its last commit's cutoff,
+ * or, with no aggregate (or none that can be read), nothing since it opened.
+ */
+async function countedBeforeFailure(deps: AggregateDeps, dialogue: Dialogue): Promise<string> {
+  const stored = await deps.aggregates.get(dialogue.id).catch(() => undefined);
+  if (!stored) return dialogue.openedAt ?? dialogue.createdAt;
+  return new Date(Date.parse(stored.updatedAt) - deps.safetyLagMs).toISOString();
+}
+
+/**
+ * The scheduled job: every dialogue that may have new responses, one after the other; one failing stops no other.
+ * `lagSeconds`: afterwards, how far behind now the results of the open dialogue furthest behind are known to hold
+ * every response (0 with none open).
+ */
+export async function aggregateAll(deps: AggregateDeps & { dialogues: { list(): Promise<Dialogue[]> } }): Promise<{
+  dialogues: number;
+  folded: number;
+  failed: Array<{ dialogueId: string; error: string }>;
+  lagSeconds: number;
+}> {
   let dialogues = 0;
   let folded = 0;
   const failed: Array<{ dialogueId: string; error: string }> = [];
+  const openCountedUntil: string[] = [];
   for (const dialogue of await deps.dialogues.list()) {
+    const open = dialogue.status === 'open';
     try {
-      if (!needsAggregation(dialogue, dialogue.status === 'open' ? undefined : await deps.aggregates.get(dialogue.id)))
-        continue;
+      if (!needsAggregation(dialogue, open ? undefined : await deps.aggregates.get(dialogue.id))) continue;
       const outcome = await aggregateDialogue(deps, dialogue);
       dialogues += 1;
       folded += outcome.folded;
+      if (open) openCountedUntil.push(outcome.countedUntil);
     } catch (error) {
       failed.push({ dialogueId: dialogue.id, error: error instanceof Error ? error.message : String(error) });
+      if (open) openCountedUntil.push(await countedBeforeFailure(deps, dialogue));
     }
   }
-  return { dialogues, folded, failed };
+  const now = deps.clock.now().getTime();
+  const lagSeconds = Math.max(0, ...openCountedUntil.map((until) => (now - Date.parse(until)) / 1000));
+  return { dialogues, folded, failed, lagSeconds };
 }

@@ -127,18 +127,26 @@ async function sendOne(
 export interface MailoutOutcome {
   sent: number;
   failed: number;
+  /**
+   * Contacts the run found waiting in the mailouts it worked on and left waiting (out of time, or failed for now);
+   * a mailout it did not reach is the next run's to count. Set when the run ends: unknown if it throws half-way.
+   */
+  pending?: number;
   /** True when the run stopped for time with contacts left; the next run continues. */
   paused: boolean;
   completed: string[];
 }
 
+export const newMailoutOutcome = (): MailoutOutcome => ({ sent: 0, failed: 0, paused: false, completed: [] });
+
 /**
  * The mailout job: for every decided dialogue with a mailout in progress, send to each pending contact at no
  * more than the configured rate, until none is left or the time runs short. Contacts are claimed one by one with
  * a conditional write and a lease, so overlapping runs never send to the same contact.
+ * `outcome` is counted into as the run goes: a caller that passes its own still has the counts if the run throws.
  */
-export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
-  const outcome: MailoutOutcome = { sent: 0, failed: 0, paused: false, completed: [] };
+export async function runMailouts(deps: MailoutDeps, outcome = newMailoutOutcome()): Promise<MailoutOutcome> {
+  let pending = 0;
   const owner = randomUUID();
   const pace = pacer(deps.settings.maxSendRate);
   for (const dialogue of await deps.dialogues.list()) {
@@ -150,12 +158,13 @@ export async function runMailouts(deps: MailoutDeps): Promise<MailoutOutcome> {
     // One sender at a time, account-wide: two overlapping runs would together exceed SES's send rate.
     if (!(await deps.mailouts.acquireRun(dialogue.id, owner, now, until))) continue;
     try {
-      await sendMailout(deps, dialogue, owner, pace, outcome);
+      pending += await sendMailout(deps, dialogue, owner, pace, outcome);
     } finally {
       await deps.mailouts.releaseRun(dialogue.id, owner);
     }
     if (outcome.paused) break;
   }
+  outcome.pending = pending;
   return outcome;
 }
 
@@ -165,13 +174,14 @@ async function sendMailout(
   owner: string,
   pace: ReturnType<typeof pacer>,
   outcome: MailoutOutcome,
-): Promise<void> {
+): Promise<number> {
   // Read again after taking the run: a correction that got in before it is what gets sent.
   const current = (await deps.dialogues.get(dialogue.id)) ?? dialogue;
   const content = await deps.content(current);
   const queue = await deps.mailouts.pending(dialogue.id, deps.clock.now());
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
+  let settled = 0;
   for (const contact of queue) {
     if (deps.remainingMs() < STOP_MARGIN_MS || failure) {
       outcome.paused = true;
@@ -183,6 +193,7 @@ async function sendMailout(
           if (result === 'sent') outcome.sent += 1;
           if (result === 'failed') outcome.failed += 1;
           if (result === 'deferred') outcome.paused = true;
+          else settled += 1;
         },
         (error: unknown) => {
           failure = error;
@@ -196,4 +207,6 @@ async function sendMailout(
   // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
   if (failure) outcome.paused = true;
   if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) outcome.completed.push(current.id);
+  // Not reached, given back for time, or failed for now: still waiting. A skipped one is gone or another's.
+  return queue.length - settled;
 }

@@ -29,6 +29,8 @@ export interface ReminderDeps {
 }
 
 export interface ReminderOutcome {
+  /** Dialogues whose promised feedback date has passed with no decision registered, reminded or not. */
+  overdue: number;
   sent: Array<{ dialogueId: string; kind: ReminderKind }>;
   /** Given back for the next run; the error's name only, since SES's messages may name the address. */
   failed: Array<{ dialogueId: string; kind: ReminderKind; error: string }>;
@@ -64,7 +66,7 @@ function message(deps: ReminderDeps, dialogue: Dialogue, byDate: string, kind: R
  * lease runs out and a later run sends again), as with the feedback mailout.
  */
 export async function sendReminders(deps: ReminderDeps): Promise<ReminderOutcome> {
-  const outcome: ReminderOutcome = { sent: [], failed: [] };
+  const outcome: ReminderOutcome = { overdue: 0, sent: [], failed: [] };
   const owner = randomUUID();
   const now = deps.clock.now();
   const due = (d: Dialogue | undefined) => d && reminderDue(d, now, deps.settings.daysBefore);
@@ -74,6 +76,7 @@ export async function sendReminders(deps: ReminderDeps): Promise<ReminderOutcome
     const dialogue = await deps.dialogues.get(listed.id);
     const kind = due(dialogue);
     if (!dialogue?.feedbackPromise || !kind) continue;
+    if (kind === 'overdue') outcome.overdue += 1;
     if (!(await deps.reminders.claim(dialogue.id, kind, owner, now, new Date(now.getTime() + LEASE_MS)))) continue;
     const raw = message(deps, dialogue, dialogue.feedbackPromise.byDate, kind);
     try {

@@ -8,6 +8,7 @@
  * guarantees when runs overlap or die.
  */
 import { SAFETY_LAG_MS } from './support/short-lag';
+import { emfLine, publishedMetrics } from '../support/metrics';
 import { randomUUID } from 'node:crypto';
 import type { ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
 import { handler as officialResultsHandler } from '../../functions/admin/dialogues/results/handler';
@@ -40,6 +41,7 @@ import { itemsOf, scanAll, tableName, testDocumentClient } from './support/table
 jest.setTimeout(30_000);
 
 const db = testDocumentClient();
+const metrics = publishedMetrics();
 const DRAFT_ID = 'utkast';
 const OVERLAP_ID = 'samtidiga-korningar';
 const DYING_ID = 'avbrutna-korningar';
@@ -301,6 +303,28 @@ describe('the scheduled job while the demo dialogue is open', () => {
     expect(await stored(DEMO_DIALOGUE_ID)).toEqual(before);
   });
 
+  it('publishes AggregationRuns 1 and the lag: the safety lag and the run’s own time, not how long ago the last commit was', async () => {
+    await pastTheLag();
+    const updatedAt = Date.parse((await stored(DEMO_DIALOGUE_ID))?.updatedAt ?? '');
+    metrics.take();
+    const started = Date.now();
+    await runJob();
+    const finished = Date.now();
+    const [line, ...more] = metrics.take();
+    expect(more).toEqual([]);
+    expect(line).toEqual(
+      emfLine({
+        AggregationRuns: { unit: 'Count', value: 1 },
+        AggregationLagSeconds: { unit: 'Seconds', value: expect.any(Number) },
+      }),
+    );
+    const lag = (line as { AggregationLagSeconds: number }).AggregationLagSeconds;
+    expect(lag).toBeGreaterThanOrEqual(SAFETY_LAG_MS / 1000);
+    expect(lag).toBeLessThanOrEqual((SAFETY_LAG_MS + finished - started) / 1000);
+    // The run found nothing new and committed nothing: the aggregate's updatedAt would say the results are older.
+    expect(lag).toBeLessThan((SAFETY_LAG_MS + started - updatedAt) / 1000);
+  });
+
   it('keeps a watermark per shard: the sort key of the newest response counted in it', async () => {
     const aggregate = await stored(DEMO_DIALOGUE_ID);
     const responses = itemsOf(await scanAll(db), DEMO_DIALOGUE_ID).responses;
@@ -315,7 +339,12 @@ describe('the scheduled job while the demo dialogue is open', () => {
   it('gives with a full recompute (npm run aggregate -- --full) exactly the incremental result', async () => {
     const incremental = (await stored(DEMO_DIALOGUE_ID)) as StoredAggregate;
     const outcome = await aggregateDialogue(deps(), await dialogue(DEMO_DIALOGUE_ID), { full: true });
-    expect(outcome).toEqual({ folded: DEMO.length + 1, committed: true, complete: false });
+    expect(outcome).toEqual({
+      folded: DEMO.length + 1,
+      committed: true,
+      complete: false,
+      countedUntil: expect.any(String),
+    });
     const full = await stored(DEMO_DIALOGUE_ID);
     expect(full?.state).toEqual(incremental.state);
     expect(full?.watermarks).toEqual(incremental.watermarks);

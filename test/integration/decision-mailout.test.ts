@@ -11,6 +11,7 @@
  * The handlers read SES_ENDPOINT once, so the emulator starts first and the handlers are imported after it.
  */
 import { SAFETY_LAG_MS } from './support/short-lag';
+import { emfLine, publishedMetrics } from '../support/metrics';
 import { randomUUID } from 'node:crypto';
 import type { Context, SNSEvent } from 'aws-lambda';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
@@ -55,6 +56,13 @@ import { type Item, itemsOf, scanAll, tableName, testDocumentClient } from './su
 jest.setTimeout(30_000);
 
 const db = testDocumentClient();
+const metrics = publishedMetrics();
+const emailCounts = (sent: number, failed: number, pending: number) =>
+  emfLine({
+    EmailsSent: { unit: 'Count', value: sent },
+    EmailsFailed: { unit: 'Count', value: failed },
+    EmailsPending: { unit: 'Count', value: pending },
+  });
 const DEMO = DEMO_DIALOGUE_ID;
 const OTHER_ID = 'annan-dialog';
 const BASE_URL = 'http://localhost:3000';
@@ -484,15 +492,22 @@ describe('registering the decision (POST /admin/dialogues/{id}/decision)', () =>
 describe('the feedback mailout (the mailout job, SES emulator)', () => {
   let emails: StoredEmail[];
   let outcome: MailoutOutcome;
+  let published: unknown[];
 
   beforeAll(async () => {
     await ses.clear();
+    metrics.take();
     outcome = await runJob(handlers.recordedJob);
+    published = metrics.take();
     emails = await ses.emails();
   });
 
   it('the job sends to every recipient and completes the mailout', () => {
-    expect(outcome).toEqual({ sent: RECIPIENT_COUNT, failed: 0, paused: false, completed: [DEMO] });
+    expect(outcome).toEqual({ sent: RECIPIENT_COUNT, failed: 0, pending: 0, paused: false, completed: [DEMO] });
+  });
+
+  it('the job publishes EmailsSent for every recipient, and EmailsFailed and EmailsPending 0', () => {
+    expect(published).toEqual([emailCounts(RECIPIENT_COUNT, 0, 0)]);
   });
 
   it('exactly one email reaches each recipient, the address given twice included', () => {
@@ -597,7 +612,7 @@ describe('the feedback mailout (the mailout job, SES emulator)', () => {
 
   it('a later run of the job sends nothing more', async () => {
     const again = await runJob(handlers.mailoutJob);
-    expect(again).toEqual({ sent: 0, failed: 0, paused: false, completed: [] });
+    expect(again).toEqual({ sent: 0, failed: 0, pending: 0, paused: false, completed: [] });
     expect(await ses.emails()).toHaveLength(RECIPIENT_COUNT);
   });
 });
@@ -878,13 +893,15 @@ describe('SES bounces and complaints (SNS to the ses-feedback handler)', () => {
     expect(await suppressions()).toHaveLength(2);
   });
 
-  it("a later dialogue's mailout marks the suppressed addresses failed without sending to them", async () => {
+  it("a later dialogue's mailout marks the suppressed addresses failed without sending to them, and publishes them failed", async () => {
     const decided = await decide(lead, OTHER_ID, { ...DECISION, chosenAlternative: 'natur' });
     expect(decided.statusCode).toBe(202);
     expect(decided.json.mailout).toMatchObject({ total: 3 });
     await ses.clear();
+    metrics.take();
     const outcome = await runJob(handlers.mailoutJob);
-    expect(outcome).toEqual({ sent: 1, failed: 2, paused: false, completed: [OTHER_ID] });
+    expect(outcome).toEqual({ sent: 1, failed: 2, pending: 0, paused: false, completed: [OTHER_ID] });
+    expect(metrics.take()).toEqual([emailCounts(1, 2, 0)]);
     expect((await ses.emails()).flatMap((e) => e.destination.to)).toEqual(['gustav@example.se']);
     expect(await contactOf(OTHER_ID, 'eva@example.se')).toMatchObject({ state: 'failed', failedReason: 'suppressed' });
     expect(await contactOf(OTHER_ID, 'david@example.org')).toMatchObject({

@@ -6,6 +6,7 @@
  *
  * The handler reads SES_ENDPOINT once, so the emulator starts first and the handler is imported after it.
  */
+import { emfLine, publishedMetrics } from '../support/metrics';
 import type { Context } from 'aws-lambda';
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
 import { demoDialogue } from '../../local/demo-dialogue';
@@ -25,6 +26,8 @@ import { type RunningSes, type StoredEmail, startSes } from './support/mail';
 import { scanAll, tableName, testDocumentClient } from './support/table';
 
 const db = testDocumentClient();
+const metrics = publishedMetrics();
+const feedbackOverdue = (value: number) => emfLine({ FeedbackOverdue: { unit: 'Count', value } });
 const store = dynamoDialogueStore(db, tableName());
 const seeder: Caller = { sub: 'test-seed', committees: [], isAdmin: true };
 const BY = '2027-03-15';
@@ -93,8 +96,14 @@ describe('the feedback-reminders job', () => {
   });
 
   it('sends nothing more than 7 days before the date', async () => {
-    expect(await run()).toEqual({ sent: [], failed: [] });
+    expect(await run()).toEqual({ overdue: 0, sent: [], failed: [] });
     expect(await ses.emails()).toEqual([]);
+  });
+
+  it('publishes FeedbackOverdue 0 while no promised date has passed', async () => {
+    metrics.take();
+    await run();
+    expect(metrics.take()).toEqual([feedbackOverdue(0)]);
   });
 
   it('7 days before, each undecided dialogue’s lead committee gets the upcoming reminder in the SES inbox', async () => {
@@ -122,7 +131,7 @@ describe('the feedback-reminders job', () => {
 
   it('a rerun, and two runs at once, send none of them again', async () => {
     now = new Date('2027-03-09T07:00:00Z');
-    expect(await run()).toEqual({ sent: [], failed: [] });
+    expect(await run()).toEqual({ overdue: 0, sent: [], failed: [] });
     const overlapping = await Promise.all([run(), run()]);
     expect(overlapping.flatMap((o) => o.sent)).toEqual([]);
     expect(await ses.emails()).toHaveLength(3);
@@ -154,7 +163,13 @@ describe('the feedback-reminders job', () => {
       ].sort(),
     );
     now = new Date('2027-04-15T09:00:00Z');
-    expect(await run()).toEqual({ sent: [], failed: [] });
+    expect(await run()).toEqual({ overdue: 2, sent: [], failed: [] });
     expect(await ses.emails()).toHaveLength(2);
+  });
+
+  it('publishes FeedbackOverdue each run after the date: the two dialogues still undecided, reminded already', async () => {
+    metrics.take();
+    await run();
+    expect(metrics.take()).toEqual([feedbackOverdue(2)]);
   });
 });

@@ -253,7 +253,7 @@ describe('SES throttling and 5xx', () => {
     try {
       await ses.clear();
       const outcome = await runMailouts(deps(id, { mailer: sesMailer(client) }));
-      expect(outcome).toEqual({ sent: 9, failed: 0, paused: false, completed: [id] });
+      expect(outcome).toEqual({ sent: 9, failed: 0, pending: 0, paused: false, completed: [id] });
       expect(tally((await ses.emails()).flatMap((e) => e.destination.to))).toEqual(once(addresses));
       // 9 deliveries, 3 + 6 refusals: each refusal retried, none sent twice.
       expect(endpoint.attempts).toHaveLength(9 + 3 + 6);
@@ -306,7 +306,7 @@ describe('SES throttling and 5xx', () => {
       throttle = false;
       clock.advance(LEASE_MS + 1000);
       const last = await runMailouts(deps(id, { mailer: sesMailer(client), clock }));
-      expect(last).toEqual({ sent: 1, failed: 0, paused: false, completed: [id] });
+      expect(last).toEqual({ sent: 1, failed: 0, pending: 0, paused: false, completed: [id] });
       expect(tally((await ses.emails()).flatMap((e) => e.destination.to))).toEqual(once(addresses));
       expect(await progress(id)).toMatchObject({ status: 'done', total: 5, sent: 5, failed: 0, pending: 0 });
     } finally {
@@ -335,7 +335,7 @@ describe('SES throttling and 5xx', () => {
     try {
       await ses.clear();
       const outcome = await runMailouts(deps(id, { mailer: sesMailer(client) }));
-      expect(outcome).toEqual({ sent: 3, failed: 1, paused: false, completed: [id] });
+      expect(outcome).toEqual({ sent: 3, failed: 1, pending: 0, paused: false, completed: [id] });
       expect(mock.commandCalls(SendRawEmailCommand)).toHaveLength(4);
       expect((await contactItems(id)).find((c) => c.email === rejected)).toMatchObject({ state: 'failed' });
       expect((await ses.emails()).flatMap((e) => e.destination.to).sort()).toEqual(
@@ -357,12 +357,12 @@ describe('the job killed mid-mailout and restarted', () => {
     const mailer = recordingMailer();
     // Time for three sends, then the budget is gone (the run must stop 15 s before the function's deadline).
     const first = await runMailouts(deps(id, { mailer, remainingMs: () => (mailer.sent.length < 3 ? 60_000 : 1_000) }));
-    expect(first).toMatchObject({ sent: 3, failed: 0, paused: true, completed: [] });
+    expect(first).toMatchObject({ sent: 3, failed: 0, pending: 5, paused: true, completed: [] });
     expect(await progress(id)).toMatchObject({ status: 'sending', total: 8, sent: 3, failed: 0, pending: 5 });
     expect((await contactItems(id)).filter((c) => c.state === undefined)).toHaveLength(5);
 
     const second = await runMailouts(deps(id, { mailer }));
-    expect(second).toEqual({ sent: 5, failed: 0, paused: false, completed: [id] });
+    expect(second).toEqual({ sent: 5, failed: 0, pending: 0, paused: false, completed: [id] });
     expect(tally(mailer.sent.map((m) => m.to))).toEqual(once(addresses));
     expect(await progress(id)).toMatchObject({ status: 'done', total: 8, sent: 8, failed: 0, pending: 0 });
   });
@@ -399,7 +399,7 @@ describe('the job killed mid-mailout and restarted', () => {
 
     clock.advance(LEASE_MS + 1000);
     const after = await runMailouts(deps(id, { mailer, clock }));
-    expect(after).toEqual({ sent: 1, failed: 0, paused: false, completed: [id] });
+    expect(after).toEqual({ sent: 1, failed: 0, pending: 0, paused: false, completed: [id] });
     expect(tally(mailer.sent.map((m) => m.to))).toEqual({ ...once(addresses), [victim]: 2 });
     expect(await progress(id)).toMatchObject({ status: 'done', total: 6, sent: 6, failed: 0, pending: 0 });
   });
@@ -428,6 +428,7 @@ describe('the job killed mid-mailout and restarted', () => {
     expect(await runMailouts(deps(id, { mailer, clock }))).toEqual({
       sent: 1,
       failed: 0,
+      pending: 0,
       paused: false,
       completed: [id],
     });
@@ -507,7 +508,13 @@ describe('a contact who unsubscribes during the mailout', () => {
     await unsubscribe(id, leaver);
     expect(await progress(id)).toMatchObject({ status: 'sending', total: 7, sent: 3, pending: 4 });
 
-    expect(await runMailouts(deps(id, { mailer }))).toEqual({ sent: 4, failed: 0, paused: false, completed: [id] });
+    expect(await runMailouts(deps(id, { mailer }))).toEqual({
+      sent: 4,
+      failed: 0,
+      pending: 0,
+      paused: false,
+      completed: [id],
+    });
     expect(tally(mailer.sent.map((m) => m.to))).toEqual(once(addresses.filter((a) => a !== leaver)));
     expect(await progress(id)).toMatchObject({ status: 'done', total: 7, sent: 7, failed: 0, pending: 0 });
   });
@@ -528,7 +535,7 @@ describe('a contact who unsubscribes during the mailout', () => {
       },
     };
     const outcome = await runMailouts(deps(id, { mailer, mailouts: racingStore }));
-    expect(outcome).toEqual({ sent: 9, failed: 0, paused: false, completed: [id] });
+    expect(outcome).toEqual({ sent: 9, failed: 0, pending: 0, paused: false, completed: [id] });
     expect(tally(mailer.sent.map((m) => m.to))).toEqual(once(addresses.filter((a) => a !== leaver)));
     expect((await contactItems(id)).some((c) => c.email === leaver)).toBe(false);
     expect(await progress(id)).toMatchObject({ status: 'done', total: 9, sent: 9, failed: 0, pending: 0 });
@@ -545,8 +552,20 @@ describe('a contact who unsubscribes during the mailout', () => {
         await delivered.send(raw, tags);
       },
     };
-    expect(await runMailouts(deps(id, { mailer }))).toEqual({ sent: 6, failed: 0, paused: false, completed: [id] });
-    expect(await runMailouts(deps(id, { mailer }))).toEqual({ sent: 0, failed: 0, paused: false, completed: [] });
+    expect(await runMailouts(deps(id, { mailer }))).toEqual({
+      sent: 6,
+      failed: 0,
+      pending: 0,
+      paused: false,
+      completed: [id],
+    });
+    expect(await runMailouts(deps(id, { mailer }))).toEqual({
+      sent: 0,
+      failed: 0,
+      pending: 0,
+      paused: false,
+      completed: [],
+    });
     expect(tally(delivered.sent.map((m) => m.to))).toEqual(once(addresses));
     expect((await contactItems(id)).some((c) => c.email === leaver)).toBe(false);
     const after = await progress(id);
@@ -579,7 +598,7 @@ describe('the send rate', () => {
     const mailer = recordingMailer();
     const started = performance.now();
     const outcome = await runMailouts(deps(id, { mailer, settings: { maxSendRate: 20 } }));
-    expect(outcome).toEqual({ sent: 60, failed: 0, paused: false, completed: [id] });
+    expect(outcome).toEqual({ sent: 60, failed: 0, pending: 0, paused: false, completed: [id] });
     expect(tally(mailer.sent.map((m) => m.to))).toEqual(once(addresses));
     const times = mailer.sent.map((m) => m.at);
     expect(busiestWindow(times)).toBeLessThanOrEqual(20);

@@ -17,4 +17,6 @@ Object.assign(process.env, handlerEnvironment(getStageConfig('local'), `test-${t
   AWS_SECRET_ACCESS_KEY: 'test',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
+  // An EMF line per response and job run would bury the test output; test/support/metrics.ts turns them on to read.
+  POWERTOOLS_METRICS_DISABLED: 'true',
 });

@@ -4,7 +4,8 @@
  * - folding is additive: batch by batch (each on a structuredClone, as a run does) equals all at once;
  * - `aggregateDialogue` run incrementally at random times, with writes still in flight (shorter than the
  *   safety lag), overlapping runs and runs that die half-way, ends with exactly what a `{ full: true }`
- *   recompute gives, which is the fold of every response.
+ *   recompute gives, which is the fold of every response;
+ * - the lag `aggregateAll` reports is how far behind now the results are known to hold every response.
  * The stores are plain in-memory fakes of the ports; no module is mocked.
  */
 import * as fc from 'fast-check';
@@ -13,6 +14,7 @@ import {
   type AggregateStore,
   type ResponseReader,
   type StoredAggregate,
+  aggregateAll,
   aggregateDialogue,
 } from '../../shared/aggregation/run';
 import { type AggregateState, type StoredResponse, emptyState, fold } from '../../shared/aggregation/state';
@@ -312,6 +314,50 @@ describe('incremental runs of aggregateDialogue', () => {
     const world = new World();
     world.now = MAX_TIME;
     expect((await aggregateDialogue(world.deps(), open)).complete).toBe(false);
+  });
+});
+
+describe('the lag aggregateAll reports', () => {
+  const open: Dialogue = demo({ status: 'open', openedAt: new Date(MIN_TIME).toISOString() });
+  const HOUR = 3_600_000;
+  const runAll = (world: World, dialogues: Dialogue[], reader?: ResponseReader) =>
+    aggregateAll({ ...world.deps(reader), dialogues: { list: async () => dialogues } });
+  const respond = (world: World, at: number) => {
+    const receivedAt = new Date(at).toISOString();
+    world.arrivals.push({
+      response: { receivedAt, answers: { favourite: 'natur' }, profile: {}, sortKey: `${receivedAt}#r` },
+      shard: 0,
+      visibleAt: at,
+    });
+  };
+
+  it('is the safety lag after a run, also an hour on when a run finds nothing new (not the time since the last commit)', async () => {
+    const world = new World();
+    respond(world, MIN_TIME);
+    world.now = MIN_TIME + HOUR;
+    expect(await runAll(world, [open])).toMatchObject({ folded: 1, lagSeconds: LAG_MS / 1000 });
+    world.now += HOUR;
+    expect(await runAll(world, [open])).toMatchObject({ folded: 0, lagSeconds: LAG_MS / 1000 });
+    expect(world.commits).toBe(1);
+  });
+
+  it('counts from the last commit’s cutoff for an open dialogue whose run fails, or from its opening with none', async () => {
+    const world = new World();
+    respond(world, MIN_TIME);
+    world.now = MIN_TIME + HOUR;
+    expect((await runAll(world, [open], world.reader(0))).lagSeconds).toBe(HOUR / 1000);
+    await runAll(world, [open]);
+    respond(world, world.now);
+    world.now += 2 * HOUR;
+    const failing = await runAll(world, [open], world.reader(0));
+    expect(failing.failed).toEqual([{ dialogueId: open.id, error: 'the run died half-way' }]);
+    expect(failing.lagSeconds).toBe((2 * HOUR + LAG_MS) / 1000);
+  });
+
+  it('is 0 with no open dialogue: closed ones and drafts do not count', async () => {
+    const world = new World();
+    world.now = MAX_TIME + HOUR;
+    expect((await runAll(world, [dialogue, demo({ status: 'draft' })])).lagSeconds).toBe(0);
   });
 });
 

@@ -28,11 +28,15 @@ const offending = (dir: string, forbidden: (target: string) => boolean): string[
   );
 
 describe('dependencies point one way (functions -> shared; infra -> shared; shared -> nothing of ours)', () => {
-  it('shared/ imports neither functions/, infra/, local/ nor any AWS SDK', () => {
+  it('shared/ imports neither functions/, infra/, local/ nor any AWS SDK or Powertools (handlers log and emit)', () => {
     expect(
       offending(
         'shared',
-        (t) => ['functions', 'infra', 'local'].includes(t) || t.startsWith('@aws-sdk/') || t.startsWith('aws-cdk-lib'),
+        (t) =>
+          ['functions', 'infra', 'local'].includes(t) ||
+          t.startsWith('@aws-sdk/') ||
+          t.startsWith('@aws-lambda-powertools/') ||
+          t.startsWith('aws-cdk-lib'),
       ),
     ).toEqual([]);
   });

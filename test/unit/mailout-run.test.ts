@@ -2,7 +2,13 @@
  * The mailout run's time budget (shared/mail/mailout-run.ts) on an in-memory queue with Jest's fake timers, so
  * minutes of pacing at a low send rate take milliseconds. The queue keeps the MailoutStore contract's semantics
  * (claims with leases, sent/failed states); DynamoDB itself is tested in test/integration/mailout-faults.test.ts.
+ * Then the job's metrics when a run throws half-way.
  */
+import { emfLine, publishedMetrics } from '../support/metrics';
+import type { Context } from 'aws-lambda';
+import { createHandler } from '../../functions/jobs/mailout/handler';
+import { lambdaContext } from '../../local/lambda-context';
+import { scheduledEvent } from '../../local/scheduler';
 import { presentResults } from '../../shared/aggregation/present';
 import { emptyState } from '../../shared/aggregation/state';
 import type { Mailout } from '../../shared/decision/mailout';
@@ -11,6 +17,7 @@ import { publicDefinition } from '../../shared/dialogue/public-view';
 import type { Dialogue } from '../../shared/dialogue/schema';
 import { type MailoutOutcome, type MailoutSettings, runMailouts } from '../../shared/mail/mailout-run';
 import { ljungby } from '../../shared/municipality';
+import { jobs } from '../../shared/routes';
 import { decidedDemo } from './fixtures';
 
 interface Entry {
@@ -88,6 +95,8 @@ function memoryQueue(count: number) {
   return { store, entries };
 }
 
+const metrics = publishedMetrics();
+
 const SETTINGS: MailoutSettings = {
   from: 'Ljungby kommun <medborgardialog@ljungby.se>',
   publicBaseUrl: 'https://dialog.ljungby.se',
@@ -143,6 +152,7 @@ describe('runMailouts and the time budget', () => {
     expect(leftMs).toBeGreaterThan(0);
     expect(outcome.sent).toBe(sends.length);
     expect([...entries.values()].filter((e) => e.state === 'sent')).toHaveLength(sends.length);
+    expect(outcome.pending).toBe([...entries.values()].filter((e) => e.state === undefined).length);
     // Whatever it claimed and did not send goes back to the queue when its lease runs out; nothing else is held.
     expect([...entries.values()].filter((e) => e.state === 'sending')).toHaveLength(0);
   });
@@ -154,5 +164,43 @@ describe('runMailouts and the time budget', () => {
     const { outcome, leftMs } = await runAgainstDeadline(60, 1, 25_000);
     expect(outcome.paused).toBe(true);
     expect(leftMs).toBeGreaterThan(0);
+  });
+});
+
+describe('the mailout job’s metrics', () => {
+  it('a run that throws half-way still publishes what it sent and failed, and leaves pending out: it is not known', async () => {
+    const dialogue = decidedDemo({ id: 'tidsbudget' });
+    const { store } = memoryQueue(2);
+    const handler = createHandler({
+      dialogues: {
+        get: async () => dialogue,
+        list: async () => [dialogue],
+        write: async () => undefined,
+        audit: async () => [],
+        markResponded: async () => true,
+      },
+      aggregates: { get: async () => undefined, commit: async () => true },
+      municipality: ljungby,
+      clock: { now: () => new Date() },
+      disclosureThreshold: 5,
+      mailouts: {
+        ...store,
+        isSuppressed: async (email) => email === 'deltagare-1@example.se',
+        completeIfDone: async () => {
+          throw new Error('ProvisionedThroughputExceededException');
+        },
+      },
+      mailer: { send: async () => undefined },
+      keys: async () => SETTINGS.unsubscribeKeys,
+    }) as unknown as (event: unknown, context: Context) => Promise<MailoutOutcome>;
+    metrics.take();
+
+    await expect(handler(scheduledEvent(jobs.mailout), lambdaContext('job-mailout', 60_000))).rejects.toThrow(
+      'ProvisionedThroughputExceededException',
+    );
+
+    expect(metrics.take()).toEqual([
+      emfLine({ EmailsSent: { unit: 'Count', value: 1 }, EmailsFailed: { unit: 'Count', value: 1 } }),
+    ]);
   });
 });

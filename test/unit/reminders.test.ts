@@ -134,8 +134,9 @@ describe('sendReminders on plain fakes', () => {
     const store = memoryStore();
     const dialogues = [promised({ id: 'a' }), promised({ id: 'b', status: 'draft' })];
     const before = await sendReminders(deps(dialogues, mailer, store, '2026-04-15T08:00:00Z'));
-    expect(before).toEqual({ sent: [{ dialogueId: 'a', kind: 'upcoming' }], failed: [] });
+    expect(before).toEqual({ overdue: 0, sent: [{ dialogueId: 'a', kind: 'upcoming' }], failed: [] });
     expect(await sendReminders(deps(dialogues, mailer, store, '2026-04-16T08:00:00Z'))).toEqual({
+      overdue: 0,
       sent: [],
       failed: [],
     });
@@ -164,10 +165,42 @@ describe('sendReminders on plain fakes', () => {
     };
     const dialogues = [promised({ id: 'a' })];
     const failed = await sendReminders(deps(dialogues, failing, store, '2026-04-15T08:00:00Z'));
-    expect(failed).toEqual({ sent: [], failed: [{ dialogueId: 'a', kind: 'upcoming', error: 'MessageRejected' }] });
+    expect(failed).toEqual({
+      overdue: 0,
+      sent: [],
+      failed: [{ dialogueId: 'a', kind: 'upcoming', error: 'MessageRejected' }],
+    });
     const retried = await sendReminders(
       deps(dialogues, { send: async () => undefined }, store, '2026-04-15T09:00:00Z'),
     );
     expect(retried.sent).toEqual([{ dialogueId: 'a', kind: 'upcoming' }]);
+  });
+
+  test('counts the dialogues overdue at the run, reminded now, before, or failing to be; not a draft, one not yet due, one decided', async () => {
+    const store = memoryStore();
+    const dialogues = [
+      promised({ id: 'a' }),
+      promised({ id: 'b' }),
+      promised({ id: 'c', status: 'draft' }),
+      promised({ id: 'd', feedbackPromise: { how: { sv: 'Via mejl.' }, byDate: '2026-05-30' } }),
+      promised({ id: 'e', status: 'decided', decisionRecord: decision }),
+    ];
+    const run = (mailer: Mailer) => sendReminders(deps(dialogues, mailer, store, '2026-04-21T08:00:00Z'));
+    const failing: Mailer = {
+      send: async () => {
+        throw new Error('throttled');
+      },
+    };
+    expect(await run(failing)).toMatchObject({ overdue: 2, sent: [] });
+    expect(await run({ send: async () => undefined })).toMatchObject({ overdue: 2, failed: [] });
+    expect(await run({ send: async () => undefined })).toEqual({ overdue: 2, sent: [], failed: [] });
+  });
+
+  test('a dialogue decided since the listing was read is not counted overdue', async () => {
+    const listed = promised({ id: 'a' });
+    const d = deps([listed], { send: async () => undefined }, memoryStore(), '2026-04-21T08:00:00Z');
+    const decided = { ...listed, status: 'decided' as const, decisionRecord: decision };
+    const outcome = await sendReminders({ ...d, dialogues: { list: async () => [listed], get: async () => decided } });
+    expect(outcome).toEqual({ overdue: 0, sent: [], failed: [] });
   });
 });

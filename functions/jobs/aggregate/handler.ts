@@ -1,7 +1,9 @@
 import { aggregateAll } from '../../../shared/aggregation/run';
+import { metricNames } from '../../../shared/metrics';
 import { jobs } from '../../../shared/routes';
 import { scheduledJob } from '../../lib/job';
 import { logger } from '../../lib/logger';
+import { publishMetrics } from '../../lib/metrics';
 import { type Runtime, runtime } from '../../lib/runtime';
 
 export const createHandler = (
@@ -11,6 +13,7 @@ export const createHandler = (
     const outcome = await aggregateAll({ ...deps, responses: deps.responseReader });
     // The others went on; the failed ones are retried next run. Logged as errors so an alarm can see them.
     for (const failure of outcome.failed) logger.error('aggregating a dialogue failed', failure);
+    publishMetrics({ [metricNames.aggregationRuns]: 1, [metricNames.aggregationLagSeconds]: outcome.lagSeconds });
     return outcome;
   });
 

@@ -1,3 +1,4 @@
+import { metricNames } from '../../../shared/metrics';
 import { type ReminderDeps, sendReminders } from '../../../shared/reminders/run';
 import { reminderSettingsSchema } from '../../../shared/reminders/settings';
 import { jobs } from '../../../shared/routes';
@@ -7,6 +8,7 @@ import { env } from '../../lib/env';
 import { scheduledJob } from '../../lib/job';
 import { logger } from '../../lib/logger';
 import { mailRuntime } from '../../lib/mail-runtime';
+import { publishMetrics } from '../../lib/metrics';
 import { client, runtime } from '../../lib/runtime';
 
 export const createHandler = (deps: ReminderDeps) =>
@@ -14,6 +16,7 @@ export const createHandler = (deps: ReminderDeps) =>
     const outcome = await sendReminders(deps);
     // Given back for the next run; logged as errors so an alarm can see them.
     for (const failure of outcome.failed) logger.error('a reminder could not be sent', failure);
+    publishMetrics({ [metricNames.feedbackOverdue]: outcome.overdue });
     return outcome;
   });
 

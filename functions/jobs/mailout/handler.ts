@@ -1,37 +1,52 @@
 import { publicResults } from '../../../shared/aggregation/results';
 import { publicDefinition } from '../../../shared/dialogue/public-view';
-import { runMailouts } from '../../../shared/mail/mailout-run';
+import { newMailoutOutcome, runMailouts } from '../../../shared/mail/mailout-run';
 import type { SigningKeys } from '../../../shared/mail/signed';
+import { metricNames } from '../../../shared/metrics';
 import { jobs } from '../../../shared/routes';
 import { unsubscribeKeys } from '../../adapters/secret';
 import { env } from '../../lib/env';
 import { scheduledJob } from '../../lib/job';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
+import { publishMetrics } from '../../lib/metrics';
 import { type Runtime, runtime } from '../../lib/runtime';
 
 type Deps = Pick<Runtime, 'dialogues' | 'aggregates' | 'municipality' | 'clock' | 'disclosureThreshold'> &
   MailRuntime & { keys: () => Promise<SigningKeys> };
 
 export const createHandler = (deps: Deps) =>
-  scheduledJob(jobs.mailout, async (context) =>
-    runMailouts({
-      dialogues: deps.dialogues,
-      mailouts: deps.mailouts,
-      mailer: deps.mailer,
-      clock: deps.clock,
-      settings: {
-        ...env().mail,
-        publicBaseUrl: env().publicBaseUrl,
-        // Once per run: a run (15 minutes at most) signs with the keys it started with; they outlive one rotation.
-        unsubscribeKeys: await deps.keys(),
-        leaseMs: 120_000,
-      },
-      content: async (dialogue) => ({
-        definition: publicDefinition(dialogue, deps.municipality),
-        results: (await publicResults(deps, dialogue.id)).results,
-      }),
-      remainingMs: () => context.getRemainingTimeInMillis(),
-    }),
-  );
+  scheduledJob(jobs.mailout, async (context) => {
+    const outcome = newMailoutOutcome();
+    try {
+      return await runMailouts(
+        {
+          dialogues: deps.dialogues,
+          mailouts: deps.mailouts,
+          mailer: deps.mailer,
+          clock: deps.clock,
+          settings: {
+            ...env().mail,
+            publicBaseUrl: env().publicBaseUrl,
+            // Once per run: a run (15 minutes at most) signs with the keys it started with; they outlive one rotation.
+            unsubscribeKeys: await deps.keys(),
+            leaseMs: 120_000,
+          },
+          content: async (dialogue) => ({
+            definition: publicDefinition(dialogue, deps.municipality),
+            results: (await publicResults(deps, dialogue.id)).results,
+          }),
+          remainingMs: () => context.getRemainingTimeInMillis(),
+        },
+        outcome,
+      );
+    } finally {
+      // Also when the run throws half-way: the emails it sent went.
+      publishMetrics({
+        [metricNames.emailsSent]: outcome.sent,
+        [metricNames.emailsFailed]: outcome.failed,
+        [metricNames.emailsPending]: outcome.pending,
+      });
+    }
+  });
 
 export const handler = createHandler({ ...runtime, ...mailRuntime, keys: unsubscribeKeys });

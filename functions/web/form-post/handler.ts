@@ -1,18 +1,18 @@
 import { publicDefinition } from '../../../shared/dialogue/public-view';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
-import { submitResponse } from '../../../shared/responses/submit';
 import { formPostRoute } from '../../../shared/routes';
 import { applyMove, fieldNames, responseBodyFromForm } from '../../../shared/presentation/form-body';
 import { noForm } from '../../../shared/presentation/no-form';
 import { formPage, messagePage, receiptPage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
+import { type SubmitRuntime, submitCounted } from '../../lib/submit';
 import { formLinks } from '../links';
 
-type Deps = Pick<Runtime, 'dialogues' | 'cachedDialogues' | 'responses' | 'municipality' | 'clock' | 'ids'>;
+type Deps = Pick<Runtime, 'dialogues'> & SubmitRuntime;
 
 /** The form posted without JavaScript: a ranking move re-renders it, a submit answers with the receipt or the errors. */
-export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
+export const createHandler = (deps: Deps) =>
   httpRoute(formPostRoute, async ({ path, body: posted }) => {
     const lang = posted.get(fieldNames.language) === 'en' ? 'en' : 'sv';
     const dialogue = await deps.dialogues.get(path.id);
@@ -44,7 +44,7 @@ export const createHandler = ({ cachedDialogues, ...deps }: Deps) =>
     try {
       // Checked whole by the domain, as the JSON route is: one 400 lists every problem, of shape and answers alike.
       const body = responseBodyFromForm(definition, fields);
-      const receipt = await submitResponse({ ...deps, dialogues: cachedDialogues }, dialogue.id, body);
+      const receipt = await submitCounted(deps, dialogue.id, body);
       return {
         statusCode: 201 as const,
         embeddable: true,
