@@ -112,7 +112,12 @@ export class Monitoring extends Construct {
           graph('Responses submitted', [product(metricNames.responsesSubmitted, 'Sum', fiveMinutes)]),
         ],
         [
-          graph('Aggregation lag (s)', [product(metricNames.aggregationLagSeconds, 'Maximum', fiveMinutes)]),
+          new cloudwatch.GraphWidget({
+            title: 'Aggregation: lag (s, left) and completed runs (right)',
+            left: [product(metricNames.aggregationLagSeconds, 'Maximum', fiveMinutes)],
+            right: [product(metricNames.aggregationRuns, 'Sum', fiveMinutes)],
+            width: 8,
+          }),
           graph('Feedback email', [
             product(metricNames.emailsSent, 'Sum', fiveMinutes),
             product(metricNames.emailsFailed, 'Sum', fiveMinutes),
