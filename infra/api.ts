@@ -119,6 +119,7 @@ export class Api extends Construct {
         kind: route.bulk ? 'bulk' : 'http',
         table: props.table,
         tableAccess: route.table,
+        settings: route.settings,
         key,
       });
       this.functions.push(fn);

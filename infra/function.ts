@@ -10,7 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../shared/routes';
-import { handlerEnvironment } from '../shared/stages';
+import { type Setting, handlerEnvironment } from '../shared/stages';
 import { lambdaBundling } from './bundling';
 import { acknowledge } from './nag';
 import { type DeployStage, removalPolicyFor } from './stage';
@@ -44,6 +44,8 @@ export interface ServiceFunctionProps {
   /** The function gets the table's name (env var) and exactly the access its manifest entry names (grant). */
   readonly table: dynamodb.ITable;
   readonly tableAccess: TableAccess;
+  /** The stage settings it reads besides the common ones: only these reach its environment. */
+  readonly settings?: readonly Setting[];
   /** Encrypts the table and the function's log group. */
   readonly key: kms.IKey;
   /** Jobs and event handlers are invoked asynchronously: an invocation that fails after Lambda's two retries goes here. */
@@ -75,7 +77,7 @@ export class ServiceFunction extends NodejsFunction {
       memorySize: props.memorySize ?? memory[props.kind],
       timeout: timeouts[props.kind],
       environment: {
-        ...handlerEnvironment(props.stage, props.table.tableName),
+        ...handlerEnvironment(props.stage, props.table.tableName, props.settings ?? []),
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'medborgardialog',
       },

@@ -45,10 +45,8 @@ export class Mail extends Construct {
       // Until the MAIL FROM's MX record is published, SES uses its own domain rather than refusing to send.
       mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
     });
-    this.configurationSet = new ses.ConfigurationSet(this, 'Feedback', {
-      reputationMetrics: true,
-      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
-    });
+    // TLS when the receiving server offers it (SES's default), not required: feedback must reach everyone who asked.
+    this.configurationSet = new ses.ConfigurationSet(this, 'Feedback', { reputationMetrics: true });
     this.feedbackTopic = new sns.Topic(this, 'BouncesAndComplaints', { masterKey: key, enforceSSL: true });
     this.configurationSet.addEventDestination('ToProduct', {
       destination: ses.EventDestination.snsTopic(this.feedbackTopic),

@@ -46,6 +46,7 @@ export class Schedules extends Construct {
         kind: 'job',
         table,
         tableAccess: job.table,
+        settings: job.settings,
         key,
         deadLetterQueue: deadLetters,
       });
@@ -66,6 +67,7 @@ export class Schedules extends Construct {
       kind: 'job',
       table,
       tableAccess: sesFeedback.table,
+      settings: sesFeedback.settings,
       key,
       deadLetterQueue: this.sesFeedbackDeadLetters,
     });

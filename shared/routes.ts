@@ -14,7 +14,7 @@ import * as bodies from './http-bodies';
 import { named } from './messages/input';
 import { languages } from './messages/language';
 import { enteredResponseSchema, responseBodySchema } from './responses/schema';
-import type { StageConfig } from './stages';
+import type { Setting, StageConfig } from './stages';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -89,6 +89,8 @@ export interface RouteDefinition<
   readonly table: TableAccess;
   /** What the handler needs besides the table; the stack grants exactly these. */
   readonly needs?: readonly Need[];
+  /** The stage settings it reads besides those every handler does (shared/stages.ts); only these are passed. */
+  readonly settings?: readonly Setting[];
   /**
    * Reads a whole dialogue within one request: the stack gives its function API Gateway's longest wait (29 s, not
    * 10) and more memory, which in Lambda brings more CPU.
@@ -116,6 +118,7 @@ export interface JobDefinition {
   readonly rateMinutes: (stage: StageConfig) => number;
   readonly table: TableAccess;
   readonly needs?: readonly Need[];
+  readonly settings?: readonly Setting[];
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -794,6 +797,7 @@ export const jobs = {
     rateMinutes: (stage) => stage.everyMinutes.mailout,
     table: { write: 'any' },
     needs: ['email', 'unsubscribeSecret'],
+    settings: ['mail'],
   },
   /** Reminds the lead committee of the feedback date, before it and once it has passed, while nothing is decided. */
   feedbackReminders: {
@@ -802,6 +806,7 @@ export const jobs = {
     rateMinutes: (stage) => stage.everyMinutes.feedbackReminders,
     table: { write: 'any' },
     needs: ['email'],
+    settings: ['mail', 'reminders'],
   },
   /** Gallring: responses some time after the decision, contacts of dialogues closed long ago with no decision. */
   retention: {
@@ -809,6 +814,7 @@ export const jobs = {
     handler: 'functions/jobs/retention/handler.ts',
     rateMinutes: (stage) => stage.everyMinutes.retention,
     table: { write: 'any' },
+    settings: ['retention'],
   },
 } as const satisfies Record<string, JobDefinition>;
 
@@ -819,6 +825,8 @@ export const eventHandlers = {
     name: 'ses-feedback',
     handler: 'functions/events/ses-feedback/handler.ts',
     table: { write: 'any' },
+    // How long a failed contact is kept, as the mailout keeps a sent one.
+    settings: ['mail'],
   },
 } as const;
 

@@ -9,87 +9,81 @@ const throttleSchema = z.strictObject({
 });
 
 /** Settings that differ between deployments; chosen with `-c stage=<name>` (CDK) or `local` (npm start). */
-export const stageConfigSchema = z
-  .strictObject({
-    /** Origins allowed to call the public API from a browser (the municipality's web pages). */
-    allowedOrigins: z.array(z.url()).check(z.minLength(1)),
-    /** Arrival-index partitions per dialogue that responses are spread over (fixed per dialogue when it is created). */
-    responseShards: z.int().check(z.minimum(1), z.maximum(64)),
-    /**
-     * API Gateway throttling, per route (over it the route answers 429): officials' routes apart from the public ones,
-     * so a flood on a public route cannot shut officials out.
-     */
-    throttle: z.strictObject({ public: throttleSchema, official: throttleSchema }),
-    /**
-     * AWS WAF in front of CloudFront: requests one IP address may make in any five minutes, to the public routes and to
-     * the officials' (a municipal office shares one address, so its limit is higher), before WAF answers 429.
-     */
-    waf: z.strictObject({
-      publicRequestsPerIpPer5Min: z.int().check(z.minimum(10), z.maximum(2_000_000_000)),
-      officialRequestsPerIpPer5Min: z.int().check(z.minimum(10), z.maximum(2_000_000_000)),
-    }),
-    /** The host citizens and officials use (CloudFront's alternate name and TLS certificate); unset only locally. */
-    domain: z.optional(z.string().check(z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/))),
-    /** Where the alarms are emailed (an operators' list, not a person). */
-    alarmEmail: z.email(),
-    logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)]),
-    /** Stateful resources survive `cdk destroy` when true. */
-    retainData: z.boolean(),
-    publicBaseUrl: z.url(),
-    /** Public results hide any breakdown cell with fewer respondents than this, so no small group can be singled out. */
-    disclosureThreshold: z.int().check(z.minimum(1), z.maximum(100)),
-    /**
-     * Responses younger than this may still be in flight when results are aggregated: it must cover the longest a
-     * submission can take (the HTTP functions' 10 s timeout) plus the arrival index's propagation (usually under 1 s).
-     */
-    aggregationLagSeconds: z.int().check(z.minimum(1), z.maximum(120)),
-    /** How often each scheduled job runs in AWS (EventBridge), in minutes; the alarms allow for these intervals. */
-    everyMinutes: z.strictObject({
-      closeDialogues: z.int().check(z.minimum(1), z.maximum(60)),
-      aggregate: z.int().check(z.minimum(1), z.maximum(60)),
-      mailout: z.int().check(z.minimum(1), z.maximum(15)),
-      feedbackReminders: z.int().check(z.minimum(5), z.maximum(1440)),
-      retention: z.int().check(z.minimum(5), z.maximum(1440)),
-    }),
-    /** Feedback email (P12): sender and reply-to, SES's maximum send rate, and how long contacts are kept after it. */
-    mail: z.strictObject({
-      from: z.string().check(z.minLength(3)),
-      replyTo: z.optional(z.email()),
-      maxSendRate: z.number().check(z.positive(), z.maximum(1000)),
-      contactRetentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
-    }),
-    /** Reminders to the lead committee before and after the feedback date (shared/reminders/settings.ts). */
-    reminders: reminderSettingsSchema,
-    /**
-     * Gallring, as the municipality's gallringsbeslut says (left out: kept): responses are deleted this many days after
-     * the decision was registered (the results and the dialogue stay); the contacts of a dialogue closed this many days
-     * ago with no decision are deleted (those of a decided one go by TTL after the feedback, `mail.contactRetentionDays`).
-     */
-    retention: z.strictObject({
-      responsesAfterDecisionDays: z.optional(z.int().check(z.minimum(1), z.maximum(36_500))),
-      undecidedContactsDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
-    }),
-    /**
-     * Officials' sign-in: the prefix of the user pool's managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`,
-     * unique in the region; Cognito refuses `aws`, `amazon` and `cognito` in it), and how long a session lasts before the
-     * console asks to sign in again (the ID and access tokens' lifetime; locally, the local provider's).
-     */
-    signIn: z.strictObject({
-      domainPrefix: z.string().check(
-        z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
-        z.refine((p) => !/aws|amazon|cognito/.test(p)),
-      ),
-      sessionMinutes: z.int().check(z.minimum(5), z.maximum(1440)),
-    }),
-    /** Where the stage is deployed; citizens' data stays in Sweden. */
-    region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
-  })
-  .check(
-    z.refine((stage) => stage.domain === undefined || stage.publicBaseUrl === `https://${stage.domain}`, {
-      message: 'publicBaseUrl must be https://<domain>: the links in pages and emails name the host CloudFront serves',
-      path: ['publicBaseUrl'],
-    }),
-  );
+export const stageConfigSchema = z.strictObject({
+  /** Origins allowed to call the public API from a browser (the municipality's web pages). */
+  allowedOrigins: z.array(z.url()).check(z.minLength(1)),
+  /** Arrival-index partitions per dialogue that responses are spread over (fixed per dialogue when it is created). */
+  responseShards: z.int().check(z.minimum(1), z.maximum(64)),
+  /**
+   * API Gateway throttling, per route (over it the route answers 429): officials' routes apart from the public ones,
+   * so a flood on a public route cannot shut officials out.
+   */
+  throttle: z.strictObject({ public: throttleSchema, official: throttleSchema }),
+  /**
+   * AWS WAF in front of CloudFront: requests one IP address may make in any five minutes, to the public routes and to
+   * the officials' (a municipal office shares one address, so its limit is higher), before WAF answers 429.
+   */
+  waf: z.strictObject({
+    publicRequestsPerIpPer5Min: z.int().check(z.minimum(10), z.maximum(2_000_000_000)),
+    officialRequestsPerIpPer5Min: z.int().check(z.minimum(10), z.maximum(2_000_000_000)),
+  }),
+  /** The host citizens and officials use (CloudFront's alternate name and TLS certificate); unset only locally. */
+  domain: z.optional(z.string().check(z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/))),
+  /** Where the alarms are emailed (an operators' list, not a person). */
+  alarmEmail: z.email(),
+  logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)]),
+  /** Stateful resources survive `cdk destroy` when true. */
+  retainData: z.boolean(),
+  publicBaseUrl: z.url(),
+  /** Public results hide any breakdown cell with fewer respondents than this, so no small group can be singled out. */
+  disclosureThreshold: z.int().check(z.minimum(1), z.maximum(100)),
+  /**
+   * Responses younger than this may still be in flight when results are aggregated: it must cover the longest a
+   * submission can take (the HTTP functions' 10 s timeout) plus the arrival index's propagation (usually under 1 s).
+   */
+  aggregationLagSeconds: z.int().check(z.minimum(1), z.maximum(120)),
+  /** How often each scheduled job runs in AWS (EventBridge), in minutes; the alarms allow for these intervals. */
+  everyMinutes: z.strictObject({
+    closeDialogues: z.int().check(z.minimum(1), z.maximum(60)),
+    aggregate: z.int().check(z.minimum(1), z.maximum(60)),
+    mailout: z.int().check(z.minimum(1), z.maximum(15)),
+    feedbackReminders: z.int().check(z.minimum(5), z.maximum(1440)),
+    retention: z.int().check(z.minimum(5), z.maximum(1440)),
+  }),
+  /** Feedback email (P12): sender and reply-to, SES's maximum send rate, and how long contacts are kept after it. */
+  mail: z.strictObject({
+    from: z.string().check(z.minLength(3)),
+    replyTo: z.optional(z.email()),
+    maxSendRate: z.number().check(z.positive(), z.maximum(1000)),
+    contactRetentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  }),
+  /** Reminders to the lead committee before and after the feedback date (shared/reminders/settings.ts). */
+  reminders: reminderSettingsSchema,
+  /**
+   * Gallring, as the municipality's gallringsbeslut says (left out: kept): responses are deleted this many days after
+   * the decision was registered (the results and the dialogue stay); the contacts of a dialogue closed this many days
+   * ago with no decision are deleted (those of a decided one go by TTL after the feedback, `mail.contactRetentionDays`).
+   */
+  retention: z.strictObject({
+    responsesAfterDecisionDays: z.optional(z.int().check(z.minimum(1), z.maximum(36_500))),
+    undecidedContactsDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
+  }),
+  /**
+   * Officials' sign-in: the prefix of the user pool's managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`,
+   * unique in the region; Cognito refuses `aws`, `amazon` and `cognito` in it), and how long a session lasts before the
+   * console asks to sign in again (the ID and access tokens' lifetime; locally, the local provider's).
+   */
+  signIn: z.strictObject({
+    domainPrefix: z.string().check(
+      z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+      z.refine((p) => !/aws|amazon|cognito/.test(p)),
+    ),
+    sessionMinutes: z.int().check(z.minimum(5), z.maximum(1440)),
+  }),
+  /** Where the stage is deployed; citizens' data stays in Sweden. */
+  region: z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d$/)),
+});
+
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
 const dev = {
@@ -193,37 +187,64 @@ export function getStageConfig(name: unknown): StageConfig & { name: StageName }
     throw new Error(`Unknown stage "${String(name)}": use one of ${stageNames.join(', ')} (-c stage=<name>)`);
   }
   const stageName = name as StageName;
-  const config = parseOrThrow(
-    stageConfigSchema,
-    stages[stageName],
-    (issues) => `Stage "${stageName}" is misconfigured: ${issues}`,
-  );
-  return { ...config, name: stageName };
+  return { ...checkedStage(stageName, stages[stageName]), name: stageName };
 }
 
-/** The environment every handler gets, in AWS and locally. */
+/** A stage's settings, validated: each field, and that the links in pages and emails name the host CloudFront serves. */
+export function checkedStage(name: string, input: unknown): StageConfig {
+  const config = parseOrThrow(stageConfigSchema, input, (issues) => `Stage "${name}" is misconfigured: ${issues}`);
+  if (config.domain !== undefined && config.publicBaseUrl !== `https://${config.domain}`)
+    throw new Error(`Stage "${name}" is misconfigured: publicBaseUrl must be https://${config.domain} (its domain)`);
+  return config;
+}
+
+/**
+ * Settings only some handlers read, each passed only to those whose manifest entry names it (`settings` in
+ * shared/routes.ts): the feedback email's, the reminders', the retention's. The local stack runs every handler in one
+ * process, so it passes them all.
+ */
+export type Setting = 'mail' | 'reminders' | 'retention';
+export const allSettings: readonly Setting[] = ['mail', 'reminders', 'retention'];
+
+function settingsEnvironment(stage: StageConfig, setting: Setting): Record<string, string> {
+  switch (setting) {
+    case 'mail':
+      return {
+        [envNames.mailFrom]: stage.mail.from,
+        ...(stage.mail.replyTo ? { [envNames.mailReplyTo]: stage.mail.replyTo } : {}),
+        [envNames.mailMaxSendRate]: String(stage.mail.maxSendRate),
+        [envNames.contactRetentionDays]: String(stage.mail.contactRetentionDays),
+      };
+    case 'reminders':
+      return { [envNames.reminders]: JSON.stringify(stage.reminders) };
+    case 'retention':
+      return {
+        ...(stage.retention.responsesAfterDecisionDays
+          ? { [envNames.responsesAfterDecisionDays]: String(stage.retention.responsesAfterDecisionDays) }
+          : {}),
+        ...(stage.retention.undecidedContactsDays
+          ? { [envNames.undecidedContactsDays]: String(stage.retention.undecidedContactsDays) }
+          : {}),
+      };
+  }
+}
+
+/** The environment a handler gets, in AWS and locally: what every handler reads, and the settings it names. */
 export function handlerEnvironment(
   stage: StageConfig & { name: string },
   tableNameValue: string,
+  settings: readonly Setting[] = allSettings,
 ): Record<string, string> {
-  return {
-    [envNames.stage]: stage.name,
-    [envNames.tableName]: tableNameValue,
-    [envNames.responseShards]: String(stage.responseShards),
-    [envNames.publicBaseUrl]: stage.publicBaseUrl,
-    [envNames.embeddingOrigins]: stage.allowedOrigins.join(','),
-    [envNames.disclosureThreshold]: String(stage.disclosureThreshold),
-    [envNames.aggregationLagSeconds]: String(stage.aggregationLagSeconds),
-    [envNames.mailFrom]: stage.mail.from,
-    ...(stage.mail.replyTo ? { [envNames.mailReplyTo]: stage.mail.replyTo } : {}),
-    [envNames.mailMaxSendRate]: String(stage.mail.maxSendRate),
-    [envNames.contactRetentionDays]: String(stage.mail.contactRetentionDays),
-    [envNames.reminders]: JSON.stringify(stage.reminders),
-    ...(stage.retention.responsesAfterDecisionDays
-      ? { [envNames.responsesAfterDecisionDays]: String(stage.retention.responsesAfterDecisionDays) }
-      : {}),
-    ...(stage.retention.undecidedContactsDays
-      ? { [envNames.undecidedContactsDays]: String(stage.retention.undecidedContactsDays) }
-      : {}),
-  };
+  return Object.assign(
+    {
+      [envNames.stage]: stage.name,
+      [envNames.tableName]: tableNameValue,
+      [envNames.responseShards]: String(stage.responseShards),
+      [envNames.publicBaseUrl]: stage.publicBaseUrl,
+      [envNames.embeddingOrigins]: stage.allowedOrigins.join(','),
+      [envNames.disclosureThreshold]: String(stage.disclosureThreshold),
+      [envNames.aggregationLagSeconds]: String(stage.aggregationLagSeconds),
+    },
+    ...settings.map((setting) => settingsEnvironment(stage, setting)),
+  );
 }

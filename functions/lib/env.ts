@@ -11,11 +11,12 @@ const envSchema = z.object({
   [envNames.embeddingOrigins]: z.string().check(z.minLength(1)),
   [envNames.disclosureThreshold]: z.coerce.number().check(z.int(), z.minimum(1)),
   [envNames.aggregationLagSeconds]: z.coerce.number().check(z.int(), z.minimum(1)),
-  [envNames.mailFrom]: z.string().check(z.minLength(3)),
+  // The settings some handlers alone read (shared/stages.ts `Setting`): present when the manifest entry names them.
+  [envNames.mailFrom]: z.optional(z.string().check(z.minLength(3))),
   [envNames.mailReplyTo]: z.optional(z.string()),
-  [envNames.mailMaxSendRate]: z.coerce.number().check(z.positive()),
-  [envNames.contactRetentionDays]: z.coerce.number().check(z.int(), z.minimum(1)),
-  [envNames.reminders]: z.string().check(z.minLength(2)),
+  [envNames.mailMaxSendRate]: z.optional(z.coerce.number().check(z.positive())),
+  [envNames.contactRetentionDays]: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
+  [envNames.reminders]: z.optional(z.string().check(z.minLength(2))),
   [envNames.responsesAfterDecisionDays]: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   [envNames.undecidedContactsDays]: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   [envNames.unsubscribeSecret]: z.optional(z.string().check(z.minLength(32))),
@@ -29,6 +30,13 @@ const envSchema = z.object({
   [envNames.sesEndpoint]: z.optional(z.url()),
 });
 
+export interface MailSettings {
+  readonly from: string;
+  readonly replyTo?: string;
+  readonly maxSendRate: number;
+  readonly contactRetentionDays: number;
+}
+
 export interface HandlerEnv {
   readonly stage: string;
   readonly tableName: string;
@@ -37,15 +45,12 @@ export interface HandlerEnv {
   readonly embeddingOrigins: readonly string[];
   readonly disclosureThreshold: number;
   readonly aggregationLagMs: number;
-  readonly mail: {
-    from: string;
-    replyTo?: string;
-    maxSendRate: number;
-    contactRetentionDays: number;
-    configurationSet?: string;
-  };
+  /** Only for the handlers whose manifest entry names the `mail` setting; read with `mailSettings()`. */
+  readonly mail?: MailSettings;
   /** The stage's `reminders` as JSON; the reminder job reads it (shared/reminders/settings.ts). */
-  readonly reminders: string;
+  readonly reminders?: string;
+  /** The SES configuration set, for handlers that send. */
+  readonly configurationSet?: string;
   /** Days; absent: kept. */
   readonly retention: { responsesAfterDecisionDays?: number; undecidedContactsDays?: number };
   /** Locally the keys themselves; in AWS the ARN of the secret that holds them instead. */
@@ -67,6 +72,16 @@ function keysOf(current?: string, previous?: string): SigningKeys | undefined {
   return previous ? { current, previous } : { current };
 }
 
+/** The mail settings come together or not at all: a partial set is a broken deployment, said at once. */
+function mailOf(from?: string, replyTo?: string, maxSendRate?: number, contactRetentionDays?: number) {
+  if (from === undefined && maxSendRate === undefined && contactRetentionDays === undefined) return {};
+  if (from === undefined || maxSendRate === undefined || contactRetentionDays === undefined)
+    throw new Error(
+      `Invalid handler environment: ${envNames.mailFrom}, ${envNames.mailMaxSendRate} and ${envNames.contactRetentionDays} come together`,
+    );
+  return { mail: { from, ...(replyTo ? { replyTo } : {}), maxSendRate, contactRetentionDays } };
+}
+
 let cached: HandlerEnv | undefined;
 
 /** The handler environment, read and validated once per cold start; a missing variable fails fast. */
@@ -83,14 +98,14 @@ export function env(): HandlerEnv {
     embeddingOrigins: e[envNames.embeddingOrigins].split(','),
     disclosureThreshold: e[envNames.disclosureThreshold],
     aggregationLagMs: e[envNames.aggregationLagSeconds] * 1000,
-    mail: {
-      from: e[envNames.mailFrom],
-      ...(e[envNames.mailReplyTo] ? { replyTo: e[envNames.mailReplyTo] } : {}),
-      maxSendRate: e[envNames.mailMaxSendRate],
-      contactRetentionDays: e[envNames.contactRetentionDays],
-      ...(e[envNames.sesConfigurationSet] ? { configurationSet: e[envNames.sesConfigurationSet] } : {}),
-    },
-    reminders: e[envNames.reminders],
+    ...mailOf(
+      e[envNames.mailFrom],
+      e[envNames.mailReplyTo],
+      e[envNames.mailMaxSendRate],
+      e[envNames.contactRetentionDays],
+    ),
+    ...(e[envNames.reminders] ? { reminders: e[envNames.reminders] } : {}),
+    ...(e[envNames.sesConfigurationSet] ? { configurationSet: e[envNames.sesConfigurationSet] } : {}),
     retention: {
       ...(e[envNames.responsesAfterDecisionDays]
         ? { responsesAfterDecisionDays: e[envNames.responsesAfterDecisionDays] }
@@ -104,4 +119,11 @@ export function env(): HandlerEnv {
     ...(e[envNames.sesEndpoint] ? { sesEndpoint: e[envNames.sesEndpoint] } : {}),
   };
   return cached;
+}
+
+/** A setting the handler's manifest entry must name (`settings` in shared/routes.ts), or an error that says so. */
+export function requiredSetting<T>(value: T | undefined, setting: string): T {
+  if (value === undefined)
+    throw new Error(`This handler reads the "${setting}" settings, but its manifest entry does not name them`);
+  return value;
 }

@@ -178,7 +178,10 @@ afterAll(async () => {
 }, 30_000);
 
 it('the aggregate job, run after the local lag, counts all twelve responses and the public results are visible once closed', () => {
-  expect(jobResult).toEqual({ job: 'aggregate', result: { dialogues: 1, folded: RESPONSES.length, failed: [] } });
+  expect(jobResult).toEqual({
+    job: 'aggregate',
+    result: { dialogues: 1, folded: RESPONSES.length, failed: [], lagSeconds: 0 },
+  });
   expect(results).toMatchObject({ status: 'closed', visibility: 'full', responseCount: RESPONSES.length });
 });
 

@@ -117,7 +117,7 @@ describe('npm start (the local stack)', () => {
     expect(run.status).toBe(200);
     expect(await run.json()).toEqual({
       job: 'feedback-reminders',
-      result: { sent: [{ dialogueId: 'demo', kind: 'overdue' }], failed: [] },
+      result: { sent: [{ dialogueId: 'demo', kind: 'overdue' }], failed: [], overdue: 1 },
     });
     const store = (await (await fetch(`http://localhost:${ports.SES_PORT}/store`)).json()) as {
       emails: Array<{ destination: { to: string[] }; subject: string }>;
@@ -126,7 +126,7 @@ describe('npm start (the local stack)', () => {
       expect.objectContaining({ destination: expect.objectContaining({ to: ['tekniska.namnden@ljungby.example'] }) }),
     ]);
     const again = await api(`/local/jobs/feedback-reminders?at=${at}`, { method: 'POST' });
-    expect(await again.json()).toEqual({ job: 'feedback-reminders', result: { sent: [], failed: [] } });
+    expect(await again.json()).toEqual({ job: 'feedback-reminders', result: { sent: [], failed: [], overdue: 1 } });
     expect((await api('/local/jobs/feedback-reminders?at=tomorrow', { method: 'POST' })).status).toBe(400);
     expect((await api(`/local/jobs/close-dialogues?at=${at}`, { method: 'POST' })).status).toBe(400);
   });

@@ -6,7 +6,7 @@ import { createTableInput } from '../../local/dynamodb';
 import { EXPORT_KEPT_DAYS } from '../../shared/export/ports';
 import { metricDimensions, metricNames, metricNamespace } from '../../shared/metrics';
 import { eventHandlers, jobList, officialPathPrefixes, routeList, routes } from '../../shared/routes';
-import { getStageConfig, stageConfigSchema } from '../../shared/stages';
+import { checkedStage, getStageConfig } from '../../shared/stages';
 import { keyPatterns } from '../../shared/keys';
 import { table } from '../../shared/table';
 
@@ -116,6 +116,33 @@ describe('Medborgardialog stacks', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
       });
     }
+  });
+
+  test('a function gets the mail, reminder and retention settings only if its manifest entry names them', () => {
+    const functions = serviceFunctions(dev);
+    const variablesOf = (prefix: string) => {
+      const found = Object.entries(functions).filter(([id]) => new RegExp(`^${prefix}[A-F0-9]{8}$`).test(id));
+      expect(found).toHaveLength(1);
+      return Object.keys((found[0]?.[1].Properties.Environment as { Variables: object }).Variables);
+    };
+    const entries = [
+      ...routeList.map((route) => ({ prefix: `Api${route.name}`, entry: route })),
+      ...[...jobList, ...Object.values(eventHandlers)].map((entry) => ({
+        prefix: `Schedules${entry.name.replace(/\W/g, '')}`,
+        entry,
+      })),
+    ];
+    for (const { prefix, entry } of entries) {
+      const variables = variablesOf(prefix);
+      const settings: readonly string[] = entry.settings ?? [];
+      expect([entry.name, variables.includes('MAIL_FROM')]).toEqual([entry.name, settings.includes('mail')]);
+      expect([entry.name, variables.includes('REMINDERS')]).toEqual([entry.name, settings.includes('reminders')]);
+      expect([entry.name, variables.some((v) => v.startsWith('RETENTION_'))]).toEqual([
+        entry.name,
+        settings.includes('retention'),
+      ]);
+    }
+    expect(routeList.some((route) => route.settings)).toBe(false);
   });
 
   test('routes are exactly the manifest: one per entry, METHOD path, JWT for officials and NONE for the public', () => {
@@ -363,15 +390,12 @@ describe('Medborgardialog stacks', () => {
       });
     });
 
-    test('the sender is the domain, signed by Easy DKIM, with its own MAIL FROM; mail leaves only over TLS', () => {
+    test('the sender is the domain, signed by Easy DKIM, with its own MAIL FROM (SPF aligned for DMARC)', () => {
       const { data } = devStacks;
       data.hasResourceProperties('AWS::SES::EmailIdentity', {
         EmailIdentity: 'dev.ljungby.se',
         DkimAttributes: { SigningEnabled: true },
         MailFromAttributes: { MailFromDomain: 'mail.dev.ljungby.se', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
-      });
-      data.hasResourceProperties('AWS::SES::ConfigurationSet', {
-        DeliveryOptions: { TlsPolicy: 'REQUIRE' },
       });
     });
 
@@ -619,9 +643,13 @@ describe('Medborgardialog stacks', () => {
     test('a stage without a domain, or whose links would name another host, is refused before synthesis', () => {
       expect(() => getStageConfig('local')).not.toThrow();
       expect(() => synth('local')).toThrow('The "local" stage is for npm start');
-      expect(() =>
-        stageConfigSchema.parse({ ...getStageConfig('prod'), name: undefined, publicBaseUrl: 'https://elsewhere.se' }),
-      ).toThrow('publicBaseUrl must be https://<domain>');
+      const { name: _, ...prod } = getStageConfig('prod');
+      expect(() => checkedStage('prod', { ...prod, publicBaseUrl: 'https://elsewhere.se' })).toThrow(
+        'Stage "prod" is misconfigured: publicBaseUrl must be https://dialog.ljungby.se (its domain)',
+      );
+      expect(() => checkedStage('prod', { ...prod, waf: { ...prod.waf, publicRequestsPerIpPer5Min: 5 } })).toThrow(
+        'Stage "prod" is misconfigured',
+      );
     });
   });
 

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { emailHash } from '../../../shared/responses/submit';
-import { env } from '../../lib/env';
+import { env, requiredSetting } from '../../lib/env';
 import { logger } from '../../lib/logger';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 import { type Runtime, runtime } from '../../lib/runtime';
@@ -26,7 +26,8 @@ const notificationSchema = z.object({
  * suppressed for good. Transient bounces are left to SES's own retries. Addresses are never logged.
  */
 export const createHandler = ({ mailouts, clock }: Pick<MailRuntime, 'mailouts'> & Pick<Runtime, 'clock'>) => {
-  const retentionEnd = (now: Date) => new Date(now.getTime() + env().mail.contactRetentionDays * 86_400_000);
+  const retentionEnd = (now: Date) =>
+    new Date(now.getTime() + requiredSetting(env().mail, 'mail').contactRetentionDays * 86_400_000);
   return middy<SNSEvent, { handled: number }, Error, Context>()
     .use({ before: ({ context }) => logger.addContext(context) })
     .handler(async (event) => {

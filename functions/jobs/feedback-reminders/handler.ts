@@ -4,7 +4,7 @@ import { reminderSettingsSchema } from '../../../shared/reminders/settings';
 import { jobs } from '../../../shared/routes';
 import { parseOrThrow } from '../../../shared/validation';
 import { dynamoReminderStore } from '../../adapters/reminder-store';
-import { env } from '../../lib/env';
+import { env, requiredSetting } from '../../lib/env';
 import { scheduledJob } from '../../lib/job';
 import { logger } from '../../lib/logger';
 import { mailRuntime } from '../../lib/mail-runtime';
@@ -30,10 +30,10 @@ export const dependencies: ReminderDeps = {
   settings: {
     ...parseOrThrow(
       reminderSettingsSchema,
-      JSON.parse(env().reminders),
+      JSON.parse(requiredSetting(env().reminders, 'reminders')),
       (issues) => `Invalid reminder settings: ${issues}`,
     ),
-    from: env().mail.from,
+    from: requiredSetting(env().mail, 'mail').from,
     publicBaseUrl: env().publicBaseUrl,
   },
 };

@@ -5,7 +5,7 @@ import type { SigningKeys } from '../../../shared/mail/signed';
 import { metricNames } from '../../../shared/metrics';
 import { jobs } from '../../../shared/routes';
 import { unsubscribeKeys } from '../../adapters/secret';
-import { env } from '../../lib/env';
+import { env, requiredSetting } from '../../lib/env';
 import { scheduledJob } from '../../lib/job';
 import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
 import { publishMetrics } from '../../lib/metrics';
@@ -25,7 +25,7 @@ export const createHandler = (deps: Deps) =>
           mailer: deps.mailer,
           clock: deps.clock,
           settings: {
-            ...env().mail,
+            ...requiredSetting(env().mail, 'mail'),
             publicBaseUrl: env().publicBaseUrl,
             // Once per run: a run (15 minutes at most) signs with the keys it started with; they outlive one rotation.
             unsubscribeKeys: await deps.keys(),
