@@ -91,8 +91,8 @@ export class DataStack extends Stack {
     }
 
     // Officials only: operators create the users and the groups (admin, committees), so no self sign-up. A
-    // second factor (an authenticator app) is required, and the Plus plan's threat protection blocks sign-ins
-    // from compromised credentials and unusual places rather than only logging them.
+    // second factor (an authenticator app) is required, and the Plus plan's threat protection acts on Cognito's
+    // default risk configuration (blocking compromised credentials, challenging risky sign-ins) rather than only logging.
     this.userPool = new cognito.UserPool(this, 'Officials', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },

@@ -18,9 +18,9 @@ export interface MonitoringProps {
 }
 
 /**
- * What operators are told of (docs/operations.md says what to do about each): a function failing, Lambda
- * throttling, anything in a dead-letter queue, results not being aggregated, feedback email failing or overdue;
- * and one dashboard of the same.
+ * What operators are told of (docs/operations.md says what to do about each): a function failing, the API answering
+ * 5xx, Lambda throttling, anything in a dead-letter queue, results not aggregated or behind, feedback email failing or
+ * overdue; and one dashboard of the same.
  */
 export class Monitoring extends Construct {
   constructor(scope: Construct, id: string, props: MonitoringProps) {
@@ -82,6 +82,16 @@ export class Monitoring extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
+    // A run that completes but leaves a dialogue unfolded (its failures are logged) shows as a growing lag.
+    alarm('AggregationBehind', {
+      metric: product(metricNames.aggregationLagSeconds, 'Maximum', aggregateWindow),
+      alarmDescription:
+        'An open dialogue’s results lag more than three intervals behind: the aggregate job’s log says which failed and why.',
+      threshold: 3 * stage.everyMinutes.aggregate * 60 + stage.aggregationLagSeconds,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
     alarm('MailoutFailures', {
       metric: product(metricNames.emailsFailed, 'Sum', fiveMinutes),
       alarmDescription: 'Feedback emails failed for good (SES refused them); the mailout page lists how many.',
@@ -92,6 +102,8 @@ export class Monitoring extends Construct {
       alarmDescription:
         'A dialogue’s promised feedback date has passed without the feedback sent (the lead committee was reminded).',
       ...atLeastOne,
+      // Hourly data: a period that happens to miss the run keeps the state rather than sending OK and ALARM again.
+      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
     });
 
     const apiMetric = (metricName: string, statistic = 'Sum') =>
@@ -102,6 +114,13 @@ export class Monitoring extends Construct {
         statistic,
         period: fiveMinutes,
       });
+    // A handler answers every unexpected error with a 500 (it never throws to Lambda), so the API's count shows them.
+    alarm('ApiServerErrors', {
+      metric: apiMetric('5xx'),
+      alarmDescription:
+        'The API answered 5xx: a handler failed (its log has the error and the correlation id) or Lambda did.',
+      ...atLeastOne,
+    });
     const graph = (title: string, metrics: cloudwatch.IMetric[]) =>
       new cloudwatch.GraphWidget({ title, left: metrics, width: 8 });
     new cloudwatch.Dashboard(this, 'Dashboard', {

@@ -26,7 +26,7 @@ export interface IndexDefinition {
 }
 
 export interface TableDefinition {
-  /** Suffix after the stage prefix: `<stage>-medborgardialog`. */
+  /** Locally the table is `<stage>-medborgardialog`; in AWS CloudFormation names it. */
   readonly baseName: string;
   readonly partitionKey: string;
   readonly sortKey: string;

@@ -772,7 +772,7 @@ describe('Medborgardialog stacks', () => {
     test('alarms for every function’s errors, throttles, each dead-letter queue, stopped aggregation, mailout failures and overdue feedback, all to the operators’ topic', () => {
       const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm') as Resources).map((a) => a.Properties);
       const functions = routeList.length + jobList.length + 1;
-      expect(alarms).toHaveLength(functions + 1 + (jobList.length + 1) + 3);
+      expect(alarms).toHaveLength(functions + 2 + (jobList.length + 1) + 4);
       const topic = { 'Fn::ImportValue': expect.stringMatching(/:ExportsOutputRefAlarms/) };
       for (const alarm of alarms) expect([alarm.AlarmActions, alarm.OKActions]).toEqual([[topic], [topic]]);
       expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(functions);
@@ -784,6 +784,12 @@ describe('Medborgardialog stacks', () => {
       expect(alarms).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Throttles' }),
+          expect.objectContaining({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' }),
+          expect.objectContaining({
+            Namespace: metricNamespace,
+            MetricName: metricNames.aggregationLagSeconds,
+            Threshold: 3 * stage.everyMinutes.aggregate * 60 + stage.aggregationLagSeconds,
+          }),
           expect.objectContaining({
             Namespace: metricNamespace,
             MetricName: metricNames.aggregationRuns,

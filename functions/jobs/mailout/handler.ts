@@ -27,7 +27,7 @@ export const createHandler = (deps: Deps) =>
           settings: {
             ...requiredSetting(env().mail, 'mail'),
             publicBaseUrl: env().publicBaseUrl,
-            // Once per run: a run (15 minutes at most) signs with the keys it started with; they outlive one rotation.
+            // Once per run: a run (the job's five minutes at most) signs with the keys it started with; they outlive one rotation.
             unsubscribeKeys: await deps.keys(),
             leaseMs: 120_000,
           },
