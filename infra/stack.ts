@@ -62,7 +62,8 @@ export class ServiceStack extends Stack {
       description: `Point ${stage.domain} here (CNAME, or an alias record)`,
     });
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
-    new CfnOutput(this, 'UserPoolClientId', { value: site.client.userPoolClientId });
+    // The console's client belongs to the user pool, so its id is an output of the data stack.
+    new CfnOutput(Stack.of(site.client), 'UserPoolClientId', { value: site.client.userPoolClientId });
   }
 }
 
