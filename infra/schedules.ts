@@ -5,6 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { envNames } from '../shared/env-names';
 import { type JobDefinition, eventHandlers, jobList } from '../shared/routes';
 import { deadLetterQueue } from './dead-letters';
 import { ServiceFunction } from './function';
@@ -51,6 +52,7 @@ export class Schedules extends Construct {
         deadLetterQueue: deadLetters,
       });
       mail.bind(fn, job.needs);
+      fn.addEnvironment(envNames.scheduleSeconds, String(job.rateMinutes(stage) * 60));
       new events.Rule(this, `${job.name}Schedule`, {
         schedule: events.Schedule.rate(Duration.minutes(job.rateMinutes(stage))),
         // A run missed is made up by the next one, so an old invocation is not worth delivering late.

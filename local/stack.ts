@@ -117,6 +117,7 @@ export async function startLocalStack({
       [envNames.exportUrlSecret]: exports.secret,
       [envNames.sesEndpoint]: `http://${reachable}:${ports.ses}`,
       [envNames.unsubscribeSecret]: localSecret('unsubscribe-secret'),
+      [envNames.scheduleSeconds]: String(ports.scheduleIntervalSeconds),
       AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',

@@ -29,6 +29,8 @@ export const envNames = {
   /** Locally instead: the folder exports are written to, and the key that signs their download links. */
   exportDir: 'EXPORT_DIR',
   exportUrlSecret: 'EXPORT_URL_SECRET',
+  /** How often this scheduled job runs, in seconds (the mailout hands over to the next run at a tick). */
+  scheduleSeconds: 'SCHEDULE_SECONDS',
   /** Only set locally: where DynamoDB Local listens. Unset in AWS. */
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   sesEndpoint: 'SES_ENDPOINT',

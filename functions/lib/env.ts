@@ -26,6 +26,7 @@ const envSchema = z.object({
   [envNames.exportBucket]: z.optional(z.string().check(z.minLength(3))),
   [envNames.exportDir]: z.optional(z.string().check(z.minLength(1))),
   [envNames.exportUrlSecret]: z.optional(z.string().check(z.minLength(32))),
+  [envNames.scheduleSeconds]: z.optional(z.coerce.number().check(z.positive())),
   [envNames.dynamoEndpoint]: z.optional(z.url()),
   [envNames.sesEndpoint]: z.optional(z.url()),
 });
@@ -58,6 +59,8 @@ export interface HandlerEnv {
   readonly unsubscribeSecretArn?: string;
   /** Where exports go: an S3 bucket in AWS, or locally a folder and the key that signs its links. */
   readonly exports?: { readonly bucket: string } | { readonly dir: string; readonly urlSecret: string };
+  /** A scheduled job's interval, in seconds. */
+  readonly scheduleSeconds?: number;
   readonly dynamoEndpoint?: string;
   readonly sesEndpoint?: string;
 }
@@ -115,6 +118,7 @@ export function env(): HandlerEnv {
     ...(unsubscribeKeys ? { unsubscribeKeys } : {}),
     ...(e[envNames.unsubscribeSecretArn] ? { unsubscribeSecretArn: e[envNames.unsubscribeSecretArn] } : {}),
     ...(exports ? { exports } : {}),
+    ...(e[envNames.scheduleSeconds] ? { scheduleSeconds: e[envNames.scheduleSeconds] } : {}),
     ...(e[envNames.dynamoEndpoint] ? { dynamoEndpoint: e[envNames.dynamoEndpoint] } : {}),
     ...(e[envNames.sesEndpoint] ? { sesEndpoint: e[envNames.sesEndpoint] } : {}),
   };

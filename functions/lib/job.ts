@@ -13,8 +13,10 @@ const scheduledEventSchema = z.object({
   time: z.string(),
 });
 
+export type ScheduledEvent = z.infer<typeof scheduledEventSchema>;
+
 /** The middy chain for scheduled jobs: logger context, event validation, one structured log line per run. */
-export function scheduledJob<R>(job: JobDefinition, run: (context: Context) => Promise<R>) {
+export function scheduledJob<R>(job: JobDefinition, run: (context: Context, event: ScheduledEvent) => Promise<R>) {
   return middy<unknown, R, Error, Context>()
     .use({
       before: ({ event, context }) => {
@@ -31,8 +33,8 @@ export function scheduledJob<R>(job: JobDefinition, run: (context: Context) => P
         logger.error('job failed', { error: error as Error });
       },
     })
-    .handler(async (_event, context) => {
-      const result = await run(context);
+    .handler(async (event, context) => {
+      const result = await run(context, event as ScheduledEvent);
       logger.info('job finished', { result: result as Record<string, unknown> });
       return result;
     });

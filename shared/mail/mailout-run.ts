@@ -44,9 +44,11 @@ export interface MailoutDeps {
   readonly content: (dialogue: Dialogue) => Promise<{ definition: PublicDefinition; results: ResultsBody }>;
   /** Time left before the function must stop; the run stops cleanly before it. */
   readonly remainingMs: () => number;
+  /** When the next scheduled run takes over (shared/mail/handover.ts): no send starts after it, and the lease ends. */
+  readonly handoverAt?: Date;
 }
 
-const STOP_MARGIN_MS = 15_000;
+export const STOP_MARGIN_MS = 15_000;
 /** Sends in flight at once: enough to keep the pace, but no more than can go out within half the stop margin. */
 const inFlightFor = (maxSendRate: number): number =>
   Math.max(1, Math.min(32, Math.floor((maxSendRate * STOP_MARGIN_MS) / 2000)));
@@ -103,7 +105,7 @@ async function sendOne(
   // Paced right at the call to SES: that is what the account's rate limits. Out of time by our turn, the contact
   // goes back untouched rather than risk the function being stopped mid-send.
   const attempt = await pace(() =>
-    deps.remainingMs() < STOP_MARGIN_MS / 2
+    deps.remainingMs() < STOP_MARGIN_MS / 2 || handedOver(deps, 0)
       ? 'deferred'
       : deps.mailer.send(raw, { dialogue: dialogue.id }).then(
           () => 'sent' as const,
@@ -137,6 +139,10 @@ export interface MailoutOutcome {
   completed: string[];
 }
 
+/** Whether the next run's turn comes within `drainMs` (the time the sends already waiting take to start). */
+const handedOver = (deps: MailoutDeps, drainMs: number): boolean =>
+  deps.handoverAt !== undefined && deps.clock.now().getTime() >= deps.handoverAt.getTime() - drainMs;
+
 export const newMailoutOutcome = (): MailoutOutcome => ({ sent: 0, failed: 0, paused: false, completed: [] });
 
 /**
@@ -154,7 +160,9 @@ export async function runMailouts(deps: MailoutDeps, outcome = newMailoutOutcome
     const mailout = await deps.mailouts.get(dialogue.id);
     if (!mailout || mailout.status === 'done') continue;
     const now = deps.clock.now();
-    const until = new Date(now.getTime() + Math.min(deps.remainingMs(), MAX_RUN_MS));
+    const until = new Date(
+      Math.min(now.getTime() + Math.min(deps.remainingMs(), MAX_RUN_MS), deps.handoverAt?.getTime() ?? Infinity),
+    );
     // One sender at a time, account-wide: two overlapping runs would together exceed SES's send rate.
     if (!(await deps.mailouts.acquireRun(dialogue.id, owner, now, until))) continue;
     try {
@@ -182,8 +190,11 @@ async function sendMailout(
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let settled = 0;
+  const limit = inFlightFor(deps.settings.maxSendRate);
+  // Sends already waiting at the pacer still start before the handover, so stop taking new ones that much earlier.
+  const drainMs = (limit / deps.settings.maxSendRate) * 1000;
   for (const contact of queue) {
-    if (deps.remainingMs() < STOP_MARGIN_MS || failure) {
+    if (deps.remainingMs() < STOP_MARGIN_MS || handedOver(deps, drainMs) || failure) {
       outcome.paused = true;
       break;
     }
@@ -201,7 +212,7 @@ async function sendMailout(
       )
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
-    if (inFlight.size >= inFlightFor(deps.settings.maxSendRate)) await Promise.race(inFlight);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
   // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.

@@ -110,15 +110,21 @@ const SETTINGS: MailoutSettings = {
  * Runs the mailout against a deadline `budgetMs` from now (the function's remaining time), driving fake time
  * until the run returns. Answers the outcome and how much time was left when it returned.
  */
-async function runAgainstDeadline(count: number, maxSendRate: number, budgetMs: number) {
+async function runAgainstDeadline(
+  count: number,
+  maxSendRate: number,
+  budgetMs: number,
+  { handoverInMs, queue = memoryQueue(count) }: { handoverInMs?: number; queue?: ReturnType<typeof memoryQueue> } = {},
+) {
   const dialogue: Dialogue = decidedDemo({ id: 'tidsbudget' });
-  const { store, entries } = memoryQueue(count);
+  const { store, entries } = queue;
   const sends: number[] = [];
+  const leases: number[] = [];
   const deadline = Date.now() + budgetMs;
   let outcome: MailoutOutcome | undefined;
   const run = runMailouts({
     dialogues: { list: async () => [dialogue], get: async () => dialogue },
-    mailouts: store,
+    mailouts: { ...store, acquireRun: async (_id, _owner, _now, until) => (leases.push(until.getTime()), true) },
     mailer: { send: async () => void sends.push(Date.now()) },
     clock: { now: () => new Date() },
     settings: { ...SETTINGS, maxSendRate },
@@ -127,12 +133,13 @@ async function runAgainstDeadline(count: number, maxSendRate: number, budgetMs: 
       results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
     }),
     remainingMs: () => deadline - Date.now(),
+    ...(handoverInMs === undefined ? {} : { handoverAt: new Date(Date.now() + handoverInMs) }),
   }).then((result) => {
     outcome = result;
   });
   for (let step = 0; outcome === undefined && step < 100_000; step++) await jest.advanceTimersByTimeAsync(250);
   await run;
-  return { outcome: outcome as MailoutOutcome, leftMs: deadline - Date.now(), sends, entries };
+  return { outcome: outcome as MailoutOutcome, leftMs: deadline - Date.now(), sends, entries, leases };
 }
 
 describe('runMailouts and the time budget', () => {
@@ -160,6 +167,24 @@ describe('runMailouts and the time budget', () => {
   // At a low send rate (dev has maxSendRate 1) the run claims up to IN_FLIGHT (32) contacts at once, and they all
   // wait in the pacer: 32 s of sending after the last look at the clock, beyond the 15 s stop margin. The Lambda
   // (5 min timeout) is then killed mid-send, and a kill between SES accepting and markSent is a duplicate.
+  it('hands over at the next tick: no send starts after it, the lease on the sender ends then, and the next run sends the rest once', async () => {
+    const queue = memoryQueue(3000);
+    const started = Date.now();
+    const first = await runAgainstDeadline(3000, 14, 300_000, { handoverInMs: 60_000, queue });
+    expect(first.outcome.paused).toBe(true);
+    expect(first.leases).toEqual([started + 60_000]);
+    expect(Math.max(...first.sends)).toBeLessThanOrEqual(started + 60_000);
+    // It kept sending right up to the tick: the last send within a second of it, not 15 s before.
+    expect(Math.max(...first.sends)).toBeGreaterThan(started + 59_000);
+    expect(first.sends.length).toBeGreaterThanOrEqual(Math.floor(60 * 14 * 0.99));
+
+    const second = await runAgainstDeadline(3000, 14, 300_000, { queue });
+    const sent = [...queue.entries.values()].filter((e) => e.state === 'sent');
+    expect(first.sends.length + second.sends.length).toBe(sent.length);
+    expect(second.outcome.paused).toBe(false);
+    expect(sent).toHaveLength(3000);
+  });
+
   it('at 1 a second (dev) the run still returns before the deadline', async () => {
     const { outcome, leftMs } = await runAgainstDeadline(60, 1, 25_000);
     expect(outcome.paused).toBe(true);

@@ -1,6 +1,7 @@
 import { publicResults } from '../../../shared/aggregation/results';
 import { publicDefinition } from '../../../shared/dialogue/public-view';
-import { newMailoutOutcome, runMailouts } from '../../../shared/mail/mailout-run';
+import { handoverAt } from '../../../shared/mail/handover';
+import { STOP_MARGIN_MS, newMailoutOutcome, runMailouts } from '../../../shared/mail/mailout-run';
 import type { SigningKeys } from '../../../shared/mail/signed';
 import { metricNames } from '../../../shared/metrics';
 import { jobs } from '../../../shared/routes';
@@ -15,8 +16,19 @@ type Deps = Pick<Runtime, 'dialogues' | 'aggregates' | 'municipality' | 'clock' 
   MailRuntime & { keys: () => Promise<SigningKeys> };
 
 export const createHandler = (deps: Deps) =>
-  scheduledJob(jobs.mailout, async (context) => {
+  scheduledJob(jobs.mailout, async (context, event) => {
     const outcome = newMailoutOutcome();
+    const { scheduleSeconds } = env();
+    const now = deps.clock.now().getTime();
+    const handover =
+      scheduleSeconds === undefined
+        ? undefined
+        : handoverAt(
+            Date.parse(event.time),
+            scheduleSeconds * 1000,
+            now + context.getRemainingTimeInMillis(),
+            STOP_MARGIN_MS,
+          );
     try {
       return await runMailouts(
         {
@@ -36,6 +48,7 @@ export const createHandler = (deps: Deps) =>
             results: (await publicResults(deps, dialogue.id)).results,
           }),
           remainingMs: () => context.getRemainingTimeInMillis(),
+          ...(handover === undefined ? {} : { handoverAt: new Date(handover) }),
         },
         outcome,
       );
