@@ -1,8 +1,17 @@
 /** How the benchmarks measure and print, apart from the stack they run against (the load process uses it too). */
 
+const figure = (value: number): number => Number(value.toPrecision(4));
+
 /** Prints one benchmark line in the contract's shape. */
 export const report = (name: string, value: number, unit = ''): void =>
-  console.log(`bench: ${name} = ${Number(value.toPrecision(4))}${unit ? ` ${unit}` : ''}`);
+  console.log(`bench: ${name} = ${figure(value)}${unit ? ` ${unit}` : ''}`);
+
+/** The same, with the spread of what the figure sums up: the lowest and highest of its samples (rounds, windows). */
+export function reportSpread(name: string, value: number, samples: readonly number[], over: string): void {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const spread = sorted.length ? `${figure(sorted[0] as number)}–${figure(sorted.at(-1) as number)}` : 'none';
+  console.log(`bench: ${name} = ${figure(value)} (spread ${spread} over ${samples.length} ${over})`);
+}
 
 /** The middle value: these machines are noisy, so repeated timings are compared by their medians. */
 export const median = (values: number[]): number =>

@@ -162,8 +162,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         ),
       );
     },
-    async pending(dialogueId, now) {
-      const contacts: PendingContact[] = [];
+    async *pending(dialogueId, now) {
       const pages = contactsOf(dialogueId, {
         expression: 'attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now)',
         names: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
@@ -171,13 +170,12 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       });
       for await (const page of pages) {
         for (const item of page.Items ?? [])
-          contacts.push({
+          yield {
             emailHash: String(item[attr.sk]),
             email: String(item.email),
             language: item.language === 'en' ? 'en' : 'sv',
-          });
+          } satisfies PendingContact;
       }
-      return contacts;
     },
     async claim(dialogueId, emailHash, owner, now, leaseUntil) {
       return conditionHeld(

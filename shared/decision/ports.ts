@@ -25,8 +25,11 @@ export interface MailoutStore {
   releaseRun(dialogueId: string, owner: string): Promise<void>;
   /** Gives a claimed contact back untouched (the run ran out of time before sending). */
   release(dialogueId: string, emailHash: string, owner: string): Promise<void>;
-  /** Contacts not yet sent or failed whose lease (if any) has run out. */
-  pending(dialogueId: string, now: Date): Promise<PendingContact[]>;
+  /**
+   * Contacts not yet sent or failed whose lease (if any) has run out, as they are read (page by page), so a run can
+   * start sending before it has read a large mailout's whole queue; stopping early reads no more.
+   */
+  pending(dialogueId: string, now: Date): AsyncIterable<PendingContact>;
   /** Takes a contact for this run until `leaseUntil`; false if it is gone, done or held by another run. */
   claim(dialogueId: string, emailHash: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
   markSent(dialogueId: string, emailHash: string, owner: string, sentAt: Date, expiresAt: Date): Promise<void>;

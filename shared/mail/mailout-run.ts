@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ResultsBody } from '../aggregation/present';
+import { mailoutProgress } from '../decision/mailout';
 import type { PendingContact, MailoutStore } from '../decision/ports';
 import type { PublicDefinition } from '../dialogue/public-view';
 import type { Dialogue } from '../dialogue/schema';
@@ -130,8 +131,8 @@ export interface MailoutOutcome {
   sent: number;
   failed: number;
   /**
-   * Contacts the run found waiting in the mailouts it worked on and left waiting (out of time, or failed for now);
-   * a mailout it did not reach is the next run's to count. Set when the run ends: unknown if it throws half-way.
+   * Contacts still waiting, by their mailouts' counts, in the mailouts the run worked on (out of time, or failed for
+   * now); a mailout it did not reach is the next run's to count. Set when the run ends: unknown if it throws half-way.
    */
   pending?: number;
   /** True when the run stopped for time with contacts left; the next run continues. */
@@ -186,14 +187,12 @@ async function sendMailout(
   // Read again after taking the run: a correction that got in before it is what gets sent.
   const current = (await deps.dialogues.get(dialogue.id)) ?? dialogue;
   const content = await deps.content(current);
-  const queue = await deps.mailouts.pending(dialogue.id, deps.clock.now());
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  let settled = 0;
   const limit = inFlightFor(deps.settings.maxSendRate);
   // Sends already waiting at the pacer still start before the handover, so stop taking new ones that much earlier.
   const drainMs = (limit / deps.settings.maxSendRate) * 1000;
-  for (const contact of queue) {
+  for await (const contact of deps.mailouts.pending(dialogue.id, deps.clock.now())) {
     if (deps.remainingMs() < STOP_MARGIN_MS || handedOver(deps, drainMs) || failure) {
       outcome.paused = true;
       break;
@@ -204,7 +203,6 @@ async function sendMailout(
           if (result === 'sent') outcome.sent += 1;
           if (result === 'failed') outcome.failed += 1;
           if (result === 'deferred') outcome.paused = true;
-          else settled += 1;
         },
         (error: unknown) => {
           failure = error;
@@ -217,7 +215,10 @@ async function sendMailout(
   await Promise.all(inFlight);
   // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
   if (failure) outcome.paused = true;
-  if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) outcome.completed.push(current.id);
-  // Not reached, given back for time, or failed for now: still waiting. A skipped one is gone or another's.
-  return queue.length - settled;
+  if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) {
+    outcome.completed.push(current.id);
+    return 0;
+  }
+  // Not reached, given back for time, or failed for now: still waiting, as the mailout's own counts say.
+  return mailoutProgress(await deps.mailouts.get(current.id)).pending;
 }

@@ -59,7 +59,9 @@ function memoryQueue(count: number) {
     acquireRun: async () => true,
     releaseRun: async () => undefined,
     release: async () => undefined,
-    pending: async (_id, now) => [...entries.values()].filter((e) => claimable(e, now.getTime())).map((e) => e.contact),
+    async *pending(_id, now) {
+      for (const entry of [...entries.values()]) if (claimable(entry, now.getTime())) yield entry.contact;
+    },
     async claim(_id, hash, owner, now, leaseUntil) {
       const entry = entries.get(hash);
       if (!entry || !claimable(entry, now.getTime())) return false;
@@ -189,6 +191,39 @@ describe('runMailouts and the time budget', () => {
     const { outcome, leftMs } = await runAgainstDeadline(60, 1, 25_000);
     expect(outcome.paused).toBe(true);
     expect(leftMs).toBeGreaterThan(0);
+  });
+});
+
+describe('runMailouts and a large queue', () => {
+  it('starts sending as the first contacts are read, before the rest of the queue is', async () => {
+    const dialogue: Dialogue = decidedDemo({ id: 'tidsbudget' });
+    const { store } = memoryQueue(2);
+    const all = [];
+    for await (const contact of store.pending('tidsbudget', new Date())) all.push(contact);
+    let firstSent: () => void = () => undefined;
+    const sentOnce = new Promise<void>((resolve) => (firstSent = resolve));
+    const outcome = await runMailouts({
+      dialogues: { list: async () => [dialogue], get: async () => dialogue },
+      mailouts: {
+        ...store,
+        // The second page comes only once the first contact has been mailed: a run that read the whole queue
+        // first would wait here for ever.
+        async *pending() {
+          yield all[0] as PendingContact;
+          await sentOnce;
+          yield all[1] as PendingContact;
+        },
+      },
+      mailer: { send: async () => firstSent() },
+      clock: { now: () => new Date() },
+      settings: { ...SETTINGS, maxSendRate: 1000 },
+      content: async (d) => ({
+        definition: publicDefinition(d, ljungby),
+        results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
+      }),
+      remainingMs: () => 60_000,
+    });
+    expect(outcome).toMatchObject({ sent: 2, pending: 0, completed: ['tidsbudget'] });
   });
 });
 
