@@ -6,7 +6,10 @@
 export const metricNamespace = 'Medborgardialog';
 
 export const metricNames = {
-  /** Count: responses stored from citizens (the embedded form's JSON and the no-script form alike). */
+  /**
+   * Count: responses that came in (the embedded form, the no-script form, paper entered by officials), counted as the
+   * aggregate job folds them into the results, once each whatever retries stored them; a bot's is never folded.
+   */
   responsesSubmitted: 'ResponsesSubmitted',
   /** Count: one per completed aggregation run; missing for three intervals means results are not being updated. */
   aggregationRuns: 'AggregationRuns',

@@ -29,15 +29,24 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
   const contactsOf = (
     dialogueId: string,
     filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
+    after?: string,
   ) =>
     paginateQuery(
       { client },
       {
         TableName: tableName,
-        KeyConditionExpression: '#pk = :pk',
+        KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
         ...(filter ? { FilterExpression: filter.expression } : {}),
-        ExpressionAttributeNames: { '#pk': attr.pk, ...filter?.names },
-        ExpressionAttributeValues: { ':pk': keys.contactPartition(dialogueId), ...filter?.values },
+        ExpressionAttributeNames: {
+          '#pk': attr.pk,
+          ...(after === undefined ? {} : { '#sk': attr.sk }),
+          ...filter?.names,
+        },
+        ExpressionAttributeValues: {
+          ':pk': keys.contactPartition(dialogueId),
+          ...(after === undefined ? {} : { ':after': after }),
+          ...filter?.values,
+        },
         ConsistentRead: true,
       },
     );
@@ -95,7 +104,8 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         new GetCommand({ TableName: tableName, Key: keys.mailout(dialogueId), ConsistentRead: true }),
       );
       if (!Item) return undefined;
-      const { status, total, sent, failed, startedAt, completedAt, recipients, bounced, unsubscribed } = Item;
+      const { status, total, sent, failed, startedAt, completedAt, recipients, bounced, unsubscribed, resumeAfter } =
+        Item;
       return {
         dialogueId,
         status,
@@ -108,7 +118,19 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         unsubscribed: Number(unsubscribed ?? 0),
         startedAt,
         ...(completedAt ? { completedAt } : {}),
+        ...(resumeAfter ? { resumeAfter } : {}),
       } as Mailout;
+    },
+    async resumeAt(dialogueId, after) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.mailout(dialogueId),
+          ...(after === undefined
+            ? { UpdateExpression: 'REMOVE resumeAfter' }
+            : { UpdateExpression: 'SET resumeAfter = :after', ExpressionAttributeValues: { ':after': after } }),
+        }),
+      );
     },
     async acquireRun(dialogueId, owner, now, until) {
       if (
@@ -162,12 +184,16 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         ),
       );
     },
-    async *pending(dialogueId, now) {
-      const pages = contactsOf(dialogueId, {
-        expression: 'attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now)',
-        names: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
-        values: { ':sending': 'sending', ':now': now.toISOString() },
-      });
+    async *pending(dialogueId, now, after) {
+      const pages = contactsOf(
+        dialogueId,
+        {
+          expression: 'attribute_not_exists(#state) OR (#state = :sending AND #leaseUntil < :now)',
+          names: { '#state': 'state', '#leaseUntil': 'leaseUntil' },
+          values: { ':sending': 'sending', ':now': now.toISOString() },
+        },
+        after,
+      );
       for await (const page of pages) {
         for (const item of page.Items ?? [])
           yield {

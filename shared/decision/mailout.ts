@@ -12,6 +12,12 @@ export interface Mailout {
   readonly unsubscribed: number;
   readonly startedAt: string;
   readonly completedAt?: string;
+  /**
+   * Where the last run stopped in the queue (a contact's key): the next run reads on from there, not through every
+   * contact already sent. A run that reaches the end clears it, so the one after reads from the start for any left
+   * behind (given back at a stop, failed for now).
+   */
+  readonly resumeAfter?: string;
 }
 
 /**

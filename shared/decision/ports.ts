@@ -29,7 +29,9 @@ export interface MailoutStore {
    * Contacts not yet sent or failed whose lease (if any) has run out, as they are read (page by page), so a run can
    * start sending before it has read a large mailout's whole queue; stopping early reads no more.
    */
-  pending(dialogueId: string, now: Date): AsyncIterable<PendingContact>;
+  pending(dialogueId: string, now: Date, after?: string): AsyncIterable<PendingContact>;
+  /** Records where this run stopped in the queue (`Mailout.resumeAfter`), or clears it. */
+  resumeAt(dialogueId: string, after: string | undefined): Promise<void>;
   /** Takes a contact for this run until `leaseUntil`; false if it is gone, done or held by another run. */
   claim(dialogueId: string, emailHash: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
   markSent(dialogueId: string, emailHash: string, owner: string, sentAt: Date, expiresAt: Date): Promise<void>;

@@ -167,7 +167,7 @@ export async function runMailouts(deps: MailoutDeps, outcome = newMailoutOutcome
     // One sender at a time, account-wide: two overlapping runs would together exceed SES's send rate.
     if (!(await deps.mailouts.acquireRun(dialogue.id, owner, now, until))) continue;
     try {
-      pending += await sendMailout(deps, dialogue, owner, pace, outcome);
+      pending += await sendMailout(deps, dialogue, mailout.resumeAfter, owner, pace, outcome);
     } finally {
       await deps.mailouts.releaseRun(dialogue.id, owner);
     }
@@ -180,6 +180,7 @@ export async function runMailouts(deps: MailoutDeps, outcome = newMailoutOutcome
 async function sendMailout(
   deps: MailoutDeps,
   dialogue: Dialogue,
+  resumeAfter: string | undefined,
   owner: string,
   pace: ReturnType<typeof pacer>,
   outcome: MailoutOutcome,
@@ -192,11 +193,15 @@ async function sendMailout(
   const limit = inFlightFor(deps.settings.maxSendRate);
   // Sends already waiting at the pacer still start before the handover, so stop taking new ones that much earlier.
   const drainMs = (limit / deps.settings.maxSendRate) * 1000;
-  for await (const contact of deps.mailouts.pending(dialogue.id, deps.clock.now())) {
+  let lastTaken: string | undefined;
+  let stopped = false;
+  for await (const contact of deps.mailouts.pending(dialogue.id, deps.clock.now(), resumeAfter)) {
     if (deps.remainingMs() < STOP_MARGIN_MS || handedOver(deps, drainMs) || failure) {
       outcome.paused = true;
+      stopped = true;
       break;
     }
+    lastTaken = contact.emailHash;
     const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace)
       .then(
         (result) => {
@@ -215,6 +220,9 @@ async function sendMailout(
   await Promise.all(inFlight);
   // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
   if (failure) outcome.paused = true;
+  // Stopped part-way: the next run reads on from here. At the end: the next reads from the start, for any left behind.
+  const next = stopped ? (lastTaken ?? resumeAfter) : undefined;
+  if (next !== resumeAfter) await deps.mailouts.resumeAt(current.id, next);
   if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) {
     outcome.completed.push(current.id);
     return 0;

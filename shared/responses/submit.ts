@@ -33,12 +33,6 @@ export interface Receipt extends StoredSubmission {
   readonly dialogueId: string;
 }
 
-export interface Submitted {
-  readonly receipt: Receipt;
-  /** This call stored a citizen's response: false for a retry answered with the stored copy, and for a bot's body. */
-  readonly newResponse: boolean;
-}
-
 export const normaliseEmail = (email: string): string => email.normalize('NFC').trim().toLowerCase();
 
 /** Keys a contact per dialogue and address, so one person answering twice is one recipient. */
@@ -116,7 +110,7 @@ async function storedCopy(deps: SubmitDeps, dialogueId: string, input: unknown) 
  * first response (they lock then); if it shows none, this response marks the first one against the copy's version,
  * which fails if the dialogue changed, and the response is checked again against a fresh copy.
  */
-export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: unknown): Promise<Submitted> {
+export async function submitResponse(deps: SubmitDeps, dialogueId: string, body: unknown): Promise<Receipt> {
   const receipt = (stored: StoredSubmission): Receipt => ({ ...stored, dialogueId });
   for (let attempt = 0; attempt < 3; attempt++) {
     const fresh = attempt > 0;
@@ -130,18 +124,13 @@ export async function submitResponse(deps: SubmitDeps, dialogueId: string, body:
       if (!fresh) continue;
       // A retry of a stored submission answers as the first call did, even after the dialogue stopped taking responses.
       const stored = error instanceof ConflictError ? await storedCopy(deps, dialogueId, body) : undefined;
-      if (stored) return { receipt: receipt(stored), newResponse: false };
+      if (stored) return receipt(stored);
       throw error;
     }
     const first = !submission.quarantined && dialogue?.firstResponseAt === undefined;
     if (first && !(await deps.dialogues.markResponded(dialogueId, submission.dialogueVersion, deps.clock.now())))
       continue;
-    const stored = await deps.responses.save(submission);
-    // The store answers a retry with the first copy, whose id is not the one drawn for this call.
-    return {
-      receipt: receipt(stored),
-      newResponse: !submission.quarantined && stored.responseId === submission.responseId,
-    };
+    return receipt(await deps.responses.save(submission));
   }
   throw new ConflictError(refusals.changedWhileSaving());
 }

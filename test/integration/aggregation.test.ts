@@ -266,7 +266,8 @@ describe('the scheduled job while the demo dialogue is open', () => {
     expect(aggregate?.state).toEqual(await everyStoredResponseFolded(DEMO_DIALOGUE_ID));
   });
 
-  it('counts every response exactly once over many runs falling anywhere between arrivals; a retried submission and a honeypot hit count not at all', async () => {
+  it('counts every response exactly once over many runs falling anywhere between arrivals; a retried submission and a honeypot hit count not at all, in the results and in ResponsesSubmitted', async () => {
+    metrics.take();
     const rest = DEMO.slice(3);
     for (let i = 0; i < rest.length; i += 3) {
       for (const spec of rest.slice(i, i + 3)) await submit(DEMO_DIALOGUE_ID, spec);
@@ -289,6 +290,8 @@ describe('the scheduled job while the demo dialogue is open', () => {
     const aggregate = await stored(DEMO_DIALOGUE_ID);
     expect(aggregate?.state.responseCount).toBe(DEMO.length + 1);
     expect(aggregate?.state).toEqual(await everyStoredResponseFolded(DEMO_DIALOGUE_ID));
+    const submitted = metrics.take().map((line) => (line as { ResponsesSubmitted: number }).ResponsesSubmitted);
+    expect(submitted.reduce((a, b) => a + b, 0)).toBe(rest.length + 1);
     expect(aggregate?.state.questions.favourite?.counts).toEqual({
       natur: countOf(DEMO, 'favourite', 'natur') + 1,
       aventyr: countOf(DEMO, 'favourite', 'aventyr'),
@@ -303,7 +306,7 @@ describe('the scheduled job while the demo dialogue is open', () => {
     expect(await stored(DEMO_DIALOGUE_ID)).toEqual(before);
   });
 
-  it('publishes AggregationRuns 1 and the lag: the safety lag and the run’s own time, not how long ago the last commit was', async () => {
+  it('publishes AggregationRuns 1, the responses it folded (none new here), and the lag: the safety lag and the run’s own time, not how long ago the last commit was', async () => {
     await pastTheLag();
     const updatedAt = Date.parse((await stored(DEMO_DIALOGUE_ID))?.updatedAt ?? '');
     metrics.take();
@@ -316,6 +319,7 @@ describe('the scheduled job while the demo dialogue is open', () => {
       emfLine({
         AggregationRuns: { unit: 'Count', value: 1 },
         AggregationLagSeconds: { unit: 'Seconds', value: expect.any(Number) },
+        ResponsesSubmitted: { unit: 'Count', value: 0 },
       }),
     );
     const lag = (line as { AggregationLagSeconds: number }).AggregationLagSeconds;

@@ -2,7 +2,6 @@
  * The public path (contract section 2): reading a dialogue and submitting a response, through the deployed
  * handlers built from the real runtime, against DynamoDB Local. What is stored is checked in the table itself.
  */
-import { emfLine, publishedMetrics } from '../support/metrics';
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,7 +11,6 @@ import { dynamoAggregateStore, dynamoResponseReader } from '../../functions/adap
 import { dynamoDialogueStore } from '../../functions/adapters/dialogue-store';
 import { handler as getDialogue } from '../../functions/dialogues/get/handler';
 import { handler as submit } from '../../functions/dialogues/submit/handler';
-import { handler as formPost } from '../../functions/web/form-post/handler';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { DEMO_DIALOGUE_ID, seedDemo } from '../../local/seed';
 import type { Caller } from '../../shared/access';
@@ -22,15 +20,13 @@ import { officialResults } from '../../shared/aggregation/results';
 import { aggregateDialogue } from '../../shared/aggregation/run';
 import { ConflictError, type Issue } from '../../shared/errors';
 import { ljungby } from '../../shared/municipality';
-import { fieldNames } from '../../shared/presentation/form-body';
 import { emailHash } from '../../shared/responses/submit';
 import { DEFAULT_BODY_LIMIT_BYTES, routes } from '../../shared/routes';
 import { createTestTable } from '../support/dynamo';
-import { type RequestOptions, httpEvent, invoke, invokeRaw } from './support/events';
+import { type RequestOptions, httpEvent, invoke } from './support/events';
 import { type Item, itemsOf, leafValues, scanAll, tableName, testDocumentClient } from './support/table';
 
 const db = testDocumentClient();
-const metrics = publishedMetrics();
 const SHARDS = 4;
 const DAY = 86_400_000;
 const seeder: Caller = { sub: 'test-seed', committees: [], isAdmin: true };
@@ -564,50 +560,6 @@ describe('POST /dialogues/{id}/responses: the honeypot', () => {
     const answer = await post(valid({ homepage: '   ' }));
     expect(answer.statusCode).toBe(201);
     expect((await demoItems()).responses.some((r) => r.responseId === answer.json.responseId)).toBe(true);
-  });
-});
-
-describe('ResponsesSubmitted: one per response stored, by the JSON route and the no-script form alike', () => {
-  const responsesSubmitted = emfLine({ ResponsesSubmitted: { unit: 'Count', value: 1 } });
-  const postForm = (submissionId: string) =>
-    invokeRaw(
-      formPost,
-      httpEvent(routes.formPost, {
-        pathParameters: { id: DEMO_DIALOGUE_ID },
-        body: new URLSearchParams({
-          [fieldNames.answer('favourite')]: 'natur',
-          [fieldNames.submissionId]: submissionId,
-        }).toString(),
-        contentType: 'application/x-www-form-urlencoded',
-      }),
-    );
-
-  beforeEach(() => metrics.take());
-
-  it('a new response publishes ResponsesSubmitted 1 in the Medborgardialog namespace, with only the service and stage dimensions', async () => {
-    expect((await post(valid())).statusCode).toBe(201);
-    expect(metrics.take()).toEqual([responsesSubmitted]);
-  });
-
-  it('a retry, concurrent copies of one submission and a bot count the response once, or not at all', async () => {
-    const body = valid();
-    await post(body);
-    await post(body);
-    expect(metrics.take()).toEqual([responsesSubmitted]);
-
-    const copied = valid();
-    await Promise.all(Array.from({ length: 4 }, () => post(copied)));
-    expect(metrics.take()).toEqual([responsesSubmitted]);
-
-    await post(valid({ homepage: 'https://spam.example' }));
-    expect(metrics.take()).toEqual([]);
-  });
-
-  it('a response by the no-script form counts too, and its retry does not', async () => {
-    const submissionId = randomUUID();
-    expect((await postForm(submissionId)).statusCode).toBe(201);
-    expect((await postForm(submissionId)).statusCode).toBe(201);
-    expect(metrics.take()).toEqual([responsesSubmitted]);
   });
 });
 

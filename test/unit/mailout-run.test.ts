@@ -59,8 +59,14 @@ function memoryQueue(count: number) {
     acquireRun: async () => true,
     releaseRun: async () => undefined,
     release: async () => undefined,
-    async *pending(_id, now) {
-      for (const entry of [...entries.values()]) if (claimable(entry, now.getTime())) yield entry.contact;
+    async *pending(_id, now, after) {
+      for (const entry of [...entries.values()])
+        if (claimable(entry, now.getTime()) && (after === undefined || entry.contact.emailHash > after))
+          yield entry.contact;
+    },
+    async resumeAt(_id, after) {
+      const { resumeAfter: _, ...rest } = mailout;
+      mailout = after === undefined ? rest : { ...rest, resumeAfter: after };
     },
     async claim(_id, hash, owner, now, leaseUntil) {
       const entry = entries.get(hash);
@@ -179,12 +185,24 @@ describe('runMailouts and the time budget', () => {
     // It kept sending right up to the tick: the last send within a second of it, not 15 s before.
     expect(Math.max(...first.sends)).toBeGreaterThan(started + 59_000);
     expect(first.sends.length).toBeGreaterThanOrEqual(Math.floor(60 * 14 * 0.99));
+    // Where it stopped is kept, so the next run reads on from there, not through every contact already sent.
+    const resumeAfter = (await queue.store.get('tidsbudget'))?.resumeAfter;
+    const sentHashes = [...queue.entries.values()].filter((e) => e.state === 'sent').map((e) => e.contact.emailHash);
+    expect(resumeAfter).toBe(sentHashes.at(-1));
+    const read: string[] = [];
+    const pending = queue.store.pending.bind(queue.store);
+    queue.store.pending = async function* (id, now, after) {
+      for await (const contact of pending(id, now, after)) yield (read.push(contact.emailHash), contact);
+    };
 
     const second = await runAgainstDeadline(3000, 14, 300_000, { queue });
     const sent = [...queue.entries.values()].filter((e) => e.state === 'sent');
     expect(first.sends.length + second.sends.length).toBe(sent.length);
     expect(second.outcome.paused).toBe(false);
     expect(sent).toHaveLength(3000);
+    expect(read.some((hash) => sentHashes.includes(hash))).toBe(false);
+    // Having reached the end, it leaves the next run to read from the start.
+    expect((await queue.store.get('tidsbudget'))?.resumeAfter).toBeUndefined();
   });
 
   it('at 1 a second (dev) the run still returns before the deadline', async () => {
@@ -198,7 +216,7 @@ describe('runMailouts and a large queue', () => {
   it('starts sending as the first contacts are read, before the rest of the queue is', async () => {
     const dialogue: Dialogue = decidedDemo({ id: 'tidsbudget' });
     const { store } = memoryQueue(2);
-    const all = [];
+    const all: PendingContact[] = [];
     for await (const contact of store.pending('tidsbudget', new Date())) all.push(contact);
     let firstSent: () => void = () => undefined;
     const sentOnce = new Promise<void>((resolve) => (firstSent = resolve));

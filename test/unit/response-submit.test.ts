@@ -67,9 +67,9 @@ const open = (overrides: Partial<Dialogue> = {}) =>
   demo({ id: 'lekplatsen', status: 'open', version: 3, responseShards: 4, ...overrides });
 
 describe('submitResponse', () => {
-  test('a valid response is stored once with its checked answers, the receipt names it, and it is a new response', async () => {
+  test('a valid response is stored once with its checked answers, and the receipt names it', async () => {
     const { deps, saved } = fakes([open()]);
-    const { receipt, newResponse } = await submitResponse(deps, 'lekplatsen', body({ profile: { locality: 'Lagan' } }));
+    const receipt = await submitResponse(deps, 'lekplatsen', body({ profile: { locality: 'Lagan' } }));
 
     expect(saved).toEqual([
       {
@@ -90,10 +90,9 @@ describe('submitResponse', () => {
       receivedAt: NOW.toISOString(),
       willReceiveFeedback: false,
     });
-    expect(newResponse).toBe(true);
   });
 
-  test('a filled honeypot is saved quarantined, without answers or contact, its answers not even checked, and no new response', async () => {
+  test('a filled honeypot is saved quarantined, without answers or contact, and its answers are not even checked', async () => {
     const { deps, saved } = fakes([open()]);
     const bot = body({
       answers: { favourite: 'not-an-option', nonsense: 'x' },
@@ -101,13 +100,12 @@ describe('submitResponse', () => {
       homepage: 'https://spam.example',
     });
 
-    const { receipt, newResponse } = await submitResponse(deps, 'lekplatsen', bot);
+    const receipt = await submitResponse(deps, 'lekplatsen', bot);
 
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ quarantined: true, answers: {}, profile: {} });
     expect(saved[0]).not.toHaveProperty('contact');
     expect(receipt).toMatchObject({ responseId: 'response-1', willReceiveFeedback: false });
-    expect(newResponse).toBe(false);
   });
 
   test('a honeypot of only spaces is no hit: the response is checked as usual', async () => {
@@ -118,20 +116,19 @@ describe('submitResponse', () => {
     expect(saved).toEqual([]);
   });
 
-  test('a retry answers with what the store says of the first copy, and is no new response', async () => {
+  test('a retry answers with what the store says of the first copy', async () => {
     const firstCopy = {
       responseId: 'first-response',
       receivedAt: '2026-03-09T10:00:00.000Z',
       willReceiveFeedback: false,
     };
     const { deps } = fakes([open()], { firstCopy });
-    const { receipt, newResponse } = await submitResponse(
+    const receipt = await submitResponse(
       deps,
       'lekplatsen',
       body({ contact: { email: 'ny@example.se', consent: true, language: 'sv' } }),
     );
     expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen' });
-    expect(newResponse).toBe(false);
   });
 
   test('a submission id in upper case names the same submission as in lower case', async () => {
@@ -144,20 +141,19 @@ describe('submitResponse', () => {
     expect(saved[0]?.submissionId).toBe(SUBMISSION_ID);
   });
 
-  test('a retry of a stored submission after the dialogue closed answers with the stored copy, not 409, and is no new response', async () => {
+  test('a retry of a stored submission after the dialogue closed answers with the stored copy, not 409', async () => {
     const firstCopy = {
       responseId: 'first-response',
       receivedAt: '2026-03-09T10:00:00.000Z',
       willReceiveFeedback: true,
     };
     const { deps, saved, found } = fakes([open({ status: 'closed' })], { firstCopy });
-    const { receipt, newResponse } = await submitResponse(
+    const receipt = await submitResponse(
       deps,
       'lekplatsen',
       body({ contact: { email: 'Ny@Example.se', consent: true, language: 'sv' } }),
     );
     expect(receipt).toEqual({ ...firstCopy, dialogueId: 'lekplatsen' });
-    expect(newResponse).toBe(false);
     // The store is asked for the copy by its id alone: nothing of the asking request's address reaches it.
     expect(found).toEqual([{ dialogueId: 'lekplatsen', submissionId: SUBMISSION_ID }]);
     expect(saved).toEqual([]);
@@ -191,7 +187,7 @@ describe('submitResponse', () => {
 
   test('a failed mark (the dialogue changed) re-reads it fresh and checks the response against the new version', async () => {
     const { deps, gets, marked, saved } = fakes([open({ version: 3 }), open({ version: 4 })], { marks: [false] });
-    const { receipt } = await submitResponse(deps, 'lekplatsen', body());
+    const receipt = await submitResponse(deps, 'lekplatsen', body());
     expect(gets).toEqual([
       { id: 'lekplatsen', fresh: false },
       { id: 'lekplatsen', fresh: true },
@@ -213,7 +209,7 @@ describe('submitResponse', () => {
 
   test('a cached read that would turn the response away is checked against a fresh read first', async () => {
     const { deps, gets, saved } = fakes([open({ status: 'closed', version: 2 }), open({ status: 'open', version: 3 })]);
-    const { receipt } = await submitResponse(deps, 'lekplatsen', body());
+    const receipt = await submitResponse(deps, 'lekplatsen', body());
     expect(gets.map((g) => g.fresh)).toEqual([false, true]);
     expect(saved.map((s) => s.dialogueVersion)).toEqual([3]);
     expect(receipt.responseId).toBe(saved[0]?.responseId);
@@ -273,7 +269,7 @@ describe('submitResponse', () => {
 describe('contact for feedback', () => {
   test('with consent, the address is stored normalised, with its per-dialogue hash and language', async () => {
     const { deps, saved } = fakes([open()]);
-    const { receipt } = await submitResponse(
+    const receipt = await submitResponse(
       deps,
       'lekplatsen',
       body({ contact: { email: 'Anna.Svensson@Example.SE', consent: true, language: 'en' } }),
@@ -288,7 +284,7 @@ describe('contact for feedback', () => {
 
   test('without a contact nothing is kept and no feedback is promised', async () => {
     const { deps, saved } = fakes([open()]);
-    const { receipt } = await submitResponse(deps, 'lekplatsen', body());
+    const receipt = await submitResponse(deps, 'lekplatsen', body());
     expect(saved[0]).not.toHaveProperty('contact');
     expect(receipt.willReceiveFeedback).toBe(false);
   });

@@ -1,9 +1,9 @@
 import { submitResponseRoute } from '../../../shared/routes';
 import { httpRoute } from '../../lib/http';
 import { runtime } from '../../lib/runtime';
-import { type SubmitRuntime, submitCounted } from '../../lib/submit';
+import { type SubmitRuntime, submitCitizenResponse } from '../../lib/submit';
 
 export const createHandler = (deps: SubmitRuntime) =>
-  httpRoute(submitResponseRoute, async ({ path, body }) => ({ json: await submitCounted(deps, path.id, body) }));
+  httpRoute(submitResponseRoute, async ({ path, body }) => ({ json: await submitCitizenResponse(deps, path.id, body) }));
 
 export const handler = createHandler(runtime);

@@ -13,7 +13,12 @@ export const createHandler = (
     const outcome = await aggregateAll({ ...deps, responses: deps.responseReader });
     // The others went on; the failed ones are retried next run. Logged as errors so an alarm can see them.
     for (const failure of outcome.failed) logger.error('aggregating a dialogue failed', failure);
-    publishMetrics({ [metricNames.aggregationRuns]: 1, [metricNames.aggregationLagSeconds]: outcome.lagSeconds });
+    publishMetrics({
+      [metricNames.aggregationRuns]: 1,
+      [metricNames.aggregationLagSeconds]: outcome.lagSeconds,
+      // Each response is folded once, whatever retries stored it: the count of responses that came in.
+      [metricNames.responsesSubmitted]: outcome.folded,
+    });
     return outcome;
   });
 

@@ -6,7 +6,7 @@ import { noForm } from '../../../shared/presentation/no-form';
 import { formPage, messagePage, receiptPage } from '../../../shared/presentation/pages';
 import { httpRoute } from '../../lib/http';
 import { type Runtime, runtime } from '../../lib/runtime';
-import { type SubmitRuntime, submitCounted } from '../../lib/submit';
+import { type SubmitRuntime, submitCitizenResponse } from '../../lib/submit';
 import { formLinks } from '../links';
 
 type Deps = Pick<Runtime, 'dialogues'> & SubmitRuntime;
@@ -44,7 +44,7 @@ export const createHandler = (deps: Deps) =>
     try {
       // Checked whole by the domain, as the JSON route is: one 400 lists every problem, of shape and answers alike.
       const body = responseBodyFromForm(definition, fields);
-      const receipt = await submitCounted(deps, dialogue.id, body);
+      const receipt = await submitCitizenResponse(deps, dialogue.id, body);
       return {
         statusCode: 201 as const,
         embeddable: true,
