@@ -38,7 +38,11 @@ function windowRatios(startsMs: readonly number[], rate: number, windowMs = 10_0
     const index = Math.floor((start - first) / windowMs);
     counts[index] = (counts[index] ?? 0) + 1;
   }
-  return counts.slice(0, -1).map((count) => (count ?? 0) / ((rate * windowMs) / 1000));
+  // A window with no send at all is a zero, not a gap.
+  return Array.from(
+    { length: Math.max(0, counts.length - 1) },
+    (_, i) => (counts[i] ?? 0) / ((rate * windowMs) / 1000),
+  );
 }
 
 /**
@@ -187,6 +191,9 @@ function reportRun(run: MailoutRun, rate: number, suffix = ''): void {
     '10 s windows',
   );
   report(`mailout_busiest_second_vs_rate${suffix}`, busiestSecond(starts) / rate);
+  // The longest time SES went without a message: where a handover (or anything else) idled.
+  const gaps = starts.slice(1).map((start, i) => start - (starts[i] as number));
+  report(`mailout_longest_gap${suffix}`, Math.max(0, ...gaps) / 1000, 's');
   report(`mailout_runs${suffix}`, run.runs);
   report(`mailout_sent${suffix}`, run.sent);
   report(`mailout_duplicates${suffix}`, run.duplicates);
@@ -198,7 +205,7 @@ function reportRun(run: MailoutRun, rate: number, suffix = ''): void {
  * mailout_duplicates, mailout_missed and mailout_sent: the real mailout run against the SES emulator, over several
  * scheduled runs that hand over at their ticks.
  */
-export async function benchMailout(stack: BenchStack, recipients = 100_000, rate = 250): Promise<void> {
+export async function benchMailout(stack: BenchStack, recipients = 100_000, rate = 100): Promise<void> {
   report('mailout_configured_rate', rate, 'per s');
   reportRun(await mailout(stack, 'bench-mail', recipients, rate), rate);
   const hog = cpuHog();

@@ -199,6 +199,8 @@ async function sendMailout(
     if (deps.remainingMs() < STOP_MARGIN_MS || handedOver(deps, drainMs) || failure) {
       outcome.paused = true;
       stopped = true;
+      // Where to read on, written now, before the handover: the next run starts at the tick, while these drain.
+      if (lastTaken !== undefined && lastTaken !== resumeAfter) await deps.mailouts.resumeAt(current.id, lastTaken);
       break;
     }
     lastTaken = contact.emailHash;
@@ -220,9 +222,8 @@ async function sendMailout(
   await Promise.all(inFlight);
   // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
   if (failure) outcome.paused = true;
-  // Stopped part-way: the next run reads on from here. At the end: the next reads from the start, for any left behind.
-  const next = stopped ? (lastTaken ?? resumeAfter) : undefined;
-  if (next !== resumeAfter) await deps.mailouts.resumeAt(current.id, next);
+  // Having read to the end, the next run reads from the start, for any left behind (given back, failed for now).
+  if (!stopped && resumeAfter !== undefined) await deps.mailouts.resumeAt(current.id, undefined);
   if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) {
     outcome.completed.push(current.id);
     return 0;

@@ -242,6 +242,19 @@ describe('Medborgardialog stacks', () => {
     });
   });
 
+  test('each job’s function knows its own interval (SCHEDULE_SECONDS), which the mailout hands over at', () => {
+    const stage = getStageConfig('dev');
+    for (const job of jobList)
+      dev.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.handler',
+        Environment: { Variables: Match.objectLike({ SCHEDULE_SECONDS: String(job.rateMinutes(stage) * 60) }) },
+        LoggingConfig: {
+          LogFormat: 'JSON',
+          LogGroup: { Ref: Match.stringLikeRegexp(`^Schedules${job.name.replace(/\W/g, '')}Logs`) },
+        },
+      });
+  });
+
   test('each job runs on an EventBridge rule at the rate the manifest gives', () => {
     dev.resourceCountIs('AWS::Events::Rule', jobList.length);
     for (const job of jobList) {
