@@ -4,6 +4,8 @@ import { runtime } from '../../lib/runtime';
 import { type SubmitRuntime, submitCitizenResponse } from '../../lib/submit';
 
 export const createHandler = (deps: SubmitRuntime) =>
-  httpRoute(submitResponseRoute, async ({ path, body }) => ({ json: await submitCitizenResponse(deps, path.id, body) }));
+  httpRoute(submitResponseRoute, async ({ path, body }) => ({
+    json: await submitCitizenResponse(deps, path.id, body),
+  }));
 
 export const handler = createHandler(runtime);
