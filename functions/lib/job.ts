@@ -19,13 +19,14 @@ export type ScheduledEvent = z.infer<typeof scheduledEventSchema>;
 export function scheduledJob<R>(job: JobDefinition, run: (context: Context, event: ScheduledEvent) => Promise<R>) {
   return middy<unknown, R, Error, Context>()
     .use({
-      before: ({ event, context }) => {
-        logger.addContext(context);
+      before: (request) => {
+        logger.addContext(request.context);
         const scheduled = parseOrThrow(
           scheduledEventSchema,
-          event,
+          request.event,
           (issues) => `job ${job.name}: not a scheduled event: ${issues}`,
         );
+        request.event = scheduled;
         logger.resetKeys();
         logger.appendKeys({ correlationId: scheduled.id, job: job.name });
       },
@@ -34,6 +35,7 @@ export function scheduledJob<R>(job: JobDefinition, run: (context: Context, even
       },
     })
     .handler(async (event, context) => {
+      // `before` put the checked event in place of the one that came.
       const result = await run(context, event as ScheduledEvent);
       logger.info('job finished', { result: result as Record<string, unknown> });
       return result;
