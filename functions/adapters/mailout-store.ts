@@ -24,6 +24,16 @@ const BOUNCES = new Set(['bounce', 'complaint']);
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
+const pendingContact = (item: Record<string, unknown>): PendingContact => ({
+  emailHash: String(item[attr.sk]),
+  email: String(item.email),
+  language: item.language === 'en' ? 'en' : 'sv',
+});
+
+/** `pending`'s filter, for a contact read by key: not yet sent or failed, and no other run's lease on it. */
+const isPending = (item: Record<string, unknown>, now: Date): boolean =>
+  item.state === undefined || (item.state === 'sending' && String(item.leaseUntil) < now.toISOString());
+
 /** Contacts are the queue: no `state` = pending; `sending` with a lease; then `sent` (expires by TTL) or `failed`. */
 export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: string): MailoutStore {
   const contactsOf = (
@@ -171,7 +181,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       );
     },
     async release(dialogueId, emailHash, owner) {
-      await conditionHeld(
+      const released = await conditionHeld(
         client.send(
           new UpdateCommand({
             TableName: tableName,
@@ -183,6 +193,45 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           }),
         ),
       );
+      // Noted after the contact is free again: a crash between leaves it pending, for the sweep from the start.
+      if (released)
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.mailout(dialogueId),
+            UpdateExpression: 'ADD givenBack :hash',
+            ExpressionAttributeValues: { ':hash': new Set([emailHash]) },
+          }),
+        );
+    },
+    async takeGivenBack(dialogueId, now) {
+      let hashes: Set<string> | undefined;
+      try {
+        ({ Attributes: { givenBack: hashes } = { givenBack: undefined } } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.mailout(dialogueId),
+            UpdateExpression: 'REMOVE givenBack',
+            // Without it, an update on a mailout that is not there would create one.
+            ConditionExpression: 'attribute_exists(givenBack)',
+            ReturnValues: 'UPDATED_OLD',
+          }),
+        ));
+      } catch (error) {
+        if (isConditionFailure(error)) return [];
+        throw error;
+      }
+      const items = await Promise.all(
+        [...(hashes ?? [])].map(async (hash) => {
+          const { Item } = await client.send(
+            new GetCommand({ TableName: tableName, Key: contactKey(dialogueId, hash), ConsistentRead: true }),
+          );
+          return Item;
+        }),
+      );
+      return items
+        .filter((item): item is Record<string, unknown> => item !== undefined && isPending(item, now))
+        .map(pendingContact);
     },
     async *pending(dialogueId, now, after) {
       const pages = contactsOf(
@@ -194,14 +243,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         },
         after,
       );
-      for await (const page of pages) {
-        for (const item of page.Items ?? [])
-          yield {
-            emailHash: String(item[attr.sk]),
-            email: String(item.email),
-            language: item.language === 'en' ? 'en' : 'sv',
-          } satisfies PendingContact;
-      }
+      for await (const page of pages) for (const item of page.Items ?? []) yield pendingContact(item);
     },
     async claim(dialogueId, emailHash, owner, now, leaseUntil) {
       return conditionHeld(

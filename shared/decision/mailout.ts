@@ -15,7 +15,7 @@ export interface Mailout {
   /**
    * Where the last run stopped in the queue (a contact's key): the next run reads on from there, not through every
    * contact already sent. A run that reaches the end clears it, so the one after reads from the start for any left
-   * behind (given back at a stop, failed for now).
+   * behind (failed for now, or given back by a run that crashed before noting it).
    */
   readonly resumeAfter?: string;
 }

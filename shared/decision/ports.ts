@@ -23,8 +23,13 @@ export interface MailoutStore {
    */
   acquireRun(dialogueId: string, owner: string, now: Date, until: Date): Promise<boolean>;
   releaseRun(dialogueId: string, owner: string): Promise<void>;
-  /** Gives a claimed contact back untouched (the run ran out of time before sending). */
+  /**
+   * Gives a claimed contact back untouched (the run ran out of time before sending) and notes it on the mailout, so
+   * the next run sends it first instead of only after reading the whole queue again.
+   */
   release(dialogueId: string, emailHash: string, owner: string): Promise<void>;
+  /** Takes (and forgets) the contacts given back since the last call, those of them still waiting to be sent. */
+  takeGivenBack(dialogueId: string, now: Date): Promise<PendingContact[]>;
   /**
    * Contacts not yet sent or failed whose lease (if any) has run out, as they are read (page by page), so a run can
    * start sending before it has read a large mailout's whole queue; stopping early reads no more.

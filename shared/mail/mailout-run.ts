@@ -195,7 +195,14 @@ async function sendMailout(
   const drainMs = (limit / deps.settings.maxSendRate) * 1000;
   let lastTaken: string | undefined;
   let stopped = false;
-  for await (const contact of deps.mailouts.pending(dialogue.id, deps.clock.now(), resumeAfter)) {
+  // Those the last run gave back at its stop come first; the queue then reads on from where that run stopped.
+  const givenBack = await deps.mailouts.takeGivenBack(current.id, deps.clock.now());
+  async function* contacts() {
+    for (const contact of givenBack) yield { contact, inQueue: false };
+    for await (const contact of deps.mailouts.pending(dialogue.id, deps.clock.now(), resumeAfter))
+      yield { contact, inQueue: true };
+  }
+  for await (const { contact, inQueue } of contacts()) {
     if (deps.remainingMs() < STOP_MARGIN_MS || handedOver(deps, drainMs) || failure) {
       outcome.paused = true;
       stopped = true;
@@ -203,7 +210,7 @@ async function sendMailout(
       if (lastTaken !== undefined && lastTaken !== resumeAfter) await deps.mailouts.resumeAt(current.id, lastTaken);
       break;
     }
-    lastTaken = contact.emailHash;
+    if (inQueue) lastTaken = contact.emailHash;
     const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace)
       .then(
         (result) => {
@@ -222,9 +229,10 @@ async function sendMailout(
   await Promise.all(inFlight);
   // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
   if (failure) outcome.paused = true;
-  // Having read to the end, the next run reads from the start, for any left behind (given back, failed for now).
+  // Having read to the end, the next run reads from the start, for any left behind (failed for now, or lost at a
+  // crash). Whether all is done is asked only then: it reads every contact, which a run that stopped need not.
   if (!stopped && resumeAfter !== undefined) await deps.mailouts.resumeAt(current.id, undefined);
-  if (await deps.mailouts.completeIfDone(current.id, deps.clock.now())) {
+  if (!stopped && (await deps.mailouts.completeIfDone(current.id, deps.clock.now()))) {
     outcome.completed.push(current.id);
     return 0;
   }

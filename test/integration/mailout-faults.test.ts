@@ -359,10 +359,23 @@ describe('the job killed mid-mailout and restarted', () => {
     const first = await runMailouts(deps(id, { mailer, remainingMs: () => (mailer.sent.length < 3 ? 60_000 : 1_000) }));
     expect(first).toMatchObject({ sent: 3, failed: 0, pending: 5, paused: true, completed: [] });
     expect(await progress(id)).toMatchObject({ status: 'sending', total: 8, sent: 3, failed: 0, pending: 5 });
-    expect((await contactItems(id)).filter((c) => c.state === undefined)).toHaveLength(5);
+    const waiting = (await contactItems(id)).filter((c) => c.state === undefined);
+    expect(waiting).toHaveLength(5);
+    // Those it had taken and gave back are noted on the mailout, so the next run sends them before reading on.
+    const { givenBack, resumeAfter } = itemsOf(await scanAll(db), id).all.find((i) => i.sk === 'MAILOUT') as Item;
+    expect(givenBack).toBeInstanceOf(Set);
+    expect([...(givenBack as Set<string>)].every((hash) => waiting.some((c) => c.sk === hash))).toBe(true);
+    expect([...(givenBack as Set<string>)].every((hash) => hash <= String(resumeAfter))).toBe(true);
 
     const second = await runMailouts(deps(id, { mailer }));
     expect(second).toEqual({ sent: 5, failed: 0, pending: 0, paused: false, completed: [id] });
+    expect(
+      mailer.sent
+        .slice(3, 3 + (givenBack as Set<string>).size)
+        .map((m) => emailHash(id, m.to))
+        .sort(),
+    ).toEqual([...(givenBack as Set<string>)].sort());
+    expect(itemsOf(await scanAll(db), id).all.find((i) => i.sk === 'MAILOUT')).not.toHaveProperty('givenBack');
     expect(tally(mailer.sent.map((m) => m.to))).toEqual(once(addresses));
     expect(await progress(id)).toMatchObject({ status: 'done', total: 8, sent: 8, failed: 0, pending: 0 });
   });

@@ -49,6 +49,7 @@ function memoryQueue(count: number) {
     unsubscribed: 0,
     startedAt: new Date().toISOString(),
   };
+  const givenBack = new Set<string>();
   const claimable = (e: Entry, now: number) =>
     e.state === undefined || (e.state === 'sending' && (e.leaseUntil ?? 0) < now);
   const store: MailoutStore = {
@@ -58,7 +59,17 @@ function memoryQueue(count: number) {
     get: async () => mailout,
     acquireRun: async () => true,
     releaseRun: async () => undefined,
-    release: async () => undefined,
+    async release(_id, hash, owner) {
+      const entry = entries.get(hash);
+      if (entry?.state !== 'sending' || entry.owner !== owner) return;
+      delete entry.state;
+      givenBack.add(hash);
+    },
+    async takeGivenBack(_id, now) {
+      const taken = [...givenBack].map((hash) => entries.get(hash) as Entry);
+      givenBack.clear();
+      return taken.filter((entry) => claimable(entry, now.getTime())).map((entry) => entry.contact);
+    },
     async *pending(_id, now, after) {
       for (const entry of [...entries.values()])
         if (claimable(entry, now.getTime()) && (after === undefined || entry.contact.emailHash > after))
@@ -100,7 +111,7 @@ function memoryQueue(count: number) {
     hasContact: async (_id, hash) => entries.has(hash),
     deleteContact: async (_id, hash) => entries.delete(hash),
   };
-  return { store, entries };
+  return { store, entries, givenBack };
 }
 
 const metrics = publishedMetrics();
@@ -242,6 +253,58 @@ describe('runMailouts and a large queue', () => {
       remainingMs: () => 60_000,
     });
     expect(outcome).toMatchObject({ sent: 2, pending: 0, completed: ['tidsbudget'] });
+  });
+});
+
+describe('runMailouts and what a stopped run gave back', () => {
+  it('the next run sends those first, then reads on from where the last stopped; a stopped run never reads the whole queue to see if all is done', async () => {
+    const dialogue: Dialogue = decidedDemo({ id: 'tidsbudget' });
+    const queue = memoryQueue(40);
+    const sent: string[] = [];
+    const read: string[] = [];
+    let doneAsked = 0;
+    const run = (remainingMs: () => number) =>
+      runMailouts({
+        dialogues: { list: async () => [dialogue], get: async () => dialogue },
+        mailouts: {
+          ...queue.store,
+          async *pending(id, now, after) {
+            for await (const contact of queue.store.pending(id, now, after)) yield (read.push(contact.email), contact);
+          },
+          completeIfDone: (id, now) => (doneAsked++, queue.store.completeIfDone(id, now)),
+        },
+        mailer: { send: async (raw) => void sent.push(/^To: (.*)$/m.exec(raw)?.[1] as string) },
+        clock: { now: () => new Date() },
+        settings: { ...SETTINGS, maxSendRate: 1000 },
+        content: async (d) => ({
+          definition: publicDefinition(d, ljungby),
+          results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
+        }),
+        remainingMs,
+      });
+
+    // Time for five sends; the others it had taken (up to 32 in flight at this rate) go back untouched.
+    const first = await run(() => (sent.length < 5 ? 60_000 : 1_000));
+    expect(first).toMatchObject({ sent: 5, paused: true });
+    const givenBack = [...queue.givenBack].map((hash) => queue.entries.get(hash)?.contact.email);
+    expect(givenBack.length).toBeGreaterThan(0);
+    expect(doneAsked).toBe(0);
+    const resumeAfter = (await queue.store.get('tidsbudget'))?.resumeAfter as string;
+    read.length = 0;
+
+    const second = await run(() => 60_000);
+    expect(second).toMatchObject({ sent: 35, pending: 0, completed: ['tidsbudget'] });
+    expect(sent.slice(5, 5 + givenBack.length).sort()).toEqual([...givenBack].sort());
+    // From the queue it read only what lies beyond the stop, not the given-back contacts again.
+    expect(read).toHaveLength(40 - 5 - givenBack.length);
+    expect(
+      [...queue.entries.values()]
+        .filter((e) => read.includes(e.contact.email))
+        .every((e) => e.contact.emailHash > resumeAfter),
+    ).toBe(true);
+    expect(new Set(sent).size).toBe(40);
+    expect(queue.givenBack.size).toBe(0);
+    expect(doneAsked).toBe(1);
   });
 });
 
