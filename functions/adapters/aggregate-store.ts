@@ -4,6 +4,7 @@ import type { AggregateState } from '../../shared/aggregation/state';
 import { keys } from '../../shared/keys';
 import { GSI2, attr } from '../../shared/table';
 import { conditionHeld } from './conditional';
+import { readAhead } from './read-ahead';
 
 /** The aggregate is one item; its state is stored as JSON (sums only, a few KB even for large dialogues). */
 export function dynamoAggregateStore(client: DynamoDBDocumentClient, tableName: string): AggregateStore {
@@ -75,7 +76,8 @@ export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: 
           ProjectionExpression: '#sk, #answers, #profile, #receivedAt, #method',
         },
       );
-      for await (const page of pages) {
+      // Folding a page takes about as long as reading one: the next is read meanwhile.
+      for await (const page of readAhead(pages)) {
         for (const item of page.Items ?? []) {
           if (String(item.receivedAt) >= before) return;
           yield {

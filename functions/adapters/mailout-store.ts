@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { conditionHeld, isConditionFailure } from './conditional';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -24,11 +26,7 @@ const BOUNCES = new Set(['bounce', 'complaint']);
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
-const pendingContact = (item: Record<string, unknown>): PendingContact => ({
-  emailHash: String(item[attr.sk]),
-  email: String(item.email),
-  language: item.language === 'en' ? 'en' : 'sv',
-});
+const PENDING_PAGE = 100;
 
 /** `pending`'s filter, for a contact read by key: not yet sent or failed, and no other run's lease on it. */
 const isPending = (item: Record<string, unknown>, now: Date): boolean =>
@@ -40,9 +38,10 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
     dialogueId: string,
     filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
     after?: string,
+    pageSize?: number,
   ) =>
     paginateQuery(
-      { client },
+      { client, ...(pageSize ? { pageSize } : {}) },
       {
         TableName: tableName,
         KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
@@ -61,6 +60,35 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       },
     );
   const contactKey = keys.contact;
+  /** The address hashes among these that must not be mailed (bounced, complained): a BatchGetItem per hundred. */
+  async function suppressedAmong(hashes: readonly string[]): Promise<ReadonlySet<string>> {
+    const suppressed = new Set<string>();
+    // BatchGetItem takes 100 keys, none twice; what it leaves unprocessed (throttled) is asked again.
+    for (let left = [...new Set(hashes)]; left.length > 0;) {
+      let request: NonNullable<BatchGetCommandOutput['UnprocessedKeys']>[string] | undefined = {
+        Keys: left.splice(0, 100).map((hash) => keys.suppression(hash)),
+      };
+      while (request?.Keys?.length) {
+        const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: request } }),
+        );
+        for (const item of Responses?.[tableName] ?? []) suppressed.add(String(item[attr.sk]));
+        request = UnprocessedKeys?.[tableName];
+      }
+    }
+    return suppressed;
+  }
+  /** Contacts as the queue yields them, with their addresses checked against the suppression list. */
+  async function pendingContacts(items: readonly Record<string, unknown>[]): Promise<PendingContact[]> {
+    const addresses = items.map((item) => addressHash(String(item.email)));
+    const suppressed = await suppressedAmong(addresses);
+    return items.map((item, i) => ({
+      emailHash: String(item[attr.sk]),
+      email: String(item.email),
+      language: item.language === 'en' ? 'en' : 'sv',
+      suppressed: suppressed.has(addresses[i] as string),
+    }));
+  }
   return {
     async countContacts(dialogueId) {
       let count = 0;
@@ -229,9 +257,9 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           return Item;
         }),
       );
-      return items
-        .filter((item): item is Record<string, unknown> => item !== undefined && isPending(item, now))
-        .map(pendingContact);
+      return pendingContacts(
+        items.filter((item): item is Record<string, unknown> => item !== undefined && isPending(item, now)),
+      );
     },
     async *pending(dialogueId, now, after) {
       const pages = contactsOf(
@@ -242,8 +270,10 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           values: { ':sending': 'sending', ':now': now.toISOString() },
         },
         after,
+        // A page is sent within seconds of its suppression check, and never more than that many are read ahead.
+        PENDING_PAGE,
       );
-      for await (const page of pages) for (const item of page.Items ?? []) yield pendingContact(item);
+      for await (const page of pages) yield* await pendingContacts(page.Items ?? []);
     },
     async claim(dialogueId, emailHash, owner, now, leaseUntil) {
       return conditionHeld(
@@ -266,35 +296,34 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       );
     },
     async markSent(dialogueId, emailHash, owner, sentAt, expiresAt) {
-      // Unsubscribed while the message was on its way: nothing left to mark or count.
-      if (
-        !(await conditionHeld(
-          client.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: contactKey(dialogueId, emailHash),
-              UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
-              ConditionExpression: '#state = :sending AND leaseOwner = :owner',
-              ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
-              ExpressionAttributeValues: {
-                ':sent': 'sent',
-                ':sending': 'sending',
-                ':owner': owner,
-                ':at': sentAt.toISOString(),
-                ':ttl': Math.floor(expiresAt.getTime() / 1000),
-              },
-            }),
-          ),
-        ))
-      )
-        return;
+      // False when unsubscribed while the message was on its way: nothing left to mark or count.
+      return conditionHeld(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: contactKey(dialogueId, emailHash),
+            UpdateExpression: `SET #state = :sent, sentAt = :at, #ttl = :ttl REMOVE #leaseUntil, leaseOwner`,
+            ConditionExpression: '#state = :sending AND leaseOwner = :owner',
+            ExpressionAttributeNames: { '#state': 'state', '#leaseUntil': 'leaseUntil', '#ttl': attr.expiresAt },
+            ExpressionAttributeValues: {
+              ':sent': 'sent',
+              ':sending': 'sending',
+              ':owner': owner,
+              ':at': sentAt.toISOString(),
+              ':ttl': Math.floor(expiresAt.getTime() / 1000),
+            },
+          }),
+        ),
+      );
+    },
+    async countSent(dialogueId, count) {
       // The counter is for the progress bar; whether the mailout is done is decided from the contacts themselves.
       await client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.mailout(dialogueId),
-          UpdateExpression: 'ADD sent :one',
-          ExpressionAttributeValues: { ':one': 1 },
+          UpdateExpression: 'ADD sent :count',
+          ExpressionAttributeValues: { ':count': count },
         }),
       );
     },
@@ -367,12 +396,6 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           }),
         ),
       );
-    },
-    async isSuppressed(email) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: keys.suppression(addressHash(email)) }),
-      );
-      return Item !== undefined;
     },
     async suppress(email, reason, now) {
       await client.send(

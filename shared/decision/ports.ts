@@ -6,6 +6,8 @@ export interface PendingContact {
   readonly emailHash: string;
   readonly email: string;
   readonly language: Language;
+  /** The address is on the suppression list (bounced, complained) as of when the contact was read. */
+  readonly suppressed: boolean;
 }
 
 /** Storage of the decision and of the mailout queue (contacts are the queue items). */
@@ -32,19 +34,22 @@ export interface MailoutStore {
   takeGivenBack(dialogueId: string, now: Date): Promise<PendingContact[]>;
   /**
    * Contacts not yet sent or failed whose lease (if any) has run out, as they are read (page by page), so a run can
-   * start sending before it has read a large mailout's whole queue; stopping early reads no more.
+   * start sending before it has read a large mailout's whole queue; stopping early reads no more. Each page is
+   * checked against the suppression list in one read, a few seconds before its sends.
    */
   pending(dialogueId: string, now: Date, after?: string): AsyncIterable<PendingContact>;
   /** Records where this run stopped in the queue (`Mailout.resumeAfter`), or clears it. */
   resumeAt(dialogueId: string, after: string | undefined): Promise<void>;
   /** Takes a contact for this run until `leaseUntil`; false if it is gone, done or held by another run. */
   claim(dialogueId: string, emailHash: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
-  markSent(dialogueId: string, emailHash: string, owner: string, sentAt: Date, expiresAt: Date): Promise<void>;
+  /** Marks a claimed contact sent; false when it was no longer this run's (unsubscribed on its way): not counted. */
+  markSent(dialogueId: string, emailHash: string, owner: string, sentAt: Date, expiresAt: Date): Promise<boolean>;
+  /** Adds sends to the mailout's progress counter: a run counts them in batches, not with a write per email. */
+  countSent(dialogueId: string, count: number): Promise<void>;
   /** Failed for good; the contact still expires by `expiresAt` (nothing is kept longer than the retention). */
   markFailed(dialogueId: string, emailHash: string, reason: string, expiresAt: Date): Promise<void>;
   /** Marks the mailout done when no contact is left to send, with its counts taken from the contacts themselves. */
   completeIfDone(dialogueId: string, now: Date): Promise<boolean>;
-  isSuppressed(email: string): Promise<boolean>;
   suppress(email: string, reason: string, now: Date): Promise<void>;
   /** Whether a contact is still kept (the unsubscribe page says so before it asks). */
   hasContact(dialogueId: string, emailHash: string): Promise<boolean>;

@@ -52,11 +52,11 @@ export interface MailoutDeps {
 export const STOP_MARGIN_MS = 15_000;
 /** Sends in flight at once: enough to keep the pace, but no more than can go out within half the stop margin. */
 const inFlightFor = (maxSendRate: number): number =>
-  Math.max(1, Math.min(32, Math.floor((maxSendRate * STOP_MARGIN_MS) / 2000)));
+  Math.max(1, Math.min(64, Math.floor((maxSendRate * STOP_MARGIN_MS) / 2000)));
 /** No run holds a dialogue's mailout longer than a Lambda can live. */
 const MAX_RUN_MS = 15 * 60_000;
 
-/** Sends to one contact: claim, send, record. A crash between SES accepting and `markSent` is the one way to a duplicate. */
+/** Sends to one contact: claim, send, mark sent. A crash between SES accepting and `markSent` is the one way to a duplicate. */
 async function sendOne(
   deps: MailoutDeps,
   dialogue: Dialogue,
@@ -64,7 +64,7 @@ async function sendOne(
   content: Awaited<ReturnType<MailoutDeps['content']>>,
   owner: string,
   pace: ReturnType<typeof pacer>,
-): Promise<'sent' | 'failed' | 'skipped' | 'deferred'> {
+): Promise<'sent' | 'sent-to-unsubscribed' | 'failed' | 'skipped' | 'deferred'> {
   const now = deps.clock.now();
   const expiry = (at: Date) => new Date(at.getTime() + deps.settings.contactRetentionDays * 86_400_000);
   if (
@@ -77,7 +77,7 @@ async function sendOne(
     ))
   )
     return 'skipped';
-  if (await deps.mailouts.isSuppressed(contact.email)) {
+  if (contact.suppressed) {
     await deps.mailouts.markFailed(dialogue.id, contact.emailHash, 'suppressed', expiry(now));
     return 'failed';
   }
@@ -123,8 +123,9 @@ async function sendOne(
   }
   if (attempt !== 'sent') throw attempt;
   const sentAt = deps.clock.now();
-  await deps.mailouts.markSent(dialogue.id, contact.emailHash, owner, sentAt, expiry(sentAt));
-  return 'sent';
+  return (await deps.mailouts.markSent(dialogue.id, contact.emailHash, owner, sentAt, expiry(sentAt)))
+    ? 'sent'
+    : 'sent-to-unsubscribed';
 }
 
 export interface MailoutOutcome {
@@ -195,6 +196,13 @@ async function sendMailout(
   const drainMs = (limit / deps.settings.maxSendRate) * 1000;
   let lastTaken: string | undefined;
   let stopped = false;
+  // The progress counter gets about a second's sends per write, not one write per email.
+  let uncounted = 0;
+  const countSent = async () => {
+    const count = uncounted;
+    uncounted = 0;
+    if (count > 0) await deps.mailouts.countSent(current.id, count);
+  };
   // Those the last run gave back at its stop come first; the queue then reads on from where that run stopped.
   const givenBack = await deps.mailouts.takeGivenBack(current.id, deps.clock.now());
   async function* contacts() {
@@ -212,21 +220,25 @@ async function sendMailout(
     }
     if (inQueue) lastTaken = contact.emailHash;
     const task: Promise<void> = sendOne(deps, current, contact, content, owner, pace)
-      .then(
-        (result) => {
-          if (result === 'sent') outcome.sent += 1;
-          if (result === 'failed') outcome.failed += 1;
-          if (result === 'deferred') outcome.paused = true;
-        },
-        (error: unknown) => {
-          failure = error;
-        },
-      )
+      .then(async (result) => {
+        if (result === 'sent' || result === 'sent-to-unsubscribed') outcome.sent += 1;
+        if (result === 'sent') uncounted += 1;
+        if (result === 'failed') outcome.failed += 1;
+        if (result === 'deferred') outcome.paused = true;
+        if (uncounted >= deps.settings.maxSendRate) await countSent();
+      })
+      .catch((error: unknown) => {
+        failure = error;
+      })
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
     if (inFlight.size >= limit) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  // Counted before any completion: that sets the counters from the contacts themselves, and no later ADD may follow.
+  await countSent().catch((error: unknown) => {
+    failure ??= error;
+  });
   // A transient failure that outlasted the mailer's retries: the lease runs out and a later run tries again.
   if (failure) outcome.paused = true;
   // Having read to the end, the next run reads from the start, for any left behind (failed for now, or lost at a

@@ -449,8 +449,8 @@ describe('the job killed mid-mailout and restarted', () => {
     expect(await progress(id)).toMatchObject({ status: 'done', total: 4, sent: 4, failed: 0, pending: 0 });
   });
 
-  // markSent updates the contact, then the mailout's counter in a second write. A function that dies between the two
-  // leaves a contact sent and never counted: the mailout completes (completion looks at the contacts) but its
+  // markSent updates the contact; the mailout's counter follows in a later write, for a second's sends at once. A
+  // function that dies between the two leaves contacts sent and never counted: the mailout completes (completion looks at the contacts) but its
   // progress says done with sent < total and pending > 0, for good.
   it('a crash between marking the contact sent and counting it still leaves the finished progress adding up', async () => {
     const id = 'krasch-fore-raknare';
@@ -473,6 +473,31 @@ describe('the job killed mid-mailout and restarted', () => {
     expect(crashed).toBe(true);
     expect(mailer.sent).toHaveLength(4);
     expect(await progress(id)).toMatchObject({ status: 'done', total: 4, sent: 4, failed: 0, pending: 0 });
+  });
+});
+
+describe('the requests a mailout makes', () => {
+  it('one read of the suppression list per page of contacts, and the progress counted a second’s sends at a time', async () => {
+    const id = 'fa-anrop';
+    const addresses = await decidedDialogue(id, 60);
+    const sent: string[] = [];
+    const counting = Object.create(db) as DynamoDBDocumentClient;
+    counting.send = ((
+      command: { constructor: { name: string }; input?: { UpdateExpression?: string } },
+      ...rest: unknown[]
+    ) => {
+      sent.push(`${command.constructor.name} ${command.input?.UpdateExpression ?? ''}`);
+      return (db.send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+    }) as DynamoDBDocumentClient['send'];
+    const mailer = recordingMailer();
+    const outcome = await runMailouts(
+      deps(id, { mailer, mailouts: dynamoMailoutStore(counting, tableName()), settings: { maxSendRate: 20 } }),
+    );
+    expect(outcome).toMatchObject({ sent: 60, completed: [id] });
+    expect(tally(mailer.sent.map((m) => m.to))).toEqual(once(addresses));
+    expect(sent.filter((c) => c.startsWith('BatchGetCommand'))).toHaveLength(1);
+    expect(sent.filter((c) => c.includes('ADD sent'))).toHaveLength(3);
+    expect(await progress(id)).toMatchObject({ status: 'done', total: 60, sent: 60, pending: 0 });
   });
 });
 
