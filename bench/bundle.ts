@@ -11,7 +11,7 @@ import { lambdaBundling } from '../infra/bundling';
 import { routeList } from '../shared/routes';
 import { getStageConfig, handlerEnvironment } from '../shared/stages';
 import { projectRoot } from '../local/paths';
-import { median, report } from './measure';
+import { median, report, reportSpread } from './measure';
 
 const outDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
 
@@ -34,15 +34,13 @@ async function bundle(entry: string, name: string): Promise<string> {
   return outfile;
 }
 
-/** Cold import time of a bundle in a fresh Node process, median of several runs. */
-function coldImportMs(file: string, runs = 15): number {
+/** Cold import time of a bundle in a fresh Node process, in milliseconds. */
+function coldImportMs(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
   // The same environment the stack gives every function, so the handler starts as it would in Lambda.
   const env = { ...process.env, ...handlerEnvironment(getStageConfig('local'), 'bench'), AWS_REGION: 'eu-north-1' };
-  return median(
-    Array.from({ length: runs }, () =>
-      Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim()),
-    ),
+  return Number(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim(),
   );
 }
 
@@ -67,10 +65,18 @@ export async function benchBundle(): Promise<void> {
         kb: statSync(await bundle(join(projectRoot, route.handler), route.name)).size / 1024,
       })),
   );
+  for (const { name, kb } of publicSizes) report(`public_handler_bundle_kb_${name}`, kb, 'KB');
   const largest = publicSizes.reduce((a, b) => (b.kb > a.kb ? b : a));
   report('public_handler_bundle_max_kb', largest.kb, `KB (${largest.name})`);
-  const submitMs = coldImportMs(submit);
-  const baselineMs = coldImportMs(baseline);
+  // Alternating pairs, so drift in the machine falls on both; medians compared, each pair's ratio the spread.
+  const pairs = Array.from({ length: 21 }, () => ({ submit: coldImportMs(submit), baseline: coldImportMs(baseline) }));
+  const [submitMs, baselineMs] = [median(pairs.map((p) => p.submit)), median(pairs.map((p) => p.baseline))];
   report('submit_init_ms', submitMs, 'ms');
-  report('submit_init_vs_baseline', submitMs / baselineMs);
+  report('baseline_init_ms', baselineMs, 'ms');
+  reportSpread(
+    'submit_init_vs_baseline',
+    submitMs / baselineMs,
+    pairs.map((p) => p.submit / p.baseline),
+    'alternating pairs',
+  );
 }

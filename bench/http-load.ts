@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { throughput } from './measure';
+import { type Round, loadRound } from './measure';
 
 /** One round of load: `total` POSTs to `url`, taking `bodies` in turn, `concurrency` in flight. */
 interface LoadRound {
@@ -36,10 +36,10 @@ function post(agent: Agent, url: string, json: string): Promise<void> {
   });
 }
 
-async function runRound({ url, total, concurrency, bodies }: LoadRound): Promise<number> {
+async function runRound({ url, total, concurrency, bodies }: LoadRound): Promise<Round> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   try {
-    return await throughput(total, concurrency, (i) => post(agent, url, bodies[i % bodies.length] as string));
+    return await loadRound(total, concurrency, (i) => post(agent, url, bodies[i % bodies.length] as string));
   } finally {
     agent.destroy();
   }
@@ -50,7 +50,7 @@ const LOAD_PROCESS = '--http-load';
 if (process.argv.includes(LOAD_PROCESS)) {
   process.on('message', (round: LoadRound) => {
     runRound(round).then(
-      (perSecond) => process.send?.({ perSecond }),
+      (result) => process.send?.({ result }),
       (error: unknown) => process.send?.({ error: String(error) }),
     );
   });
@@ -67,11 +67,11 @@ export function httpLoad() {
     stdio: 'inherit',
   });
   return {
-    /** Accepted POSTs per second; fails on the first answer that is not 201. */
-    round(round: LoadRound): Promise<number> {
+    /** Accepted POSTs per second and each one's latency; fails on the first answer that is not 201. */
+    round(round: LoadRound): Promise<Round> {
       return new Promise((resolve, reject) => {
-        child.once('message', (result: { perSecond?: number; error?: string }) =>
-          result.error ? reject(new Error(result.error)) : resolve(result.perSecond as number),
+        child.once('message', (answer: { result?: Round; error?: string }) =>
+          answer.error ? reject(new Error(answer.error)) : resolve(answer.result as Round),
         );
         child.send(round);
       });

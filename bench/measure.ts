@@ -17,18 +17,42 @@ export function reportSpread(name: string, value: number, samples: readonly numb
 export const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-/** Runs `task(i)` for i < total with `concurrency` in flight; returns operations per second. */
-export async function throughput(
+/** The value below which `share` of the values lie (nearest rank), e.g. 0.99 for the p99. */
+export const percentile = (values: readonly number[], share: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] as number;
+};
+
+/** One round of load: operations per second, and each operation's latency in milliseconds. */
+export interface Round {
+  readonly perSecond: number;
+  readonly latenciesMs: number[];
+}
+
+/** Runs `task(i)` for i < total with `concurrency` in flight, timing each. */
+export async function loadRound(
   total: number,
   concurrency: number,
   task: (i: number) => Promise<void>,
-): Promise<number> {
+): Promise<Round> {
   let next = 0;
+  const latenciesMs: number[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < total) await task(next++);
+      while (next < total) {
+        const at = performance.now();
+        await task(next++);
+        latenciesMs.push(performance.now() - at);
+      }
     }),
   );
-  return total / ((performance.now() - started) / 1000);
+  return { perSecond: total / ((performance.now() - started) / 1000), latenciesMs };
 }
+
+/** Runs `task(i)` for i < total with `concurrency` in flight; returns operations per second. */
+export const throughput = async (
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<number> => (await loadRound(total, concurrency, task)).perSecond;

@@ -8,15 +8,12 @@ import {
 } from '../../../shared/presentation/unsubscribe-pages';
 import { unsubscribeKeys } from '../../adapters/secret';
 import { httpRoute } from '../../lib/http';
-import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
+import { type MailoutRuntime, mailoutRuntime } from '../../lib/mailout-runtime';
 import { resultsLinks } from './results-links';
 import { links } from '../links';
 
 /** Shows a confirmation, or that the address is gone already; deleting needs the POST (RFC 8058: a GET changes nothing). */
-export const createHandler = ({
-  mailouts,
-  keys,
-}: Pick<MailRuntime, 'mailouts'> & { keys: () => Promise<SigningKeys> }) =>
+export const createHandler = ({ mailouts, keys }: MailoutRuntime & { keys: () => Promise<SigningKeys> }) =>
   httpRoute(unsubscribePageRoute, async ({ query }) => {
     const contact = query.token ? verifyUnsubscribeToken(await keys(), query.token) : undefined;
     if (!query.token || !contact) return { statusCode: 400, html: badUnsubscribeLinkPage() };
@@ -26,4 +23,4 @@ export const createHandler = ({
     return { html: unsubscribeConfirmPage(links().unsubscribe(query.token), results) };
   });
 
-export const handler = createHandler({ ...mailRuntime, keys: unsubscribeKeys });
+export const handler = createHandler({ ...mailoutRuntime, keys: unsubscribeKeys });

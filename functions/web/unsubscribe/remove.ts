@@ -5,13 +5,10 @@ import { badUnsubscribeLinkPage, unsubscribedPage } from '../../../shared/presen
 import { unsubscribeKeys } from '../../adapters/secret';
 import { httpRoute } from '../../lib/http';
 import { resultsLinks } from './results-links';
-import { type MailRuntime, mailRuntime } from '../../lib/mail-runtime';
+import { type MailoutRuntime, mailoutRuntime } from '../../lib/mailout-runtime';
 
 /** Deletes the contact (erasure). The token comes in the URL, from the one-click header and the confirmation form alike. */
-export const createHandler = ({
-  mailouts,
-  keys,
-}: Pick<MailRuntime, 'mailouts'> & { keys: () => Promise<SigningKeys> }) =>
+export const createHandler = ({ mailouts, keys }: MailoutRuntime & { keys: () => Promise<SigningKeys> }) =>
   httpRoute(unsubscribeRoute, async ({ query }) => {
     const token = query.token ?? '';
     const contact = verifyUnsubscribeToken(await keys(), token);
@@ -20,4 +17,4 @@ export const createHandler = ({
     return { html: unsubscribedPage(resultsLinks(contact.dialogueId), !removed) };
   });
 
-export const handler = createHandler({ ...mailRuntime, keys: unsubscribeKeys });
+export const handler = createHandler({ ...mailoutRuntime, keys: unsubscribeKeys });
