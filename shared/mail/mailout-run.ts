@@ -105,8 +105,10 @@ async function sendOne(
   });
   // Paced right at the call to SES: that is what the account's rate limits. Out of time by our turn, the contact
   // goes back untouched rather than risk the function being stopped mid-send.
+  // The last start keeps one spacing clear of the handover, so that the next run's first start cannot crowd into
+  // the same second.
   const attempt = await pace(() =>
-    deps.remainingMs() < STOP_MARGIN_MS / 2 || handedOver(deps, 0)
+    deps.remainingMs() < STOP_MARGIN_MS / 2 || handedOver(deps, 1000 / deps.settings.maxSendRate)
       ? 'deferred'
       : deps.mailer.send(raw, { dialogue: dialogue.id }).then(
           () => 'sent' as const,
