@@ -192,9 +192,9 @@ describe('runMailouts and the time budget', () => {
     expect([...entries.values()].filter((e) => e.state === 'sending')).toHaveLength(0);
   });
 
-  // At a low send rate (dev has maxSendRate 1) the run claims up to IN_FLIGHT (32) contacts at once, and they all
-  // wait in the pacer: 32 s of sending after the last look at the clock, beyond the 15 s stop margin. The Lambda
-  // (5 min timeout) is then killed mid-send, and a kill between SES accepting and markSent is a duplicate.
+  // The contacts a run has taken wait in the pacer; were there more than half the stop margin's worth (at dev's
+  // maxSendRate 1, more than 7), sending would go on past the last look at the clock, the Lambda (5 min timeout)
+  // would be killed mid-send, and a kill between SES accepting and markSent is a duplicate.
   it('hands over at the next tick: no send starts after it, the lease on the sender ends then, and the next run sends the rest once', async () => {
     const queue = memoryQueue(3000);
     const started = Date.now();
