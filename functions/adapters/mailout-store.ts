@@ -26,7 +26,7 @@ const BOUNCES = new Set(['bounce', 'complaint']);
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
-const PENDING_PAGE = 100;
+const SUPPRESSION_CHECK = 100;
 
 /** `pending`'s filter, for a contact read by key: not yet sent or failed, and no other run's lease on it. */
 const isPending = (item: Record<string, unknown>, now: Date): boolean =>
@@ -38,10 +38,9 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
     dialogueId: string,
     filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
     after?: string,
-    pageSize?: number,
   ) =>
     paginateQuery(
-      { client, ...(pageSize ? { pageSize } : {}) },
+      { client },
       {
         TableName: tableName,
         KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
@@ -270,10 +269,14 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           values: { ':sending': 'sending', ':now': now.toISOString() },
         },
         after,
-        // A page is sent within seconds of its suppression check, and never more than that many are read ahead.
-        PENDING_PAGE,
       );
-      for await (const page of pages) yield* await pendingContacts(page.Items ?? []);
+      // Checked against the suppression list a hundred at a time, each hundred within seconds of its sends. The
+      // pages stay DynamoDB's full ones: a sweep over a queue of sent contacts finds the few left in few requests.
+      for await (const page of pages) {
+        const items = page.Items ?? [];
+        for (let from = 0; from < items.length; from += SUPPRESSION_CHECK)
+          yield* await pendingContacts(items.slice(from, from + SUPPRESSION_CHECK));
+      }
     },
     async claim(dialogueId, emailHash, owner, now, leaseUntil) {
       return conditionHeld(

@@ -34,8 +34,8 @@ export interface MailoutStore {
   takeGivenBack(dialogueId: string, now: Date): Promise<PendingContact[]>;
   /**
    * Contacts not yet sent or failed whose lease (if any) has run out, as they are read (page by page), so a run can
-   * start sending before it has read a large mailout's whole queue; stopping early reads no more. Each page is
-   * checked against the suppression list in one read, a few seconds before its sends.
+   * start sending before it has read a large mailout's whole queue; stopping early reads no more. They are checked
+   * against the suppression list a hundred at a time, in one read, seconds before their sends.
    */
   pending(dialogueId: string, now: Date, after?: string): AsyncIterable<PendingContact>;
   /** Records where this run stopped in the queue (`Mailout.resumeAfter`), or clears it. */

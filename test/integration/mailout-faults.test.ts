@@ -477,7 +477,7 @@ describe('the job killed mid-mailout and restarted', () => {
 });
 
 describe('the requests a mailout makes', () => {
-  it('one read of the suppression list per page of contacts, and the progress counted a second’s sends at a time', async () => {
+  it('one read of the suppression list per hundred contacts, and the progress counted a second’s sends at a time', async () => {
     const id = 'fa-anrop';
     const addresses = await decidedDialogue(id, 60);
     const sent: string[] = [];
