@@ -1,5 +1,5 @@
 import type { User, UserManager } from 'oidc-client-ts';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { consoleCatalogues } from '../../shared/messages/console';
 import { type Language, otherLanguage } from '../../shared/messages/language';
 import type { Committee } from '../../shared/municipality';
@@ -71,7 +71,8 @@ export function App(props: {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  useEffect(() => {
+  // Before the browser paints (and before anyone reads the page): the text and its language change together.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
     document.title = t.title;
   }, [lang]);
