@@ -26,11 +26,8 @@ const BOUNCES = new Set(['bounce', 'complaint']);
 /** Suppressions are per address, whatever the dialogue. */
 const addressHash = (email: string): string => createHash('sha256').update(normaliseEmail(email)).digest('hex');
 
-const SUPPRESSION_CHECK = 100;
-
-/** `pending`'s filter, for a contact read by key: not yet sent or failed, and no other run's lease on it. */
-const isPending = (item: Record<string, unknown>, now: Date): boolean =>
-  item.state === undefined || (item.state === 'sending' && String(item.leaseUntil) < now.toISOString());
+/** BatchGetItem's most keys per request; also how many contacts are checked against the suppression list at once. */
+const BATCH_GET_KEYS = 100;
 
 /** Contacts are the queue: no `state` = pending; `sending` with a lease; then `sent` (expires by TTL) or `failed`. */
 export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: string): MailoutStore {
@@ -65,7 +62,7 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
     // BatchGetItem takes 100 keys, none twice; what it leaves unprocessed (throttled) is asked again.
     for (let left = [...new Set(hashes)]; left.length > 0;) {
       let request: NonNullable<BatchGetCommandOutput['UnprocessedKeys']>[string] | undefined = {
-        Keys: left.splice(0, 100).map((hash) => keys.suppression(hash)),
+        Keys: left.splice(0, BATCH_GET_KEYS).map((hash) => keys.suppression(hash)),
       };
       while (request?.Keys?.length) {
         const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await client.send(
@@ -231,10 +228,10 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
           }),
         );
     },
-    async takeGivenBack(dialogueId, now) {
-      let hashes: Set<string> | undefined;
+    async takeGivenBack(dialogueId) {
+      let taken: Record<string, unknown> | undefined;
       try {
-        ({ Attributes: { givenBack: hashes } = { givenBack: undefined } } = await client.send(
+        ({ Attributes: taken } = await client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.mailout(dialogueId),
@@ -249,15 +246,16 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
         throw error;
       }
       const items = await Promise.all(
-        [...(hashes ?? [])].map(async (hash) => {
+        [...((taken?.givenBack as Set<string> | undefined) ?? [])].map(async (hash) => {
           const { Item } = await client.send(
             new GetCommand({ TableName: tableName, Key: contactKey(dialogueId, hash), ConsistentRead: true }),
           );
           return Item;
         }),
       );
+      // Those still there and unsent; whether one may be sent now is the claim's to decide, as for any other.
       return pendingContacts(
-        items.filter((item): item is Record<string, unknown> => item !== undefined && isPending(item, now)),
+        items.filter((item): item is Record<string, unknown> => item !== undefined && item.state === undefined),
       );
     },
     async *pending(dialogueId, now, after) {
@@ -274,8 +272,8 @@ export function dynamoMailoutStore(client: DynamoDBDocumentClient, tableName: st
       // pages stay DynamoDB's full ones: a sweep over a queue of sent contacts finds the few left in few requests.
       for await (const page of pages) {
         const items = page.Items ?? [];
-        for (let from = 0; from < items.length; from += SUPPRESSION_CHECK)
-          yield* await pendingContacts(items.slice(from, from + SUPPRESSION_CHECK));
+        for (let from = 0; from < items.length; from += BATCH_GET_KEYS)
+          yield* await pendingContacts(items.slice(from, from + BATCH_GET_KEYS));
       }
     },
     async claim(dialogueId, emailHash, owner, now, leaseUntil) {

@@ -31,7 +31,7 @@ export interface MailoutStore {
    */
   release(dialogueId: string, emailHash: string, owner: string): Promise<void>;
   /** Takes (and forgets) the contacts given back since the last call, those of them still waiting to be sent. */
-  takeGivenBack(dialogueId: string, now: Date): Promise<PendingContact[]>;
+  takeGivenBack(dialogueId: string): Promise<PendingContact[]>;
   /**
    * Contacts not yet sent or failed whose lease (if any) has run out, as they are read (page by page), so a run can
    * start sending before it has read a large mailout's whole queue; stopping early reads no more. They are checked

@@ -206,7 +206,7 @@ async function sendMailout(
     if (count > 0) await deps.mailouts.countSent(current.id, count);
   };
   // Those the last run gave back at its stop come first; the queue then reads on from where that run stopped.
-  const givenBack = await deps.mailouts.takeGivenBack(current.id, deps.clock.now());
+  const givenBack = await deps.mailouts.takeGivenBack(current.id);
   async function* contacts() {
     for (const contact of givenBack) yield { contact, inQueue: false };
     for await (const contact of deps.mailouts.pending(dialogue.id, deps.clock.now(), resumeAfter))

@@ -72,10 +72,10 @@ function memoryQueue(count: number, suppressed: ReadonlySet<number> = new Set())
       delete entry.state;
       givenBack.add(hash);
     },
-    async takeGivenBack(_id, now) {
+    async takeGivenBack() {
       const taken = [...givenBack].map((hash) => entries.get(hash) as Entry);
       givenBack.clear();
-      return taken.filter((entry) => claimable(entry, now.getTime())).map((entry) => entry.contact);
+      return taken.filter((entry) => entry.state === undefined).map((entry) => entry.contact);
     },
     async *pending(_id, now, after) {
       for (const entry of [...entries.values()])
