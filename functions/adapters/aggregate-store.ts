@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import type { AggregateStore, ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
+import type { AggregateStore, ReadResponse, ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
 import type { AggregateState } from '../../shared/aggregation/state';
 import { keys } from '../../shared/keys';
 import { GSI2, attr } from '../../shared/table';
@@ -76,18 +76,20 @@ export function dynamoResponseReader(client: DynamoDBDocumentClient, tableName: 
           ProjectionExpression: '#sk, #answers, #profile, #receivedAt, #method',
         },
       );
-      // Folding a page takes about as long as reading one: the next is read meanwhile.
+      // The next page is read while the caller works through this one.
       for await (const page of readAhead(pages)) {
-        for (const item of page.Items ?? []) {
-          if (String(item.receivedAt) >= before) return;
-          yield {
-            sortKey: String(item[attr.gsi2sk]),
-            receivedAt: String(item.receivedAt),
-            answers: item.answers ?? {},
-            profile: item.profile ?? {},
-            ...(item.method ? { method: item.method } : {}),
-          };
-        }
+        const items = page.Items ?? [];
+        // In time order: the responses from `before` on, and every page after them, wait for a later run.
+        const end = items.findIndex((item) => String(item.receivedAt) >= before);
+        const responses = (end === -1 ? items : items.slice(0, end)).map((item): ReadResponse => ({
+          sortKey: String(item[attr.gsi2sk]),
+          receivedAt: String(item.receivedAt),
+          answers: item.answers ?? {},
+          profile: item.profile ?? {},
+          ...(item.method ? { method: item.method } : {}),
+        }));
+        if (responses.length > 0) yield responses;
+        if (end !== -1) return;
       }
     },
   };

@@ -111,13 +111,13 @@ async function freeTexts(
   if (textQuestions.length > 0) {
     for (let shard = 0; shard < dialogue.responseShards; shard++) {
       const responses = deps.responses.read(dialogue.id, shard, undefined, countedUntilClose(dialogue));
-      for await (const response of responses) {
-        for (const q of textQuestions) {
-          const text = response.answers[q];
-          const id = freeTextId(shard, response.sortKey);
-          if (typeof text === 'string') found[q]?.push({ at: response.sortKey, id, text });
-        }
-      }
+      for await (const page of responses)
+        for (const response of page)
+          for (const q of textQuestions) {
+            const text = response.answers[q];
+            const id = freeTextId(shard, response.sortKey);
+            if (typeof text === 'string') found[q]?.push({ at: response.sortKey, id, text });
+          }
     }
   }
   const states = new Map(

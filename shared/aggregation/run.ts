@@ -29,14 +29,20 @@ export interface AggregateStore {
   commit(aggregate: StoredAggregate, expectedVersion: number): Promise<boolean>;
 }
 
+/** A response as the reader hands it out, with its place in the shard's arrival order. */
+export type ReadResponse = StoredResponse & { readonly sortKey: string };
+
 export interface ResponseReader {
-  /** Responses of one shard with sort key after `after` and receivedAt before `before`, oldest first. */
+  /**
+   * Responses of one shard with sort key after `after` and receivedAt before `before`, oldest first, a page at a
+   * time (as the table hands them out): a run of 100,000 then awaits a few hundred pages, not every response.
+   */
   read(
     dialogueId: string,
     shard: number,
     after: string | undefined,
     before: string,
-  ): AsyncIterable<StoredResponse & { readonly sortKey: string }>;
+  ): AsyncIterable<readonly ReadResponse[]>;
 }
 
 export interface AggregateDeps {
@@ -96,10 +102,12 @@ export async function aggregateDialogue(
   const watermarks: Watermarks = { ...(base?.watermarks ?? {}) };
   let folded = 0;
   for (let shard = 0; shard < dialogue.responseShards; shard++) {
-    for await (const response of deps.responses.read(dialogue.id, shard, watermarks[shard], until)) {
-      fold(state, [response], dialogue);
-      watermarks[shard] = response.sortKey;
-      folded += 1;
+    for await (const page of deps.responses.read(dialogue.id, shard, watermarks[shard], until)) {
+      const last = page.at(-1);
+      if (!last) continue;
+      fold(state, page, dialogue);
+      watermarks[shard] = last.sortKey;
+      folded += page.length;
     }
   }
   const closedAt = dialogue.closedAt ? Date.parse(dialogue.closedAt) : undefined;

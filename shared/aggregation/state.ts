@@ -64,11 +64,11 @@ const CLOSED = new Set(['single', 'multiple', 'yesno', 'rating']);
 
 /** The groups a respondent belongs to: every relation they gave, their age band and locality. */
 export function groupsOf(profile: Profile): string[] {
-  return [
-    ...(profile.relation ?? []).map((r) => `relation:${r}`),
-    ...(profile.ageBand ? [`ageBand:${profile.ageBand}`] : []),
-    ...(profile.locality ? [`locality:${profile.locality}`] : []),
-  ];
+  const groups: string[] = [];
+  for (const relation of profile.relation ?? []) groups.push(`relation:${relation}`);
+  if (profile.ageBand) groups.push(`ageBand:${profile.ageBand}`);
+  if (profile.locality) groups.push(`locality:${profile.locality}`);
+  return groups;
 }
 
 const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
@@ -85,53 +85,72 @@ export function dayOf(iso: string): string {
   return day;
 }
 
-/** Inside the target group when every declared criterion matches; unknown when a criterion's answer is missing. */
-function reachOf(profile: Profile, dialogue: AggregatedDialogue): keyof AggregateState['reach'] | undefined {
-  const criteria = dialogue.targetGroup?.criteria;
-  if (!criteria) return undefined;
-  const checks: Array<boolean | undefined> = [
-    criteria.relations
-      ? profile.relation?.length
-        ? profile.relation.some((r) => criteria.relations?.includes(r as never))
-        : undefined
-      : true,
-    criteria.ageBands ? (profile.ageBand ? criteria.ageBands.includes(profile.ageBand as never) : undefined) : true,
-    criteria.localities ? (profile.locality ? criteria.localities.includes(profile.locality) : undefined) : true,
-  ];
-  if (checks.includes(false)) return 'outside';
-  return checks.includes(undefined) ? 'unknown' : 'inside';
+type Criteria = NonNullable<NonNullable<AggregatedDialogue['targetGroup']>['criteria']>;
+
+/**
+ * Inside the target group when every declared criterion matches; outside when one does not; unknown when a
+ * criterion's answer is missing (and none failed).
+ */
+function reachOf(profile: Profile, criteria: Criteria): keyof AggregateState['reach'] {
+  let unknown = false;
+  if (criteria.relations) {
+    if (!profile.relation?.length) unknown = true;
+    else if (!profile.relation.some((r) => criteria.relations?.includes(r as never))) return 'outside';
+  }
+  if (criteria.ageBands) {
+    if (!profile.ageBand) unknown = true;
+    else if (!criteria.ageBands.includes(profile.ageBand as never)) return 'outside';
+  }
+  if (criteria.localities) {
+    if (!profile.locality) unknown = true;
+    else if (!criteria.localities.includes(profile.locality)) return 'outside';
+  }
+  return unknown ? 'unknown' : 'inside';
 }
 
-const valuesOf = (value: AnswerValue): string[] => (Array.isArray(value) ? value : [String(value)]);
+/** What folding needs of a dialogue's questions, worked out once per fold rather than once per response. */
+interface FoldedQuestion {
+  readonly question: Question;
+  readonly closed: boolean;
+  /** Ranking: how many items can be ranked (Borda points count down from it). */
+  readonly ranked: number;
+}
+
+const foldedQuestions = (dialogue: AggregatedDialogue): FoldedQuestion[] =>
+  dialogue.questions.map((question) => ({
+    question,
+    closed: CLOSED.has(question.type),
+    ranked: rankedIds(question, dialogue).length,
+  }));
+
+function foldRanking(state: QuestionState, order: readonly string[], ranked: number): void {
+  const firstChoices = (state.firstChoices ??= {});
+  const rankSums = (state.rankSums ??= {});
+  const borda = (state.borda ??= {});
+  if (order[0] !== undefined) add(firstChoices, order[0]);
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i] as string;
+    add(rankSums, id, i + 1);
+    add(borda, id, ranked - 1 - i);
+  }
+}
 
 function foldQuestion(
   state: QuestionState,
-  question: Question,
+  { question, closed, ranked }: FoldedQuestion,
   value: AnswerValue,
   groups: readonly string[],
-  dialogue: AggregatedDialogue,
 ): void {
   state.answered += 1;
   if (question.type === 'text') return;
-  if (question.type === 'ranking') {
-    const order = value as string[];
-    const n = rankedIds(question, dialogue).length;
-    state.firstChoices ??= {};
-    state.rankSums ??= {};
-    state.borda ??= {};
-    if (order[0] !== undefined) add(state.firstChoices, order[0]);
-    order.forEach((id, i) => {
-      add(state.rankSums as Tally, id, i + 1);
-      add(state.borda as Tally, id, n - 1 - i);
-    });
-    return;
-  }
-  const values = valuesOf(value);
+  if (question.type === 'ranking') return foldRanking(state, value as string[], ranked);
+  // Several options, or one value (an option id, `true`/`false`, a rating) counted by its text.
+  const values = Array.isArray(value) ? value : [String(value)];
   for (const v of values) add(state.counts, v);
-  if (!CLOSED.has(question.type)) return;
-  state.byGroup ??= {};
+  if (!closed) return;
+  const byGroup = (state.byGroup ??= {});
   for (const group of groups) {
-    const cell = (state.byGroup[group] ??= { respondents: 0, counts: {} });
+    const cell = (byGroup[group] ??= { respondents: 0, counts: {} });
     cell.respondents += 1;
     for (const v of values) add(cell.counts, v);
   }
@@ -143,19 +162,21 @@ export function fold(
   responses: Iterable<StoredResponse>,
   dialogue: AggregatedDialogue,
 ): AggregateState {
+  const questions = foldedQuestions(dialogue);
+  const criteria = dialogue.targetGroup?.criteria;
   for (const response of responses) {
+    const profile = response.profile ?? {};
     state.responseCount += 1;
     if (response.method) add((state.methods ??= {}), response.method);
     add(state.perDay, dayOf(response.receivedAt));
-    const groups = groupsOf(response.profile ?? {});
+    const groups = groupsOf(profile);
     for (const g of groups) add(state.groups, g);
     if (groups.length === 0) state.noProfile = (state.noProfile ?? 0) + 1;
-    const reach = reachOf(response.profile ?? {}, dialogue);
-    if (reach) state.reach[reach] += 1;
-    for (const question of dialogue.questions) {
-      const value = response.answers[question.id];
+    if (criteria) state.reach[reachOf(profile, criteria)] += 1;
+    for (const folded of questions) {
+      const value = response.answers[folded.question.id];
       if (value === undefined) continue;
-      foldQuestion((state.questions[question.id] ??= { answered: 0, counts: {} }), question, value, groups, dialogue);
+      foldQuestion((state.questions[folded.question.id] ??= { answered: 0, counts: {} }), folded, value, groups);
     }
   }
   return state;

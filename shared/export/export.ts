@@ -71,10 +71,11 @@ export async function exportResponses(deps: ExportDeps, caller: Caller, id: stri
   let responseCount = 0;
   async function* everyResponse() {
     for (let shard = 0; shard < dialogue.responseShards; shard++)
-      for await (const response of deps.responses.read(dialogue.id, shard, undefined, exportedAt)) {
-        responseCount += 1;
-        yield response;
-      }
+      for await (const page of deps.responses.read(dialogue.id, shard, undefined, exportedAt))
+        for (const response of page) {
+          responseCount += 1;
+          yield response;
+        }
   }
   const windows = unorderedWindows(everyResponse(), countedUntilClose(dialogue));
   const decision = publicDecision(dialogue);

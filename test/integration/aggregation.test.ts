@@ -10,13 +10,14 @@
 import { SAFETY_LAG_MS } from './support/short-lag';
 import { emfLine, publishedMetrics } from '../support/metrics';
 import { randomUUID } from 'node:crypto';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResponseReader, StoredAggregate } from '../../shared/aggregation/run';
 import { handler as officialResultsHandler } from '../../functions/admin/dialogues/results/handler';
 import { handler as statusHandler } from '../../functions/admin/dialogues/status/handler';
 import { handler as publicResultsHandler } from '../../functions/dialogues/results/handler';
 import { handler as submitHandler } from '../../functions/dialogues/submit/handler';
 import { handler as aggregateJob } from '../../functions/jobs/aggregate/handler';
-import { runtime } from '../../functions/lib/runtime';
+import { client as runtimeClient, runtime } from '../../functions/lib/runtime';
 import { handler as resultsPageHandler } from '../../functions/web/results-page/handler';
 import { demoDialogue } from '../../local/demo-dialogue';
 import { lambdaContext } from '../../local/lambda-context';
@@ -696,10 +697,11 @@ describe('runs that die before committing', () => {
     let handed = 0;
     return {
       async *read(...args) {
-        for await (const response of runtime.responseReader.read(...args)) {
-          if (handed++ >= limit) throw new Error('the run died half-way');
-          yield response;
-        }
+        for await (const page of runtime.responseReader.read(...args))
+          for (const response of page) {
+            if (handed++ >= limit) throw new Error('the run died half-way');
+            yield [response];
+          }
       },
     };
   };
@@ -732,5 +734,49 @@ describe('runs that die before committing', () => {
     expect(after?.version).toBe(2);
     expect(after?.state.responseCount).toBe(DEMO.length);
     expect(after?.state).toEqual(await everyStoredResponseFolded(DYING_ID));
+  });
+});
+
+describe('the arrival-index reader', () => {
+  const READER_ID = 'sidor-ur-indexet';
+
+  it('hands out a shard a page at a time, oldest first, cut at the cutoff, and reads no further than one page ahead', async () => {
+    // 4,500 responses a second apart in one shard: five DynamoDB pages of up to 1,000, the cutoff inside the third.
+    const start = Date.parse('2026-03-01T08:00:00.000Z');
+    const at = (i: number) => new Date(start + i * 1000).toISOString();
+    const items = Array.from({ length: 4500 }, (_, i) => ({
+      ...keys.response(READER_ID, randomUUID()),
+      ...keys.responseArrival(keys.responsePartition(READER_ID, 0), at(i), randomUUID()),
+      kind: 'response',
+      dialogueId: READER_ID,
+      receivedAt: at(i),
+      answers: { favourite: 'natur' },
+      profile: {},
+    }));
+    for (let i = 0; i < items.length; i += 25)
+      await db.send(
+        new BatchWriteCommand({
+          RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      );
+    const queries = jest.spyOn(runtimeClient, 'send');
+    const pages: string[][] = [];
+    for await (const page of runtime.responseReader.read(READER_ID, 0, undefined, at(2200)))
+      pages.push(page.map((response) => response.receivedAt));
+    const queried = queries.mock.calls.length;
+    queries.mockRestore();
+
+    expect(pages.map((page) => page.length)).toEqual([1000, 1000, 200]);
+    expect(pages.flat()).toEqual(items.slice(0, 2200).map((item) => item.receivedAt));
+    // The third page held the cutoff: the reader stopped there. The fourth was asked for ahead; the fifth never.
+    expect(queried).toBe(4);
+
+    const after = pages[1]?.at(-1) as string;
+    const watermark = items[1999]?.gsi2sk as string;
+    const rest: string[] = [];
+    for await (const page of runtime.responseReader.read(READER_ID, 0, watermark, '\uffff'))
+      rest.push(...page.map((response) => response.receivedAt));
+    expect((rest[0] as string) > after).toBe(true);
+    expect(rest).toHaveLength(2500);
   });
 });

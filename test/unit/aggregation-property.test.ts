@@ -12,6 +12,7 @@ import * as fc from 'fast-check';
 import {
   type AggregateDeps,
   type AggregateStore,
+  type ReadResponse,
   type ResponseReader,
   type StoredAggregate,
   aggregateAll,
@@ -162,7 +163,10 @@ class World {
     },
   };
 
-  /** Like the DynamoDB reader: one shard in sort-key order, after the watermark, stopping at the cutoff. */
+  /**
+   * Like the DynamoDB reader: one shard in sort-key order, after the watermark, stopping at the cutoff, in pages
+   * (of two here, so a run sees full, partial and cut-off pages; the table's are of a thousand).
+   */
   reader(failAfter = Infinity): ResponseReader {
     let yielded = 0;
     const visibleIn = (shard: number) =>
@@ -172,13 +176,19 @@ class World {
         .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
     return {
       async *read(_dialogueId, shard, after, before) {
+        let page: ReadResponse[] = [];
         for (const response of visibleIn(shard)) {
           if (after !== undefined && response.sortKey <= after) continue;
-          if (response.receivedAt >= before) return;
+          if (response.receivedAt >= before) break;
           await Promise.resolve();
           if (yielded++ >= failAfter) throw new Error('the run died half-way');
-          yield response;
+          page.push(response);
+          if (page.length === 2) {
+            yield page;
+            page = [];
+          }
         }
+        if (page.length > 0) yield page;
       },
     };
   }

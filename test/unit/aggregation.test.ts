@@ -658,7 +658,7 @@ describe('officials’ results (free texts only for the lead committee)', () => 
   /** A reader over fixed shards, each oldest first, as the DynamoDB reader hands them out. */
   const readerOf = (shards: StoredResponse[][]): ResponseReader => ({
     async *read(_id, shard) {
-      for (const [i, r] of (shards[shard] ?? []).entries()) yield { ...r, sortKey: `${r.receivedAt}#${i}` };
+      yield (shards[shard] ?? []).map((r, i) => ({ ...r, sortKey: `${r.receivedAt}#${i}` }));
     },
   });
   const depsWith = (shards: StoredResponse[][], d: Dialogue = dialogue) => ({

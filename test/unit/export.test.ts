@@ -42,7 +42,7 @@ function reader() {
     for (const row of data[shard] ?? []) {
       if (row.receivedAt >= before) return;
       seen.count += 1;
-      yield row;
+      yield [row];
     }
   };
   return { seen, reader: { read } };
