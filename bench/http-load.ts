@@ -76,6 +76,8 @@ export function httpLoad() {
         child.send(round);
       });
     },
+    /** The load generator's process, whose CPU the bench accounts for apart. */
+    pid: child.pid as number,
     stop: () => child.disconnect(),
   };
 }

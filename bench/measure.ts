@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** How the benchmarks measure and print, apart from the stack they run against (the load process uses it too). */
 
 const figure = (value: number): number => Number(value.toPrecision(4));
@@ -27,6 +29,16 @@ export const percentile = (values: readonly number[], share: number): number => 
 export interface Round {
   readonly perSecond: number;
   readonly latenciesMs: number[];
+}
+
+/**
+ * The CPU time a process has used so far, in milliseconds (user and system, from Linux's /proc): the bench, its
+ * load generator and DynamoDB Local share this machine's cores, so a path's cost is their sum, not one process's.
+ */
+export function processCpuMs(pid: number): number {
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks of 10 ms.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Runs `task(i)` for i < total with `concurrency` in flight, timing each. */

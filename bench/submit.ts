@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { lambdaContext } from '../local/lambda-context';
 import { keys } from '../shared/keys';
 import { submitResponseRoute } from '../shared/routes';
 import type { BenchStack } from './harness';
-import { type Round, loadRound, median, percentile, report, reportSpread } from './measure';
+import { type Round, loadRound, median, percentile, processCpuMs, report, reportSpread } from './measure';
 import { httpLoad } from './http-load';
+
+/** CPU time per request, in µs, of each process on the machine. */
+interface CpuPerRequest {
+  readonly bench: number;
+  readonly load: number;
+  readonly dynamodb: number;
+}
 
 const CONCURRENCY = 16;
 const PER_ROUND = 2000;
@@ -109,13 +117,23 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
     direct: () => loadRound(PER_ROUND, CONCURRENCY, direct),
     rawPut: () => loadRound(PER_ROUND, CONCURRENCY, putOne),
   };
+  // The three processes that share the cores: this one (gateway and handler, or the raw client), the load
+  // generator, and DynamoDB Local. Each round notes the CPU each used per request.
+  const processes = { bench: process.pid, load: load.pid, dynamodb: stack.dynamo.process.pid as number };
+  const cpu = { submit: [] as CpuPerRequest[], direct: [] as CpuPerRequest[], rawPut: [] as CpuPerRequest[] };
+  const cpuOf = () => Object.values(processes).map(processCpuMs);
   try {
     // Node and DynamoDB Local's JVM both compile hot code as it runs: every path is warmed alike first, then
     // rounds alternate between the paths so drift in the machine falls on all of them, and medians are compared.
     for (let round = 0; round < WARM_ROUNDS; round++) for (const path of Object.values(paths)) await path();
     const rounds = { submit: [] as Round[], direct: [] as Round[], rawPut: [] as Round[] };
     for (let round = 0; round < ROUNDS; round++)
-      for (const [name, path] of Object.entries(paths)) rounds[name as keyof typeof rounds].push(await path());
+      for (const [name, path] of Object.entries(paths)) {
+        const before = cpuOf();
+        rounds[name as keyof typeof rounds].push(await path());
+        const used = cpuOf().map((ms, i) => ((ms - (before[i] as number)) * 1000) / PER_ROUND);
+        cpu[name as keyof typeof cpu].push({ bench: used[0] ?? 0, load: used[1] ?? 0, dynamodb: used[2] ?? 0 });
+      }
     const rate = (name: keyof typeof rounds) => median(rounds[name].map((r) => r.perSecond));
     const p99 = (name: keyof typeof rounds) => median(rounds[name].map((r) => percentile(r.latenciesMs, 0.99)));
     const perRound = (name: keyof typeof rounds, of: (r: Round) => number) =>
@@ -149,6 +167,16 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
     const perRequestUs = (name: keyof typeof rounds) => 1e6 / rate(name);
     report('submit_split_gateway_and_http_us', perRequestUs('submit') - perRequestUs('direct'), 'µs per request');
     report('submit_split_handler_beyond_put_us', perRequestUs('direct') - perRequestUs('rawPut'), 'µs per request');
+    // The same per request in CPU time, per process (medians over the rounds; the clock ticks in 10 ms steps).
+    for (const name of ['submit', 'rawPut'] as const) {
+      const of = (part: keyof CpuPerRequest) => median(cpu[name].map((c) => c[part]));
+      const total = median(cpu[name].map((c) => c.bench + c.load + c.dynamodb));
+      report(
+        `${name === 'submit' ? 'submit' : 'raw_put'}_cpu_us`,
+        total,
+        `µs per request, all processes (${name === 'submit' ? 'gateway and handler' : 'raw client'} ${Math.round(of('bench'))}, load generator ${Math.round(of('load'))}, DynamoDB Local ${Math.round(of('dynamodb'))}; ${availableParallelism()} cores)`,
+      );
+    }
     const receipt = JSON.parse(
       ((await handler(submitEvent(body()), lambdaContext('bench-submit'))) as { body: string }).body,
     ) as unknown;
