@@ -119,9 +119,17 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
   };
   // The three processes that share the cores: this one (gateway and handler, or the raw client), the load
   // generator, and DynamoDB Local. Each round notes the CPU each used per request.
-  const processes = { bench: process.pid, load: load.pid, dynamodb: stack.dynamo.process.pid as number };
+  const processes: Record<keyof CpuPerRequest, number> = {
+    bench: process.pid,
+    load: load.pid,
+    dynamodb: stack.dynamo.process.pid as number,
+  };
+  const cpuMsOf = (): CpuPerRequest => ({
+    bench: processCpuMs(processes.bench),
+    load: processCpuMs(processes.load),
+    dynamodb: processCpuMs(processes.dynamodb),
+  });
   const cpu = { submit: [] as CpuPerRequest[], direct: [] as CpuPerRequest[], rawPut: [] as CpuPerRequest[] };
-  const cpuOf = () => Object.values(processes).map(processCpuMs);
   try {
     // Node and DynamoDB Local's JVM both compile hot code as it runs: every path is warmed alike first, then
     // rounds alternate between the paths so drift in the machine falls on all of them, and medians are compared.
@@ -129,10 +137,15 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
     const rounds = { submit: [] as Round[], direct: [] as Round[], rawPut: [] as Round[] };
     for (let round = 0; round < ROUNDS; round++)
       for (const [name, path] of Object.entries(paths)) {
-        const before = cpuOf();
+        const before = cpuMsOf();
         rounds[name as keyof typeof rounds].push(await path());
-        const used = cpuOf().map((ms, i) => ((ms - (before[i] as number)) * 1000) / PER_ROUND);
-        cpu[name as keyof typeof cpu].push({ bench: used[0] ?? 0, load: used[1] ?? 0, dynamodb: used[2] ?? 0 });
+        const after = cpuMsOf();
+        const perRequest = (part: keyof CpuPerRequest) => ((after[part] - before[part]) * 1000) / PER_ROUND;
+        cpu[name as keyof typeof cpu].push({
+          bench: perRequest('bench'),
+          load: perRequest('load'),
+          dynamodb: perRequest('dynamodb'),
+        });
       }
     const rate = (name: keyof typeof rounds) => median(rounds[name].map((r) => r.perSecond));
     const p99 = (name: keyof typeof rounds) => median(rounds[name].map((r) => percentile(r.latenciesMs, 0.99)));
@@ -168,13 +181,18 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
     report('submit_split_gateway_and_http_us', perRequestUs('submit') - perRequestUs('direct'), 'µs per request');
     report('submit_split_handler_beyond_put_us', perRequestUs('direct') - perRequestUs('rawPut'), 'µs per request');
     // The same per request in CPU time, per process (medians over the rounds; the clock ticks in 10 ms steps).
-    for (const name of ['submit', 'rawPut'] as const) {
-      const of = (part: keyof CpuPerRequest) => median(cpu[name].map((c) => c[part]));
-      const total = median(cpu[name].map((c) => c.bench + c.load + c.dynamodb));
+    const cpuFigures = {
+      submit: ['submit_cpu_us', 'gateway and handler'],
+      direct: ['submit_direct_cpu_us', 'handler'],
+      rawPut: ['raw_put_cpu_us', 'raw client'],
+    } as const;
+    for (const [name, [figure, bench]] of Object.entries(cpuFigures)) {
+      const rounds = cpu[name as keyof typeof cpu];
+      const of = (part: keyof CpuPerRequest) => Math.round(median(rounds.map((c) => c[part])));
       report(
-        `${name === 'submit' ? 'submit' : 'raw_put'}_cpu_us`,
-        total,
-        `µs per request, all processes (${name === 'submit' ? 'gateway and handler' : 'raw client'} ${Math.round(of('bench'))}, load generator ${Math.round(of('load'))}, DynamoDB Local ${Math.round(of('dynamodb'))}; ${availableParallelism()} cores)`,
+        figure,
+        median(rounds.map((c) => c.bench + c.load + c.dynamodb)),
+        `µs per request, all processes (${bench} ${of('bench')}, load generator ${of('load')}, DynamoDB Local ${of('dynamodb')}; ${availableParallelism()} cores)`,
       );
     }
     const receipt = JSON.parse(
