@@ -88,13 +88,13 @@ export async function benchAggregate(stack: BenchStack, total = 100_000, freshCo
   report('aggregate_load_100k_s', loadSeconds, 's');
   await aggregateDialogue(deps, big);
 
-  // Runs of tens of milliseconds are noisy here: nine rounds, medians compared.
+  // Runs of tens of milliseconds are noisy here: fifteen rounds, medians compared.
   const incremental: number[] = [];
   const fresh: number[] = [];
   // The same reads raw: the new 1,000 after the watermarks of 100,000, and 1,000 in a dialogue of their own.
   const rawAfter: number[] = [];
   const rawFresh: number[] = [];
-  for (let round = 0; round < 9; round++) {
+  for (let round = 0; round < 15; round++) {
     const small = await createDialogue(stack, `bench-small-${round}`);
     // New responses arrive after everything folded so far: each round's half second follows the last.
     const end = now - 10_000 + round * 1000;
@@ -126,7 +126,7 @@ export async function benchAggregate(stack: BenchStack, total = 100_000, freshCo
   const full: number[] = [];
   const raw: number[] = [];
   let items = 0;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     full.push(await timed(() => aggregateDialogue(deps, big, { full: true })));
     const query = await rawQuerySeconds(stack, big.id);
     raw.push(query.seconds);
