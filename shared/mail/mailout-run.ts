@@ -211,6 +211,9 @@ async function sendMailout(
     for (const contact of givenBack) yield { contact, inQueue: false };
     for await (const contact of deps.mailouts.pending(dialogue.id, deps.clock.now(), resumeAfter))
       yield { contact, inQueue: true };
+    // The last run may still have been giving back its last contacts as this one started: at the end of the
+    // queue they are sent now, not left behind it for the next tick.
+    for (const contact of await deps.mailouts.takeGivenBack(current.id)) yield { contact, inQueue: false };
   }
   for await (const { contact, inQueue } of contacts()) {
     if (deps.remainingMs() < STOP_MARGIN_MS || handedOver(deps, drainMs) || failure) {

@@ -322,6 +322,44 @@ describe('runMailouts and what a stopped run gave back', () => {
   });
 });
 
+describe('runMailouts and a last run still giving back', () => {
+  it('sends what the last run gave back after this one started, once it reaches the end of the queue, and completes', async () => {
+    const dialogue: Dialogue = decidedDemo({ id: 'tidsbudget' });
+    const queue = memoryQueue(200);
+    // The last run still holds the first ten (in flight at its handover) and noted where to read on.
+    const held = [...queue.entries.values()].slice(0, 10);
+    for (const entry of held)
+      Object.assign(entry, { state: 'sending', owner: 'last-run', leaseUntil: Date.now() + 60_000 });
+    await queue.store.resumeAt('tidsbudget', held.at(-1)?.contact.emailHash);
+    const sent: string[] = [];
+    let givingBack = true;
+    const outcome = await runMailouts({
+      dialogues: { list: async () => [dialogue], get: async () => dialogue },
+      mailouts: queue.store,
+      mailer: {
+        async send(raw) {
+          sent.push(/^To: (.*)$/m.exec(raw)?.[1] as string);
+          // The last run gives its ten back only after this one has taken what was noted (nothing yet).
+          if (givingBack) {
+            givingBack = false;
+            for (const entry of held) await queue.store.release('tidsbudget', entry.contact.emailHash, 'last-run');
+          }
+        },
+      },
+      clock: { now: () => new Date() },
+      settings: { ...SETTINGS, maxSendRate: 1000 },
+      content: async (d) => ({
+        definition: publicDefinition(d, ljungby),
+        results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
+      }),
+      remainingMs: () => 60_000,
+    });
+    expect(outcome).toMatchObject({ sent: 200, pending: 0, completed: ['tidsbudget'] });
+    expect(new Set(sent).size).toBe(200);
+    expect(queue.givenBack.size).toBe(0);
+  });
+});
+
 describe('the mailout job’s metrics', () => {
   it('a run that throws half-way still publishes what it sent and failed, and leaves pending out: it is not known', async () => {
     const dialogue = decidedDemo({ id: 'tidsbudget' });
