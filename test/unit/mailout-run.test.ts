@@ -134,6 +134,12 @@ const SETTINGS: MailoutSettings = {
   contactRetentionDays: 30,
 };
 
+/** What every run here mails: the dialogue as published and its (empty) public results. */
+const content = async (d: Dialogue) => ({
+  definition: publicDefinition(d, ljungby),
+  results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
+});
+
 /**
  * Runs the mailout against a deadline `budgetMs` from now (the function's remaining time), driving fake time
  * until the run returns. Answers the outcome and how much time was left when it returned.
@@ -156,10 +162,7 @@ async function runAgainstDeadline(
     mailer: { send: async () => void sends.push(Date.now()) },
     clock: { now: () => new Date() },
     settings: { ...SETTINGS, maxSendRate },
-    content: async (d) => ({
-      definition: publicDefinition(d, ljungby),
-      results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
-    }),
+    content,
     remainingMs: () => deadline - Date.now(),
     ...(handoverInMs === undefined ? {} : { handoverAt: new Date(Date.now() + handoverInMs) }),
   }).then((result) => {
@@ -260,10 +263,7 @@ describe('runMailouts and a large queue', () => {
       mailer: { send: async () => firstSent() },
       clock: { now: () => new Date() },
       settings: { ...SETTINGS, maxSendRate: 1000 },
-      content: async (d) => ({
-        definition: publicDefinition(d, ljungby),
-        results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
-      }),
+      content,
       remainingMs: () => 60_000,
     });
     expect(outcome).toMatchObject({ sent: 2, pending: 0, completed: ['tidsbudget'] });
@@ -290,10 +290,7 @@ describe('runMailouts and what a stopped run gave back', () => {
         mailer: { send: async (raw) => void sent.push(/^To: (.*)$/m.exec(raw)?.[1] as string) },
         clock: { now: () => new Date() },
         settings: { ...SETTINGS, maxSendRate: 1000 },
-        content: async (d) => ({
-          definition: publicDefinition(d, ljungby),
-          results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
-        }),
+        content,
         remainingMs,
       });
 
@@ -348,10 +345,7 @@ describe('runMailouts and a last run still giving back', () => {
       },
       clock: { now: () => new Date() },
       settings: { ...SETTINGS, maxSendRate: 1000 },
-      content: async (d) => ({
-        definition: publicDefinition(d, ljungby),
-        results: presentResults(d, emptyState(), null, { kind: 'public', disclosureThreshold: 5 }),
-      }),
+      content,
       remainingMs: () => 60_000,
     });
     expect(outcome).toMatchObject({ sent: 200, pending: 0, completed: ['tidsbudget'] });
