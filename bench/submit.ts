@@ -119,15 +119,10 @@ export async function benchSubmit(stack: BenchStack): Promise<void> {
   };
   // The three processes that share the cores: this one (gateway and handler, or the raw client), the load
   // generator, and DynamoDB Local. Each round notes the CPU each used per request.
-  const processes: Record<keyof CpuPerRequest, number> = {
-    bench: process.pid,
-    load: load.pid,
-    dynamodb: stack.dynamo.process.pid as number,
-  };
   const cpuMsOf = (): CpuPerRequest => ({
-    bench: processCpuMs(processes.bench),
-    load: processCpuMs(processes.load),
-    dynamodb: processCpuMs(processes.dynamodb),
+    bench: processCpuMs(process.pid),
+    load: processCpuMs(load.pid),
+    dynamodb: processCpuMs(stack.dynamo.process.pid as number),
   });
   const cpu = { submit: [] as CpuPerRequest[], direct: [] as CpuPerRequest[], rawPut: [] as CpuPerRequest[] };
   try {

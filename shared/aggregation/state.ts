@@ -87,25 +87,22 @@ export function dayOf(iso: string): string {
 
 type Criteria = NonNullable<NonNullable<AggregatedDialogue['targetGroup']>['criteria']>;
 
-/**
- * Inside the target group when every declared criterion matches; outside when one does not; unknown when a
- * criterion's answer is missing (and none failed).
- */
+/** One criterion against the profile's answer: met by any of its values, not met, or unknown (unanswered). */
+function meets(wanted: readonly string[] | undefined, given: string | readonly string[] | undefined) {
+  if (wanted === undefined) return true;
+  if (given === undefined || given.length === 0) return undefined;
+  return typeof given === 'string' ? wanted.includes(given) : given.some((value) => wanted.includes(value));
+}
+
+/** Inside the target group when every declared criterion matches; unknown when a criterion's answer is missing. */
 function reachOf(profile: Profile, criteria: Criteria): keyof AggregateState['reach'] {
-  let unknown = false;
-  if (criteria.relations) {
-    if (!profile.relation?.length) unknown = true;
-    else if (!profile.relation.some((r) => criteria.relations?.includes(r as never))) return 'outside';
-  }
-  if (criteria.ageBands) {
-    if (!profile.ageBand) unknown = true;
-    else if (!criteria.ageBands.includes(profile.ageBand as never)) return 'outside';
-  }
-  if (criteria.localities) {
-    if (!profile.locality) unknown = true;
-    else if (!criteria.localities.includes(profile.locality)) return 'outside';
-  }
-  return unknown ? 'unknown' : 'inside';
+  const checks = [
+    meets(criteria.relations, profile.relation),
+    meets(criteria.ageBands, profile.ageBand),
+    meets(criteria.localities, profile.locality),
+  ];
+  if (checks.includes(false)) return 'outside';
+  return checks.includes(undefined) ? 'unknown' : 'inside';
 }
 
 /** What folding needs of a dialogue's questions, worked out once per fold rather than once per response. */
